@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pfopt",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pfopt", targets: ["pfopt"]),
+        .library(name: "PFData", targets: ["PFData"]),
+        .library(name: "PineLanguage", targets: ["PineLanguage"]),
+        .library(name: "PineEngine", targets: ["PineEngine"]),
+        .library(name: "PFOptimizer", targets: ["PFOptimizer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Layer 1: market data (OHLCV files, import, timeframes, symbol info).
+        .target(
+            name: "PFData",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Layer 2: the Pine Script v6 front end.
+        .target(name: "PineLanguage"),
+        // Layer 3: compiler, runtime, ta library, broker, magnifier, metrics.
+        .target(name: "PineEngine", dependencies: ["PFData", "PineLanguage"]),
+        // Layer 4: sweeps, walk-forward.
+        .target(
+            name: "PFOptimizer",
+            dependencies: [
+                "PFData", "PineLanguage", "PineEngine",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "pfopt",
+            dependencies: [
+                "PFData", "PineLanguage", "PineEngine", "PFOptimizer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PFDataTests", dependencies: ["PFData"]),
+        .testTarget(name: "PineLanguageTests", dependencies: ["PineLanguage"]),
+        .testTarget(name: "PineEngineTests", dependencies: ["PineEngine", "PFData", "PineLanguage"]),
+        .testTarget(name: "PFOptimizerTests", dependencies: ["PFOptimizer", "PineEngine", "PFData"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+/// The sweep and walk-forward layer.

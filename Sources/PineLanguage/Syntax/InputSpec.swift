@@ -1,0 +1,70 @@
+/// A value an input can take: what `--set`, `[strategy.inputs]` and
+/// `[params]` supply and what `input.*` declares as its default.
+public enum InputValue: Sendable, Hashable, CustomStringConvertible {
+    case int(Int)
+    case float(Double)
+    case bool(Bool)
+    case string(String)
+
+    public var description: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .float(let v): return String(v)
+        case .bool(let v): return v ? "true" : "false"
+        case .string(let v): return v
+        }
+    }
+
+    /// The numeric value (ints and floats; bools as 0/1), or nil for strings.
+    public var numericValue: Double? {
+        switch self {
+        case .int(let v): return Double(v)
+        case .float(let v): return v
+        case .bool(let v): return v ? 1 : 0
+        case .string: return nil
+        }
+    }
+}
+
+/// One `input.*` call of a script: the optimizer's search space.
+public struct InputSpec: Sendable, Hashable {
+    /// What kind of input the call declares.
+    public enum Kind: String, Sendable, Hashable {
+        case int, float, bool, string, source, timeframe, session, price, time, symbol, color
+    }
+
+    /// The variable the input is assigned to (`fastLen` in `fastLen = input.int(...)`).
+    public var name: String
+    /// The title argument, when given (`"Fast SMA"`).
+    public var title: String?
+    public var kind: Kind
+    public var defaultValue: InputValue
+    public var minval: Double?
+    public var maxval: Double?
+    public var step: Double?
+    /// The allowed values, when the call gives `options=[...]`.
+    public var options: [InputValue]
+    public var group: String?
+    public var tooltip: String?
+    /// Where the `input.*` call stands in the source.
+    public var range: SourceRange
+
+    public init(
+        name: String, title: String?, kind: Kind, defaultValue: InputValue,
+        minval: Double? = nil, maxval: Double? = nil, step: Double? = nil,
+        options: [InputValue] = [], group: String? = nil, tooltip: String? = nil,
+        range: SourceRange
+    ) {
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.minval = minval
+        self.maxval = maxval
+        self.step = step
+        self.options = options
+        self.group = group
+        self.tooltip = tooltip
+        self.range = range
+    }
+}
