@@ -1,0 +1,1 @@
+print("DataBench: no benchmark yet")

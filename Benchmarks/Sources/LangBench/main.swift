@@ -1,0 +1,1 @@
+print("LangBench: no benchmark yet")

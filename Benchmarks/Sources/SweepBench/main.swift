@@ -1,0 +1,1 @@
+print("SweepBench: no benchmark yet")
