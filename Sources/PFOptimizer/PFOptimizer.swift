@@ -1,1 +1,0 @@
-/// The sweep and walk-forward layer.
