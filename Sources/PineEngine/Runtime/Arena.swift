@@ -1,0 +1,52 @@
+/// Memory an engine instance owns for its whole life: value cells, history
+/// rings and indicator states. Closures capture raw pointers into it, so the
+/// per-bar path has no reference counting and no exclusivity checks. Every
+/// allocation registers how to reset it for a new run and how to free it.
+final class Arena {
+    private var resetters: [() -> Void] = []
+    private var releasers: [() -> Void] = []
+
+    /// A numeric cell, reset to `initial` (default `na`) for each run.
+    func cell(_ initial: Double = .nan) -> UnsafeMutablePointer<Double> {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        p.initialize(to: initial)
+        resetters.append { p.pointee = initial }
+        releasers.append { p.deallocate() }
+        return p
+    }
+
+    /// A history ring keeping at least `capacity` values.
+    func ring(capacity: Int) -> UnsafeMutablePointer<HistoryRing> {
+        let p = UnsafeMutablePointer<HistoryRing>.allocate(capacity: 1)
+        p.initialize(to: HistoryRing(capacity: capacity))
+        resetters.append { p.pointee.clear() }
+        releasers.append {
+            p.pointee.deallocate()
+            p.deinitialize(count: 1)
+            p.deallocate()
+        }
+        return p
+    }
+
+    /// Storage for any state value (an indicator's, a string cell, an array
+    /// reference), reset to a fresh `make()` for each run.
+    func state<T>(_ make: @escaping () -> T) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        p.initialize(to: make())
+        resetters.append { p.pointee = make() }
+        releasers.append {
+            p.deinitialize(count: 1)
+            p.deallocate()
+        }
+        return p
+    }
+
+    /// Puts every allocation back to its initial value.
+    func reset() {
+        for r in resetters { r() }
+    }
+
+    deinit {
+        for r in releasers { r() }
+    }
+}

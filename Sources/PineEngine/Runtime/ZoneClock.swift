@@ -1,0 +1,131 @@
+import Foundation
+
+/// Calendar fields of bar times in one time zone (the chart's), as Pine's
+/// `hour`, `dayofweek`, `year`... give them. UTC is pure arithmetic; other
+/// zones cache the current UTC offset until the next transition, so the
+/// per-bar cost stays a couple of comparisons.
+struct ZoneClock {
+    private let zone: TimeZone?
+    private var cachedFrom: Int64 = .max
+    private var cachedTo: Int64 = .min
+    private var cachedOffsetMs: Int64 = 0
+
+    /// A clock for an IANA zone name; nil or "UTC" means UTC.
+    init(identifier: String?) {
+        if let identifier, identifier != "UTC", identifier != "Etc/UTC", let tz = TimeZone(identifier: identifier) {
+            zone = tz
+        } else {
+            zone = nil
+        }
+    }
+
+    /// The zone's offset from UTC at `ms`, in milliseconds.
+    mutating func offset(at ms: Int64) -> Int64 {
+        guard let zone else { return 0 }
+        if ms >= cachedFrom && ms < cachedTo { return cachedOffsetMs }
+        let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+        cachedOffsetMs = Int64(zone.secondsFromGMT(for: date)) * 1000
+        // Valid until the next transition; from a day back is safe enough
+        // only when no transition lies between, so start at ms itself.
+        cachedFrom = ms
+        if let next = zone.nextDaylightSavingTimeTransition(after: date) {
+            cachedTo = Int64((next.timeIntervalSince1970 * 1000).rounded(.down))
+        } else {
+            cachedTo = .max
+        }
+        return cachedOffsetMs
+    }
+
+    /// The broken-down local time of `ms`.
+    mutating func fields(_ ms: Int64) -> CalendarFields {
+        CalendarFields(localMs: ms + offset(at: ms))
+    }
+
+    /// The UTC instant of a local wall-clock time in this zone.
+    mutating func timestamp(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+        let local = CalendarFields.epochMs(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        // Two passes settle the offset around a transition.
+        var utc = local - offset(at: local)
+        utc = local - offset(at: utc)
+        return utc
+    }
+}
+
+/// Year, month, day... of a local time given as milliseconds since the
+/// epoch in that zone.
+struct CalendarFields {
+    var year: Int
+    var month: Int
+    var day: Int
+    var hour: Int
+    var minute: Int
+    var second: Int
+    /// Pine's `dayofweek`: 1 = Sunday ... 7 = Saturday.
+    var dayOfWeek: Int
+    /// Days since 1970-01-01 of the local date.
+    var epochDay: Int
+
+    init(localMs: Int64) {
+        let msPerDay: Int64 = 86_400_000
+        var days = localMs / msPerDay
+        var rem = localMs % msPerDay
+        if rem < 0 {
+            rem += msPerDay
+            days -= 1
+        }
+        epochDay = Int(days)
+        let secs = Int(rem / 1000)
+        hour = secs / 3600
+        minute = (secs % 3600) / 60
+        second = secs % 60
+        // 1970-01-01 was a Thursday (5 in Pine's numbering).
+        dayOfWeek = Int(((days % 7) + 7 + 4) % 7) + 1
+        (year, month, day) = CalendarFields.civil(fromDays: Int(days))
+    }
+
+    /// ISO 8601 week number of the date (`weekofyear`).
+    var weekOfYear: Int {
+        // Monday-based weekday 1...7.
+        let isoWeekday = dayOfWeek == 1 ? 7 : dayOfWeek - 1
+        let thursday = epochDay - isoWeekday + 4
+        let (thursdayYear, _, _) = CalendarFields.civil(fromDays: thursday)
+        let jan1 = CalendarFields.days(fromCivil: thursdayYear, 1, 1)
+        return (thursday - jan1) / 7 + 1
+    }
+
+    /// Gregorian date of a day count since 1970-01-01.
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    /// Day count since 1970-01-01 of a Gregorian date.
+    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = m > 2 ? m - 3 : m + 9
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Milliseconds since the epoch of a wall-clock time (months and days
+    /// out of range roll over, as Pine's `timestamp()` allows).
+    static func epochMs(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+        var y = year
+        var m = month - 1
+        y += m >= 0 ? m / 12 : (m - 11) / 12
+        m = ((m % 12) + 12) % 12
+        let days = Int64(CalendarFields.days(fromCivil: y, m + 1, 1) + day - 1)
+        return ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60_000 + Int64(second) * 1000
+    }
+}
