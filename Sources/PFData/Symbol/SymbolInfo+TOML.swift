@@ -1,0 +1,279 @@
+import Foundation
+import TOMLKit
+
+extension SymbolInfo {
+    /// The symbol file that belongs to a data file: same folder and stem, `.toml`.
+    public static func tomlPath(forDataFile path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingPathExtension().appendingPathExtension("toml").path
+    }
+
+    /// Loads a PyneCore symbol TOML. Every key is checked: an unknown key, a
+    /// missing required key or a value of the wrong kind is an error naming it.
+    public static func load(path: String) throws -> SymbolInfo {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw SymbolInfoError.io(file: path, reason: "cannot read the symbol file")
+        }
+        return try parse(toml: text, file: path)
+    }
+
+    /// Parses the text of a PyneCore symbol TOML; `file` names it in errors.
+    public static func parse(toml text: String, file: String = "<symbol>") throws -> SymbolInfo {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SymbolInfoError.syntax(
+                file: file, line: error.source.begin.line, column: error.source.begin.column,
+                reason: error.description)
+        }
+        let reader = TOMLFields(file: file)
+        let known: Set<String> = [
+            "symbol", "opening_hours", "session_starts", "session_ends", "session_schedules",
+            "session_corrections", "extended_hours", "extended_session_corrections", "download",
+        ]
+        for key in root.keys where !known.contains(key) {
+            throw SymbolInfoError.unknownKey(file: file, key: key)
+        }
+        guard let symbolValue = root["symbol"] else { throw SymbolInfoError.missingKey(file: file, key: "symbol") }
+        guard let symbol = symbolValue.table else {
+            throw SymbolInfoError.wrongType(file: file, key: "symbol", expected: "a table")
+        }
+        let typedKeys: Set<String> = [
+            "prefix", "description", "ticker", "currency", "basecurrency", "period", "type", "mintick",
+            "pricescale", "minmove", "pointvalue", "mincontract", "timezone", "session", "volumetype",
+            "avg_spread", "taker_fee", "maker_fee",
+        ]
+        let referenceKeys = Set(SymbolInfo.referenceKeys)
+        for key in symbol.keys where !typedKeys.contains(key) && !referenceKeys.contains(key) {
+            throw SymbolInfoError.unknownKey(file: file, key: "symbol.\(key)")
+        }
+        let mintick = try reader.double(symbol, "mintick", in: "symbol")
+        guard mintick > 0 else {
+            throw SymbolInfoError.invalidValue(file: file, key: "symbol.mintick", reason: "must be positive")
+        }
+        let pricescale = try reader.int(symbol, "pricescale", in: "symbol")
+        let minmove = try reader.optionalInt(symbol, "minmove", in: "symbol") ?? 1
+        guard pricescale > 0 else {
+            throw SymbolInfoError.invalidValue(file: file, key: "symbol.pricescale", reason: "must be positive")
+        }
+        guard minmove > 0 else {
+            throw SymbolInfoError.invalidValue(file: file, key: "symbol.minmove", reason: "must be positive")
+        }
+        let period = try reader.string(symbol, "period", in: "symbol")
+        let session = try reader.optionalString(symbol, "session", in: "symbol") ?? "regular"
+        guard session == "regular" || session == "extended" else {
+            throw SymbolInfoError.invalidValue(
+                file: file, key: "symbol.session", reason: "must be \"regular\" or \"extended\"")
+        }
+        let timezone = try reader.optionalString(symbol, "timezone", in: "symbol") ?? "UTC"
+        var info = SymbolInfo(
+            prefix: try reader.string(symbol, "prefix", in: "symbol"),
+            description: try reader.string(symbol, "description", in: "symbol"),
+            ticker: try reader.string(symbol, "ticker", in: "symbol"),
+            currency: try reader.string(symbol, "currency", in: "symbol"),
+            basecurrency: try reader.optionalString(symbol, "basecurrency", in: "symbol"),
+            period: period,
+            type: try reader.string(symbol, "type", in: "symbol"),
+            mintick: mintick,
+            pricescale: pricescale,
+            minmove: minmove,
+            pointvalue: try reader.double(symbol, "pointvalue", in: "symbol"),
+            mincontract: try reader.optionalDouble(symbol, "mincontract", in: "symbol"),
+            timezone: timezone,
+            session: session,
+            volumetype: try reader.optionalString(symbol, "volumetype", in: "symbol") ?? "base",
+            openingHours: [], sessionStarts: [], sessionEnds: [])
+        info.avgSpread = try reader.optionalDouble(symbol, "avg_spread", in: "symbol")
+        info.takerFee = try reader.optionalDouble(symbol, "taker_fee", in: "symbol")
+        info.makerFee = try reader.optionalDouble(symbol, "maker_fee", in: "symbol")
+        for key in SymbolInfo.referenceKeys {
+            guard let value = symbol[key] else { continue }
+            if let v = value.string {
+                info.referenceFields[key] = .string(v)
+            } else if let v = value.int {
+                info.referenceFields[key] = .int(v)
+            } else if let v = value.double {
+                info.referenceFields[key] = .double(v)
+            } else if let v = value.bool {
+                info.referenceFields[key] = .bool(v)
+            } else {
+                throw SymbolInfoError.wrongType(file: file, key: "symbol.\(key)", expected: "a number or a string")
+            }
+        }
+        info.openingHours = try reader.intervals(root["opening_hours"], key: "opening_hours")
+        info.sessionStarts = try reader.sessionTimes(root["session_starts"], key: "session_starts")
+        info.sessionEnds = try reader.sessionTimes(root["session_ends"], key: "session_ends")
+        info.extendedHours = try reader.intervals(root["extended_hours"], key: "extended_hours")
+        info.sessionCorrections = try reader.corrections(root["session_corrections"], key: "session_corrections")
+        info.extendedSessionCorrections = try reader.corrections(
+            root["extended_session_corrections"], key: "extended_session_corrections")
+        info.sessionSchedules = try reader.schedules(root["session_schedules"])
+        if let download = root["download"] {
+            guard let table = download.table else {
+                throw SymbolInfoError.wrongType(file: file, key: "download", expected: "a table")
+            }
+            for key in table.keys where key != "provider" {
+                throw SymbolInfoError.unknownKey(file: file, key: "download.\(key)")
+            }
+            info.downloadProvider = try reader.optionalString(table, "provider", in: "download")
+        }
+        return info
+    }
+}
+
+/// Strict field access over TOMLKit tables, with errors naming the key.
+struct TOMLFields {
+    let file: String
+
+    func value(_ table: TOMLTable, _ key: String, in section: String) throws -> TOMLValueConvertible {
+        guard let value = table[key] else {
+            throw SymbolInfoError.missingKey(file: file, key: "\(section).\(key)")
+        }
+        return value
+    }
+
+    func string(_ table: TOMLTable, _ key: String, in section: String) throws -> String {
+        guard let text = try value(table, key, in: section).string else {
+            throw SymbolInfoError.wrongType(file: file, key: "\(section).\(key)", expected: "a string")
+        }
+        return text
+    }
+
+    func optionalString(_ table: TOMLTable, _ key: String, in section: String) throws -> String? {
+        guard table[key] != nil else { return nil }
+        return try string(table, key, in: section)
+    }
+
+    func double(_ table: TOMLTable, _ key: String, in section: String) throws -> Double {
+        let raw = try value(table, key, in: section)
+        if let v = raw.double, v.isFinite { return v }
+        if let v = raw.int { return Double(v) }
+        throw SymbolInfoError.wrongType(file: file, key: "\(section).\(key)", expected: "a number")
+    }
+
+    func optionalDouble(_ table: TOMLTable, _ key: String, in section: String) throws -> Double? {
+        guard table[key] != nil else { return nil }
+        return try double(table, key, in: section)
+    }
+
+    func int(_ table: TOMLTable, _ key: String, in section: String) throws -> Int {
+        let raw = try value(table, key, in: section)
+        if let v = raw.int { return v }
+        if let v = raw.double, v.isFinite, v == v.rounded(), abs(v) < 1e15 { return Int(v) }
+        throw SymbolInfoError.wrongType(file: file, key: "\(section).\(key)", expected: "a whole number")
+    }
+
+    func optionalInt(_ table: TOMLTable, _ key: String, in section: String) throws -> Int? {
+        guard table[key] != nil else { return nil }
+        return try int(table, key, in: section)
+    }
+
+    func time(_ table: TOMLTable, _ key: String, in section: String) throws -> TimeOfDay {
+        let raw = try value(table, key, in: section)
+        if let text = raw.string, let t = TimeOfDay(text) { return t }
+        if let t = raw.time, let made = TimeOfDay(hour: Int(t.hour), minute: Int(t.minute), second: Int(t.second)) {
+            return made
+        }
+        throw SymbolInfoError.wrongType(file: file, key: "\(section).\(key)", expected: "a time \"HH:MM:SS\"")
+    }
+
+    func day(_ table: TOMLTable, in section: String) throws -> Int {
+        let raw = try value(table, "day", in: section)
+        guard let d = raw.int else {
+            throw SymbolInfoError.wrongType(file: file, key: "\(section).day", expected: "a whole number")
+        }
+        guard (0...6).contains(d) else {
+            throw SymbolInfoError.invalidValue(
+                file: file, key: "\(section).day", reason: "must be 0 (Monday) ... 6 (Sunday), not \(d)")
+        }
+        return d
+    }
+
+    func tables(_ raw: TOMLValueConvertible?, key: String) throws -> [TOMLTable] {
+        guard let raw else { return [] }
+        guard let array = raw.array else {
+            throw SymbolInfoError.wrongType(file: file, key: key, expected: "an array of tables ([[\(key)]])")
+        }
+        var result: [TOMLTable] = []
+        for element in array {
+            guard let table = element.table else {
+                throw SymbolInfoError.wrongType(file: file, key: key, expected: "an array of tables ([[\(key)]])")
+            }
+            result.append(table)
+        }
+        return result
+    }
+
+    func checkKeys(_ table: TOMLTable, allowed: Set<String>, in section: String) throws {
+        for key in table.keys where !allowed.contains(key) {
+            throw SymbolInfoError.unknownKey(file: file, key: "\(section).\(key)")
+        }
+    }
+
+    func intervals(_ raw: TOMLValueConvertible?, key: String) throws -> [TradingInterval] {
+        try tables(raw, key: key).map { table in
+            try checkKeys(table, allowed: ["day", "start", "end"], in: key)
+            return TradingInterval(
+                day: try day(table, in: key), start: try time(table, "start", in: key),
+                end: try time(table, "end", in: key))
+        }
+    }
+
+    func sessionTimes(_ raw: TOMLValueConvertible?, key: String) throws -> [SessionTime] {
+        try tables(raw, key: key).map { table in
+            try checkKeys(table, allowed: ["day", "time"], in: key)
+            return SessionTime(day: try day(table, in: key), time: try time(table, "time", in: key))
+        }
+    }
+
+    func dateText(_ raw: TOMLValueConvertible, key: String) throws -> String {
+        if let d = raw.date {
+            return UTCCalendar.pad(Int64(d.year), 4) + "-" + UTCCalendar.pad(Int64(d.month), 2) + "-"
+                + UTCCalendar.pad(Int64(d.day), 2)
+        }
+        if let text = raw.string, text.count >= 10 {
+            let day = String(text.prefix(10))
+            if (try? TimeParsing.parse(day, zone: .utc)) != nil { return day }
+        }
+        throw SymbolInfoError.wrongType(file: file, key: key, expected: "a date YYYY-MM-DD")
+    }
+
+    func corrections(_ raw: TOMLValueConvertible?, key: String) throws -> [SessionCorrection] {
+        try tables(raw, key: key).map { table in
+            try checkKeys(table, allowed: ["dates", "opening_hours"], in: key)
+            var dates: [String] = []
+            if let list = table["dates"] {
+                guard let array = list.array else {
+                    throw SymbolInfoError.wrongType(file: file, key: "\(key).dates", expected: "an array of dates")
+                }
+                for element in array { dates.append(try dateText(element, key: "\(key).dates")) }
+            }
+            let hours = try tables(table["opening_hours"], key: "\(key).opening_hours").map { hour in
+                try checkKeys(hour, allowed: ["start", "end"], in: "\(key).opening_hours")
+                return ClockRange(
+                    start: try time(hour, "start", in: "\(key).opening_hours"),
+                    end: try time(hour, "end", in: "\(key).opening_hours"))
+            }
+            return SessionCorrection(dates: dates, openingHours: hours)
+        }
+    }
+
+    func schedules(_ raw: TOMLValueConvertible?) throws -> [ScheduleVariant] {
+        let key = "session_schedules"
+        let variants = try tables(raw, key: key).map { table in
+            try checkKeys(
+                table, allowed: ["effective_from", "opening_hours", "session_starts", "session_ends"], in: key)
+            let from = try dateText(try value(table, "effective_from", in: key), key: "\(key).effective_from")
+            return ScheduleVariant(
+                effectiveFrom: from,
+                openingHours: try intervals(table["opening_hours"], key: "\(key).opening_hours"),
+                sessionStarts: try sessionTimes(table["session_starts"], key: "\(key).session_starts"),
+                sessionEnds: try sessionTimes(table["session_ends"], key: "\(key).session_ends"))
+        }
+        return variants.sorted { $0.effectiveFrom < $1.effectiveFrom }
+    }
+}
