@@ -1,0 +1,47 @@
+/// The result of parsing one Pine source file.
+public struct ParseResult: Sendable {
+    /// The syntax tree; when there are errors it holds what could be recovered.
+    public var script: Script
+    /// Errors and warnings in source order.
+    public var diagnostics: [Diagnostic]
+    /// The file name diagnostics are reported against.
+    public var fileName: String
+    /// The source text, for rendering diagnostics.
+    public var source: String
+
+    /// True when any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Every diagnostic as `file:line:col: error: message`, the source line and a caret.
+    public var renderedDiagnostics: String {
+        diagnostics.map { $0.rendered(fileName: fileName, source: source) }.joined(separator: "\n")
+    }
+}
+
+/// The entry point of the front end's parser.
+public enum PineParser {
+    /// Parses Pine v6 source. Never throws or crashes: problems come back as diagnostics.
+    public static func parse(source: String, fileName: String) -> ParseResult {
+        var lexer = Lexer(source: source)
+        let tokens = lexer.tokenize()
+        var parser = Parser(tokens: tokens)
+        let script = parser.parseScript(version: lexer.version)
+        var diagnostics = lexer.diagnostics
+        if let version = lexer.version {
+            if version != 5 && version != 6 {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "Pine Script version \(version) is not supported; pfopt reads version 6 (and version 5 where the syntax is the same)",
+                        at: lexer.versionRange ?? script.range))
+            }
+        } else {
+            let start = SourceLocation(line: 1, column: 1, offset: 0)
+            diagnostics.append(
+                Diagnostic(.warning, "no //@version annotation; reading the script as version 6",
+                           at: SourceRange(start: start, end: start)))
+        }
+        diagnostics.append(contentsOf: parser.diagnostics)
+        diagnostics.sort { ($0.range.start.offset, $0.severity == .error ? 0 : 1) < ($1.range.start.offset, $1.severity == .error ? 0 : 1) }
+        return ParseResult(script: script, diagnostics: diagnostics, fileName: fileName, source: source)
+    }
+}

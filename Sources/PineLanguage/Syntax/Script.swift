@@ -1,0 +1,39 @@
+/// A parsed Pine script.
+public struct Script: Sendable, Hashable {
+    /// The number in `//@version=N`, nil when the annotation is missing.
+    public var version: Int?
+    /// The `strategy(...)`, `indicator(...)` or `library(...)` call. It is NOT
+    /// repeated in `statements`.
+    public var declaration: ScriptDeclaration?
+    /// The top-level statements in source order (without the declaration call).
+    public var statements: Block
+    /// The whole source.
+    public var range: SourceRange
+
+    public init(version: Int?, declaration: ScriptDeclaration?, statements: Block, range: SourceRange) {
+        self.version = version
+        self.declaration = declaration
+        self.statements = statements
+        self.range = range
+    }
+}
+
+/// The declaration statement that opens a script.
+public struct ScriptDeclaration: Sendable, Hashable {
+    /// Which declaration function the script calls.
+    public enum Kind: String, Sendable, Hashable {
+        case strategy, indicator, library
+    }
+
+    public var kind: Kind
+    /// The call's arguments as written (positional and named).
+    public var arguments: [Argument]
+    /// The whole call.
+    public var range: SourceRange
+
+    public init(kind: Kind, arguments: [Argument], range: SourceRange) {
+        self.kind = kind
+        self.arguments = arguments
+        self.range = range
+    }
+}
