@@ -1,0 +1,33 @@
+/// `ta.bb(source, length, mult)`: Bollinger Bands `[middle, upper, lower]` with
+/// `middle = sma(source, length)` and `upper/lower = middle +- mult * stdev(source, length)`.
+public struct BBState: Sendable {
+    @usableFromInline var basis = SMAState()
+    @usableFromInline var stdev = StdevState()
+
+    public init() {}
+
+    /// Advances one bar and returns `(middle, upper, lower)`.
+    @inlinable
+    public mutating func update(_ source: Double, length: Int, mult: Double)
+        -> (middle: Double, upper: Double, lower: Double)
+    {
+        let b = basis.update(source, length: length)
+        let dev = mult * stdev.update(source, length: length)
+        return (b, b + dev, b - dev)
+    }
+}
+
+/// `ta.bbw(source, length, mult)`: Bollinger Bands width, `(upper - lower) / middle * 100`.
+public struct BBWState: Sendable {
+    @usableFromInline var bands = BBState()
+
+    public init() {}
+
+    /// Advances one bar and returns the width, or `na`.
+    @inlinable
+    public mutating func update(_ source: Double, length: Int, mult: Double) -> Double {
+        let (b, u, l) = bands.update(source, length: length, mult: mult)
+        if b == 0 { return .nan }
+        return (u - l) / b * 100
+    }
+}

@@ -1,0 +1,40 @@
+/// `ta.change(source, length)` and `ta.mom(source, length)`: `source - source[length]`.
+public struct ChangeState: Sendable {
+    @usableFromInline var history = TARingBuffer()
+
+    public init() {}
+
+    /// Advances one bar and returns the difference (`na` for the first `length` bars).
+    @inlinable
+    public mutating func update(_ source: Double, length: Int = 1) -> Double {
+        guard length >= 0 else { return .nan }
+        if history.capacity < length + 1 { history.resize(capacity: length + 1) }
+        history.push(source)
+        return source - history[length]
+    }
+
+    /// `ta.change(bool)`: true when the value differs from the previous bar's.
+    @inlinable
+    public mutating func update(_ source: Bool, length: Int = 1) -> Bool {
+        let d = update(source ? 1.0 : 0.0, length: length)
+        return !d.isNaN && d != 0
+    }
+}
+
+/// `ta.roc(source, length)`: `100 * (source - source[length]) / source[length]`.
+public struct ROCState: Sendable {
+    @usableFromInline var history = TARingBuffer()
+
+    public init() {}
+
+    /// Advances one bar and returns the rate of change, or `na`.
+    @inlinable
+    public mutating func update(_ source: Double, length: Int) -> Double {
+        guard length >= 0 else { return .nan }
+        if history.capacity < length + 1 { history.resize(capacity: length + 1) }
+        history.push(source)
+        let old = history[length]
+        if old == 0 { return .nan }
+        return 100 * (source - old) / old
+    }
+}

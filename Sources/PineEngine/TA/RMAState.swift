@@ -1,0 +1,23 @@
+/// `ta.rma(source, length)`: Wilder's moving average (alpha = 1 / length).
+///
+/// Seeded like `ta.ema` with the SMA of the first `length` values; `na` sources are skipped
+/// whole (result `na`, state unchanged).
+public struct RMAState: Sendable {
+    @usableFromInline var value = Double.nan
+    @usableFromInline var seed = SMAState()
+
+    public init() {}
+
+    /// Advances one bar and returns the average, or `na`.
+    @inlinable
+    public mutating func update(_ source: Double, length: Int) -> Double {
+        guard length > 0, !source.isNaN else { return .nan }
+        if value.isNaN {
+            value = seed.update(source, length: length)
+            return value
+        }
+        let alpha = 1.0 / Double(length)
+        value = alpha * source + (1.0 - alpha) * value
+        return value
+    }
+}

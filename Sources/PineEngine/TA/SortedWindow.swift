@@ -1,0 +1,62 @@
+/// A window of the last `length` values kept in sorted order, for the rank-based `ta.*`
+/// functions (median, mode, percentiles). Each bar removes the evicted value and inserts the new
+/// one (O(length), no allocation except when the length changes). `na` values take their place
+/// in the window but are not part of the sorted values.
+public struct SortedWindow: Sendable {
+    @usableFromInline var values = TARingBuffer()
+    @usableFromInline var sorted: [Double] = []
+    /// Number of sorted (non-`na`) values.
+    public private(set) var sortedCount = 0
+    @usableFromInline var length = 0
+
+    public init() {}
+
+    /// True once `length` bars were pushed.
+    @inlinable public var isFull: Bool { values.isFull }
+
+    /// Pushes the bar's value into a window of `length` bars.
+    @inlinable
+    public mutating func push(_ value: Double, length: Int) {
+        guard length > 0 else { return }
+        if length != self.length { setLength(length) }
+        if let old = values.push(value), !old.isNaN { remove(old) }
+        if !value.isNaN { insert(value) }
+    }
+
+    /// The i-th smallest non-`na` value of the window.
+    @inlinable public subscript(i: Int) -> Double { sorted[i] }
+
+    @usableFromInline
+    mutating func insert(_ value: Double) {
+        var i = sortedCount
+        while i > 0 && sorted[i - 1] > value {
+            sorted[i] = sorted[i - 1]
+            i -= 1
+        }
+        sorted[i] = value
+        sortedCount += 1
+    }
+
+    @usableFromInline
+    mutating func remove(_ value: Double) {
+        var i = 0
+        while i < sortedCount && sorted[i] != value { i += 1 }
+        guard i < sortedCount else { return }
+        while i < sortedCount - 1 {
+            sorted[i] = sorted[i + 1]
+            i += 1
+        }
+        sortedCount -= 1
+    }
+
+    @usableFromInline
+    mutating func setLength(_ newLength: Int) {
+        length = newLength
+        values.resize(capacity: newLength)
+        sorted = [Double](repeating: .nan, count: newLength)
+        sortedCount = 0
+        for i in 0..<values.count where !values[i].isNaN {
+            insert(values[i])
+        }
+    }
+}

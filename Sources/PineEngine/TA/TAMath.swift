@@ -1,0 +1,31 @@
+/// Small numeric helpers shared by the `ta.*` states.
+public enum TAMath {
+    /// Pine's float comparison tolerance: values closer than this are equal.
+    public static let epsilon = 1e-10
+
+    /// True when `value` is within Pine's tolerance of zero.
+    @inlinable public static func isZero(_ value: Double) -> Bool {
+        abs(value) <= epsilon
+    }
+
+    /// Tolerant `a > b` (false when either is `na`).
+    @inlinable public static func greater(_ a: Double, _ b: Double) -> Bool {
+        a - b > epsilon
+    }
+
+    /// Tolerant `a < b` (false when either is `na`).
+    @inlinable public static func less(_ a: Double, _ b: Double) -> Bool {
+        b - a > epsilon
+    }
+
+    /// Tolerant `a <= b` (false when either is `na`).
+    @inlinable public static func lessOrEqual(_ a: Double, _ b: Double) -> Bool {
+        a - b <= epsilon
+    }
+
+    /// Pine's `math.sign`: -1, 0 or 1; `na` stays `na`.
+    @inlinable public static func sign(_ value: Double) -> Double {
+        if value.isNaN { return .nan }
+        return value > 0 ? 1 : (value < 0 ? -1 : 0)
+    }
+}

@@ -1,0 +1,35 @@
+/// `ta.wma(source, length)`: weighted moving average (weights length ... 1, newest heaviest).
+///
+/// `na` until `length` bars were seen. An `na` source carries the previous value forward in the
+/// window and the bar's own result is `na`. O(length) per bar (summed newest first, as
+/// TradingView does), so its rounding matches.
+public struct WMAState: Sendable {
+    @usableFromInline var window = TARingBuffer()
+    @usableFromInline var length = 0
+
+    public init() {}
+
+    /// Advances one bar and returns the average, or `na`.
+    @inlinable
+    public mutating func update(_ source: Double, length: Int) -> Double {
+        guard length > 0 else { return .nan }
+        if length != self.length {
+            self.length = length
+            window.resize(capacity: length)
+        }
+        if source.isNaN {
+            if window.count > 0 { window.push(window[0]) }
+            return .nan
+        }
+        window.push(source)
+        guard window.isFull else { return .nan }
+        var norm = 0.0
+        var total = 0.0
+        for i in 0..<length {
+            let weight = Double(length - i)
+            norm += weight
+            total += window[i] * weight
+        }
+        return total / norm
+    }
+}
