@@ -1,51 +1,49 @@
-/// `ta.crossover(a, b)`: `a > b` now and `a[1] <= b[1]`, all four values defined (no cross on
-/// the bar where a series first stops being `na`). Comparisons are exact.
+/// `ta.crossover(a, b)`: `a > b` now and `a <= b` on the previous bar where both were defined.
+///
+/// There is no cross on the first bar where both series are defined (no previous relation);
+/// bars where either is `na` neither cross nor reset the remembered relation. Comparisons are
+/// exact (no tolerance), like TradingView's.
 public struct CrossoverState: Sendable {
-    @usableFromInline var prevA = Double.nan
-    @usableFromInline var prevB = Double.nan
+    @usableFromInline var wasBelowOrEqual = false
 
     public init() {}
 
     /// Advances one bar and returns whether `a` crossed over `b`.
     @inlinable
     public mutating func update(_ a: Double, _ b: Double) -> Bool {
-        let result = a > b && prevA <= prevB
-        prevA = a
-        prevB = b
+        let result = a > b && wasBelowOrEqual
+        if !a.isNaN && !b.isNaN { wasBelowOrEqual = a <= b }
         return result
     }
 }
 
-/// `ta.crossunder(a, b)`: `a < b` now and `a[1] >= b[1]`, all four values defined.
+/// `ta.crossunder(a, b)`: `a < b` now and `a >= b` on the previous bar where both were defined.
 public struct CrossunderState: Sendable {
-    @usableFromInline var prevA = Double.nan
-    @usableFromInline var prevB = Double.nan
+    @usableFromInline var wasAboveOrEqual = false
 
     public init() {}
 
     /// Advances one bar and returns whether `a` crossed under `b`.
     @inlinable
     public mutating func update(_ a: Double, _ b: Double) -> Bool {
-        let result = a < b && prevA >= prevB
-        prevA = a
-        prevB = b
+        let result = a < b && wasAboveOrEqual
+        if !a.isNaN && !b.isNaN { wasAboveOrEqual = a >= b }
         return result
     }
 }
 
-/// `ta.cross(a, b)`: crossover or crossunder.
+/// `ta.cross(a, b)`: crossover or crossunder (both relations are tracked on every bar).
 public struct CrossState: Sendable {
-    @usableFromInline var prevA = Double.nan
-    @usableFromInline var prevB = Double.nan
+    @usableFromInline var over = CrossoverState()
+    @usableFromInline var under = CrossunderState()
 
     public init() {}
 
     /// Advances one bar and returns whether `a` and `b` crossed.
     @inlinable
     public mutating func update(_ a: Double, _ b: Double) -> Bool {
-        let result = (a > b && prevA <= prevB) || (a < b && prevA >= prevB)
-        prevA = a
-        prevB = b
-        return result
+        let o = over.update(a, b)
+        let u = under.update(a, b)
+        return o || u
     }
 }

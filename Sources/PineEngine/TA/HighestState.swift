@@ -30,7 +30,7 @@ public struct LowestState: Sendable {
 }
 
 /// `ta.highestbars(source, length)`: offset (0 or negative) to the highest of the last `length`
-/// bars; among equal highs the most recent one.
+/// bars; among equal highs the oldest one.
 public struct HighestBarsState: Sendable {
     @usableFromInline var window = MonotonicWindow(keepsMaximum: true)
 

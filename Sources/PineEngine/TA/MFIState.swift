@@ -1,7 +1,9 @@
 /// `ta.mfi(source, length)`: money flow index with the bar's `volume`.
 ///
 /// Positive flow sums `volume * source` over bars whose change is > 0, negative flow over bars
-/// whose change is < 0 (changes within 1e-10 count as zero). The result is 100 when the
+/// whose change is < 0 (changes within 1e-10 count as zero). On the first bar the change is
+/// `na`, and like TradingView (whose `change <= 0` / `change >= 0` tests are false for `na`)
+/// the bar's flow counts on both sides. The result is 100 when the
 /// negative flow is 0, 0 when the positive flow is 0, else `100 - 100 / (1 + pos / neg)`.
 public struct MFIState: Sendable {
     @usableFromInline var prev = Double.nan
@@ -15,10 +17,10 @@ public struct MFIState: Sendable {
     public mutating func update(_ source: Double, volume: Double, length: Int) -> Double {
         let change = source - prev
         prev = source
-        var u = Double.nan
-        var l = Double.nan
+        let flow = volume * source
+        var u = flow
+        var l = flow
         if !change.isNaN {
-            let flow = volume * source
             if TAMath.isZero(change) {
                 u = 0
                 l = 0

@@ -1,7 +1,7 @@
 /// Sliding-window maximum or minimum in O(1) amortized per bar (a monotonic deque).
 ///
 /// `na` values occupy their place in the window but never become the extreme. Among equal
-/// extremes the most recent one wins (TradingView's `highestbars`/`lowestbars` offsets).
+/// extremes the oldest one wins (TradingView's `highestbars`/`lowestbars` offsets).
 public struct MonotonicWindow: Sendable {
     @usableFromInline var values = TARingBuffer()
     @usableFromInline var dequeIndex: [Int] = []
@@ -56,7 +56,7 @@ public struct MonotonicWindow: Sendable {
             var back = front + size - 1
             if back >= cap { back -= cap }
             let b = dequeValue[back]
-            let dominated = keepsMaximum ? b <= value : b >= value
+            let dominated = keepsMaximum ? b < value : b > value
             if !dominated { break }
             size -= 1
         }

@@ -1,5 +1,5 @@
 /// `ta.rci(source, length)`: rank correlation index, the Pearson correlation (x 100) between the
-/// time ranks (oldest = 1) and the price ranks (ascending, ties share their average rank) of
+/// time ranks (oldest = 1) and the price ranks (ascending; values within Pine's 1e-10 tolerance tie and share their average rank) of
 /// the last `length` values. TradingView starts it one bar later than the window fills (`na`
 /// until `length + 1` bars). `na` when the window holds an `na`. O(length^2) worst case per bar.
 public struct RCIState: Sendable {
@@ -44,7 +44,7 @@ public struct RCIState: Sendable {
         while i < n {
             var j = i
             let v = window[n - 1 - order[i]]
-            while j + 1 < n && window[n - 1 - order[j + 1]] == v { j += 1 }
+            while j + 1 < n && window[n - 1 - order[j + 1]] - v <= TAMath.epsilon { j += 1 }
             let rank = Double(i + j) / 2 + 1
             for k in i...j { ranks[order[k]] = rank }
             i = j + 1

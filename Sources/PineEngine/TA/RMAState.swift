@@ -1,4 +1,5 @@
-/// `ta.rma(source, length)`: Wilder's moving average (alpha = 1 / length).
+/// `ta.rma(source, length)`: Wilder's moving average,
+/// `(previous * (length - 1) + source) / length` (TradingView's own step, not ema's alpha form).
 ///
 /// Seeded like `ta.ema` with the SMA of the first `length` values; `na` sources are skipped
 /// whole (result `na`, state unchanged).
@@ -16,8 +17,8 @@ public struct RMAState: Sendable {
             value = seed.update(source, length: length)
             return value
         }
-        let alpha = 1.0 / Double(length)
-        value = alpha * source + (1.0 - alpha) * value
+        let n = Double(length)
+        value = (value * (n - 1) + source) / n
         return value
     }
 }

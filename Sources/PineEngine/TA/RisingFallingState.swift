@@ -1,42 +1,34 @@
-/// `ta.rising(source, length)`: true when `source` is greater than each of the previous
-/// `length` values (Pine's 1e-10 tolerance: a smaller step is not a rise). False while any of
-/// those values is `na`.
+/// `ta.rising(source, length)`: true when `source` rose on each of the last `length` bars
+/// (`source > source[1] > ... > source[length]`, Pine's 1e-10 tolerance: a smaller step is not
+/// a rise). An `na` value breaks the run. O(1) per bar.
 public struct RisingState: Sendable {
-    @usableFromInline var history = TARingBuffer()
+    @usableFromInline var prev = Double.nan
+    @usableFromInline var run = 0
 
     public init() {}
 
     /// Advances one bar and returns whether the series is rising.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Bool {
-        guard length > 0 else { return false }
-        if history.capacity < length + 1 { history.resize(capacity: length + 1) }
-        history.push(source)
-        if source.isNaN || history.count < length + 1 { return false }
-        for i in 1...length where !TAMath.greater(source, history[i]) {
-            return false
-        }
-        return true
+        run = TAMath.greater(source, prev) ? run + 1 : 0
+        prev = source
+        return length > 0 && run >= length
     }
 }
 
-/// `ta.falling(source, length)`: true when `source` is less than each of the previous `length`
-/// values (tolerant like `ta.rising`).
+/// `ta.falling(source, length)`: true when `source` fell on each of the last `length` bars
+/// (tolerant like `ta.rising`).
 public struct FallingState: Sendable {
-    @usableFromInline var history = TARingBuffer()
+    @usableFromInline var prev = Double.nan
+    @usableFromInline var run = 0
 
     public init() {}
 
     /// Advances one bar and returns whether the series is falling.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Bool {
-        guard length > 0 else { return false }
-        if history.capacity < length + 1 { history.resize(capacity: length + 1) }
-        history.push(source)
-        if source.isNaN || history.count < length + 1 { return false }
-        for i in 1...length where !TAMath.less(source, history[i]) {
-            return false
-        }
-        return true
+        run = TAMath.less(source, prev) ? run + 1 : 0
+        prev = source
+        return length > 0 && run >= length
     }
 }

@@ -283,16 +283,19 @@ enum TAFixtureRuns {
         ]
     }
 
+    /// The export's column titles say percentage 30 and 0, but the script that produced it
+    /// plotted both functions with percentage 20 under those titles (its source is public with
+    /// the export), so the columns are reproduced with 20.
     static func percentiles(_ b: Bars) -> [String: [Double]] {
         let n = b.count
         var li = PercentileLinearInterpolationState(), nr = PercentileNearestRankState()
         var pr = PercentRankState()
         return [
             "ta.percentile_linear_interpolation(close, 20, 30)": column(n) {
-                li.update(b.close[$0], length: 20, percentage: 30)
+                li.update(b.close[$0], length: 20, percentage: 20)
             },
             "ta.percentile_nearest_rank(close, 20, 0)": column(n) {
-                nr.update(b.close[$0], length: 20, percentage: 0)
+                nr.update(b.close[$0], length: 20, percentage: 20)
             },
             "ta.percentrank(close, 33)": column(n) { pr.update(b.close[$0], length: 33) },
         ]
