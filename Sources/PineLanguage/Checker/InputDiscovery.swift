@@ -1,0 +1,265 @@
+/// Finds every `input*` call of a script: the optimizer's search space.
+public enum InputDiscovery {
+    /// The inputs in source order, and problems with them (non-constant defaults,
+    /// wrong default types, shared titles).
+    public static func discover(in script: Script) -> (inputs: [InputSpec], diagnostics: [Diagnostic]) {
+        var finder = Finder()
+        for statement in script.statements { finder.visit(statement) }
+        var diagnostics = finder.diagnostics
+        var titles: [String: String] = [:]
+        for input in finder.inputs {
+            guard let title = input.title else { continue }
+            if let other = titles[title] {
+                diagnostics.append(
+                    Diagnostic(.warning, "inputs '\(other)' and '\(input.name)' share the title \"\(title)\"; address them by variable name",
+                               at: input.range))
+            } else {
+                titles[title] = input.name
+            }
+        }
+        return (finder.inputs, diagnostics)
+    }
+
+    private struct Finder {
+        var inputs: [InputSpec] = []
+        var diagnostics: [Diagnostic] = []
+
+        mutating func visit(_ statement: Statement) {
+            switch statement.kind {
+            case .variableDeclaration(let d):
+                visit(d.initializer, assignedTo: d.name.text)
+            case .tupleDeclaration(let d): visit(d.initializer, assignedTo: nil)
+            case .assignment(let a): visit(a.value, assignedTo: nil)
+            case .expression(let e): visit(e, assignedTo: nil)
+            case .conditional(let c):
+                for branch in c.branches {
+                    visit(branch.condition, assignedTo: nil)
+                    branch.body.forEach { visit($0) }
+                }
+                c.elseBody?.forEach { visit($0) }
+            case .forLoop(let l):
+                visit(l.start, assignedTo: nil)
+                visit(l.end, assignedTo: nil)
+                l.body.forEach { visit($0) }
+            case .forInLoop(let l): l.body.forEach { visit($0) }
+            case .whileLoop(let l): l.body.forEach { visit($0) }
+            case .switchStatement(let s): s.cases.forEach { $0.body.forEach { visit($0) } }
+            case .functionDeclaration(let f): f.body.forEach { visit($0) }
+            default: break
+            }
+        }
+
+        mutating func visit(_ expr: Expression, assignedTo name: String?) {
+            switch expr.kind {
+            case .call(let call):
+                if let callee = call.callee.dottedName, callee == "input" || callee.hasPrefix("input."),
+                    let function = Builtins.function(named: callee), function.category == .input
+                {
+                    record(call, function: function, range: expr.range, name: name)
+                }
+                for argument in call.arguments { visit(argument.value, assignedTo: nil) }
+            case .binary(_, let l, let r):
+                visit(l, assignedTo: nil)
+                visit(r, assignedTo: nil)
+            case .unary(_, let x), .index(let x, _), .member(let x, _, _):
+                visit(x, assignedTo: nil)
+            case .ternary(let c, let t, let o):
+                visit(c, assignedTo: nil)
+                visit(t, assignedTo: nil)
+                visit(o, assignedTo: nil)
+            case .tuple(let xs): xs.forEach { visit($0, assignedTo: nil) }
+            default: break
+            }
+        }
+
+        mutating func record(_ call: Call, function: BuiltinFunction, range: SourceRange, name: String?) {
+            guard case .success(let bound) = function.bind(call.arguments, callRange: range),
+                let defaultArgument = bound.argument("defval")
+            else { return }  // the support checker reports bad arguments
+            func constant(_ parameter: String) -> ConstantValue? {
+                guard let argument = bound.argument(parameter) else { return nil }
+                guard let value = ConstantValue.fold(argument.value) else {
+                    diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a constant", at: argument.value.range))
+                    return nil
+                }
+                return value
+            }
+            func number(_ parameter: String) -> Double? {
+                guard let value = constant(parameter) else { return nil }
+                if case .na = value { return nil }
+                guard let n = value.number else {
+                    diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a number", at: bound.argument(parameter)?.value.range ?? range))
+                    return nil
+                }
+                return n
+            }
+            func text(_ parameter: String) -> String? {
+                guard let value = constant(parameter) else { return nil }
+                if case .string(let s) = value { return s }
+                if case .na = value { return nil }
+                diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a string", at: bound.argument(parameter)?.value.range ?? range))
+                return nil
+            }
+            guard let defaultConstant = ConstantValue.fold(defaultArgument.value) ?? InputDiscovery.timestamp(defaultArgument.value) else {
+                diagnostics.append(Diagnostic(.error, "the default value of \(function.name) must be a constant", at: defaultArgument.value.range))
+                return
+            }
+            guard let (kind, value) = InputDiscovery.kindAndValue(function.name, defaultConstant) else {
+                diagnostics.append(
+                    Diagnostic(.error, "\(function.name) cannot take \(defaultConstant) as its default value", at: defaultArgument.value.range))
+                return
+            }
+            var options: [InputValue] = []
+            if let list = constant("options") {
+                if case .list(let values) = list {
+                    for option in values {
+                        if let v = option.inputValue { options.append(InputDiscovery.coerce(v, to: kind)) }
+                    }
+                    if !options.isEmpty && !options.contains(value) {
+                        diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is not one of its options", at: defaultArgument.value.range))
+                    }
+                } else if list != .na {
+                    diagnostics.append(Diagnostic(.error, "\(function.name) options must be a list: options=[a, b, c]", at: bound.argument("options")?.value.range ?? range))
+                }
+            }
+            let title = text("title")
+            let spec = InputSpec(
+                name: name ?? title ?? "input@\(range.start.line):\(range.start.column)", title: title, kind: kind, defaultValue: value,
+                minval: number("minval"), maxval: number("maxval"), step: number("step"), options: options,
+                group: text("group"), tooltip: text("tooltip"), range: range)
+            if let minval = spec.minval, let maxval = spec.maxval, minval > maxval {
+                diagnostics.append(Diagnostic(.error, "\(function.name) minval \(minval) is above maxval \(maxval)", at: range))
+            }
+            if let v = value.numericValue, kind == .int || kind == .float {
+                if let minval = spec.minval, v < minval {
+                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is below its minval \(InputValue.float(minval).description)", at: defaultArgument.value.range))
+                }
+                if let maxval = spec.maxval, v > maxval {
+                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is above its maxval \(InputValue.float(maxval).description)", at: defaultArgument.value.range))
+                }
+            }
+            inputs.append(spec)
+        }
+    }
+
+    static func coerce(_ value: InputValue, to kind: InputSpec.Kind) -> InputValue {
+        if kind == .float, case .int(let v) = value { return .float(Double(v)) }
+        return value
+    }
+
+    /// The input kind of `function` and its default as an input value, or nil when they do not fit.
+    static func kindAndValue(_ function: String, _ value: ConstantValue) -> (InputSpec.Kind, InputValue)? {
+        switch (function, value) {
+        case ("input.int", .int(let v)): return (.int, .int(v))
+        case ("input.float", .int(let v)): return (.float, .float(Double(v)))
+        case ("input.float", .float(let v)): return (.float, .float(v))
+        case ("input.bool", .bool(let v)): return (.bool, .bool(v))
+        case ("input.string", .string(let v)), ("input.text_area", .string(let v)): return (.string, .string(v))
+        case ("input.source", .constant(let name)): return (.source, .string(name))
+        case ("input.timeframe", .string(let v)): return (.timeframe, .string(v))
+        case ("input.session", .string(let v)): return (.session, .string(v))
+        case ("input.symbol", .string(let v)): return (.symbol, .string(v))
+        case ("input.price", .int(let v)): return (.price, .float(Double(v)))
+        case ("input.price", .float(let v)): return (.price, .float(v))
+        case ("input.time", .int(let v)): return (.time, .int(v))
+        case ("input.color", .color(let c)): return (.color, .string(ConstantValue.hex(c)))
+        case ("input.color", .constant(let name)) where name.hasPrefix("color."): return (.color, .string(name))
+        case ("input", .int(let v)): return (.int, .int(v))
+        case ("input", .float(let v)): return (.float, .float(v))
+        case ("input", .bool(let v)): return (.bool, .bool(v))
+        case ("input", .string(let v)): return (.string, .string(v))
+        case ("input", .color(let c)): return (.color, .string(ConstantValue.hex(c)))
+        case ("input", .constant(let name)):
+            if name.hasPrefix("color.") { return (.color, .string(name)) }
+            if Builtins.variable(named: name)?.type == "float" { return (.source, .string(name)) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// `timestamp(...)` with constant arguments, as Unix milliseconds (UTC unless a zone
+    /// is given): `timestamp(2024, 1, 1)`, `timestamp("2024-01-01T00:00:00")`,
+    /// `timestamp("01 Jan 2024 00:00 +0000")`.
+    static func timestamp(_ expr: Expression) -> ConstantValue? {
+        guard case .call(let call) = expr.kind, call.callee.dottedName == "timestamp" else { return nil }
+        let values = call.arguments.map { ConstantValue.fold($0.value) }
+        guard values.allSatisfy({ $0 != nil }), call.arguments.allSatisfy({ $0.label == nil }) else { return nil }
+        let constants = values.compactMap { $0 }
+        var numbers = constants.compactMap { c -> Int? in if case .int(let v) = c { return v } else { return nil } }
+        var offsetMinutes = 0
+        if case .string(let first)? = constants.first {
+            if constants.count == 1 { return TimestampText.parse(first).map { .int($0) } }
+            guard let zone = TimestampText.zoneOffset(first) else { return nil }
+            offsetMinutes = zone
+            numbers = Array(constants.dropFirst()).compactMap { c -> Int? in if case .int(let v) = c { return v } else { return nil } }
+            guard numbers.count == constants.count - 1 else { return nil }
+        } else if numbers.count != constants.count {
+            return nil
+        }
+        guard numbers.count >= 3 && numbers.count <= 6 else { return nil }
+        let parts = numbers + [Int](repeating: 0, count: 6 - numbers.count)
+        return .int(TimestampText.millis(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]) - offsetMinutes * 60_000)
+    }
+}
+
+/// Parsing of the date strings `timestamp()` accepts.
+enum TimestampText {
+    static func millis(_ y: Int, _ m: Int, _ d: Int, _ hh: Int, _ mm: Int, _ ss: Int) -> Int {
+        // Days from civil (proleptic Gregorian), valid for any year.
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        return ((days * 24 + hh) * 60 + mm) * 60_000 + ss * 1000
+    }
+
+    /// `+0300`, `-05:30`, `GMT+3`, `UTC`: minutes east of UTC.
+    static func zoneOffset(_ text: String) -> Int? {
+        var s = Substring(text)
+        if s == "UTC" || s == "GMT" || s == "Z" { return 0 }
+        if s.hasPrefix("GMT") || s.hasPrefix("UTC") { s = s.dropFirst(3) }
+        guard let sign = s.first, sign == "+" || sign == "-" else { return nil }
+        let digits = s.dropFirst().filter { $0 != ":" }
+        guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
+        let minutes = digits.count <= 2 ? value * 60 : (value / 100) * 60 + value % 100
+        return sign == "+" ? minutes : -minutes
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    static func parse(_ text: String) -> Int? {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "T" || $0 == "," }).map(String.init)
+        guard !tokens.isEmpty else { return nil }
+        var y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0, zone = 0
+        var rest = tokens[...]
+        let dateParts = tokens[0].split(separator: "-")
+        if dateParts.count == 3, let a = Int(dateParts[0]), let b = Int(dateParts[1]), let c = Int(dateParts[2]) {
+            (y, m, d) = (a, b, c)
+            rest = tokens.dropFirst()
+        } else if tokens.count >= 3, let day = Int(tokens[0]), let month = months.firstIndex(of: tokens[1].lowercased().prefix(3).description),
+            let year = Int(tokens[2])
+        {
+            (y, m, d) = (year, month + 1, day)
+            rest = tokens.dropFirst(3)
+        } else {
+            return nil
+        }
+        if let time = rest.first, time.contains(":"), !time.hasPrefix("+"), !time.hasPrefix("-") {
+            let parts = time.split(separator: ":").map { Int($0) }
+            guard parts.count >= 2, parts.allSatisfy({ $0 != nil }) else { return nil }
+            hh = parts[0] ?? 0
+            mm = parts[1] ?? 0
+            ss = parts.count > 2 ? parts[2] ?? 0 : 0
+            rest = rest.dropFirst()
+        }
+        if let z = rest.first {
+            guard let offset = zoneOffset(z) else { return nil }
+            zone = offset
+        }
+        guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return millis(y, m, d, hh, mm, ss) - zone * 60_000
+    }
+}

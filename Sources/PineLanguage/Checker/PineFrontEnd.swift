@@ -1,0 +1,52 @@
+/// A script that went through the whole front end: parsed, checked, its inputs
+/// and declaration read.
+public struct CheckedScript: Sendable {
+    /// The syntax tree.
+    public var script: Script
+    /// Every error and warning (parser, support checker, inputs), in source order.
+    public var diagnostics: [Diagnostic]
+    /// The `input*` calls in source order.
+    public var inputs: [InputSpec]
+    /// The `strategy(...)`/`indicator(...)` properties, when the script has a declaration.
+    public var declaration: DeclarationProperties?
+    public var fileName: String
+    public var source: String
+
+    /// True when any diagnostic is an error: the engine must not run the script.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Every diagnostic as `file:line:col: error: message`, the source line and a caret.
+    public var renderedDiagnostics: String {
+        diagnostics.map { $0.rendered(fileName: fileName, source: source) }.joined(separator: "\n")
+    }
+
+    /// The input with this variable name, or else with this title.
+    public func input(named key: String) -> InputSpec? {
+        inputs.first { $0.name == key } ?? inputs.first { $0.title == key }
+    }
+}
+
+/// The front end in one call: parse, check support, discover inputs, read the declaration.
+public enum PineFrontEnd {
+    /// Parses and checks `source`. Never throws or crashes: problems are diagnostics.
+    public static func check(source: String, fileName: String) -> CheckedScript {
+        check(PineParser.parse(source: source, fileName: fileName))
+    }
+
+    /// Checks an already parsed script. The support checker runs only on a script
+    /// without syntax errors (a recovered tree would give misleading follow-on errors).
+    public static func check(_ parsed: ParseResult) -> CheckedScript {
+        var diagnostics = parsed.diagnostics
+        let (inputs, inputDiagnostics) = InputDiscovery.discover(in: parsed.script)
+        if !parsed.hasErrors {
+            diagnostics += SupportChecker.check(parsed.script)
+            diagnostics += inputDiagnostics
+        }
+        diagnostics.sort { $0.range.start.offset < $1.range.start.offset }
+        var unique: [Diagnostic] = []
+        for d in diagnostics where !unique.contains(d) { unique.append(d) }
+        return CheckedScript(
+            script: parsed.script, diagnostics: unique, inputs: inputs, declaration: DeclarationProperties(parsed.script),
+            fileName: parsed.fileName, source: parsed.source)
+    }
+}
