@@ -55,7 +55,11 @@ public struct ConfigDocument: Sendable {
             if overridden.contains(p.joined(separator: ".")) { return nil }
             p.removeLast()
         }
-        return locator.line(of: path)
+        // "filters[1]" stands on the line of "filters".
+        return locator.line(of: path.map { part in
+            if part.hasSuffix("]"), let bracket = part.firstIndex(of: "[") { return String(part[..<bracket]) }
+            return part
+        })
     }
 
     /// An error about the key at `path`.

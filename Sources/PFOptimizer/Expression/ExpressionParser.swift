@@ -195,7 +195,8 @@ struct ExpressionParser {
         var best: (String, Int)? = nil
         for candidate in names {
             let d = editDistance(name, candidate)
-            if d <= max(2, name.count / 4), d < (best?.1 ?? Int.max) { best = (candidate, d) }
+            let allowed = name.count <= 3 ? 0 : max(1, name.count / 4)
+            if d > 0, d <= allowed, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         return best.map { "; did you mean \($0.0)?" } ?? ""
     }

@@ -1,0 +1,21 @@
+import PineLanguage
+
+/// One finished run as the writers see it.
+public struct RunRecord: Sendable, Equatable {
+    /// The run's index in its plan.
+    public var index: Int
+    /// One value per searched parameter, in `[params]` order.
+    public var values: [InputValue]
+    public var status: RunOutcome.Status
+    /// One value per `MetricCatalog.flatNames` entry (empty when failed).
+    public var metrics: [Double]
+
+    public init(index: Int, values: [InputValue], status: RunOutcome.Status, metrics: [Double]) {
+        self.index = index
+        self.values = values
+        self.status = status
+        self.metrics = metrics
+    }
+
+    public var isOK: Bool { status == .ok }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import PineEngine
+import PineLanguage
+
+/// A parameter sweep: validates a config against the strategy's inputs,
+/// runs the plan on a worker pool, and writes runs.csv, leaderboard.csv,
+/// best/ and manifest.json under the output directory. Resumable.
+public final class Sweep: Sendable {
+    public let config: SweepConfig
+    public let evaluator: any BacktestEvaluator
+    public let space: ParameterSpace
+    public let planner: Planner
+    public let objective: Objective
+
+    /// Checks the config against the evaluator's strategy (inputs, types,
+    /// bounds, expressions); nothing runs yet.
+    public init(config: SweepConfig, evaluator: any BacktestEvaluator) throws(ConfigError) {
+        self.config = config
+        self.evaluator = evaluator
+        space = try ParameterSpace(config: config, inputs: evaluator.inputs)
+        planner = try Planner(config: config, space: space)
+        objective = try Objective(config: config, space: space)
+    }
+
+    /// The files a sweep writes (removed when starting afresh).
+    static let outputs = ["runs.csv", "leaderboard.csv", "best", "manifest.json"]
+    static let journalName = "journal.tsv"
+
+    /// Runs the sweep.
+    public func run(_ options: SweepOptions = SweepOptions()) throws(SweepError) -> SweepSummary {
+        let start = Date()
+        let dir = config.output.directory
+        try OutputDirectory.create(dir)
+        let (configHash, dataHash) = OutputDirectory.fingerprints(
+            config, sections: ["strategy", "data", "search", "params"])
+        let journal = try Journal(
+            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh)
+        var notes: [String] = []
+        if let reason = journal.discardReason { notes.append(reason) }
+        if journal.reusedCount > 0 { notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal") }
+        if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
+
+        let collector = try SegmentCollector(
+            objective: objective, space: space, top: config.output.top, runsPath: dir + "/runs.csv")
+        let segment = PlanSegment(
+            id: 0, planner: planner, tradeFrom: config.data.from, tradeTo: config.data.to, collector: collector)
+        let scheduler = RunScheduler(
+            segments: [segment], journal: journal, cancellation: options.cancellation, window: 64 * options.jobs)
+        let planned = planner.plannedCount
+        WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
+            guard let progress = options.progress else { return }
+            let s = scheduler.snapshot()
+            progress(SweepProgress(
+                planned: planned, examined: s.examined, fresh: s.fresh, reused: s.reused, failed: s.failed,
+                elapsed: Date().timeIntervalSince(start), best: s.best, phase: "", finished: false))
+        }
+        if let error = scheduler.error { throw error }
+        try collector.flush()
+        let interrupted = !scheduler.isComplete
+        let snap = scheduler.snapshot()
+
+        let table = collector.table
+        let ranked = collector.leaderboard.ranked
+        var board = table.leaderboardHeader
+        for (i, entry) in ranked.enumerated() { board += table.leaderboardRow(rank: i + 1, entry) }
+        try OutputDirectory.write(board, to: dir + "/leaderboard.csv")
+
+        if interrupted {
+            notes.append("stopped early: run the same command again to resume")
+        } else if options.writeBest, let best = ranked.first {
+            if let note = writeBest(best, to: dir + "/best") { notes.append(note) }
+        }
+        let wall = Date().timeIntervalSince(start)
+        let summary = SweepSummary(
+            outputDirectory: dir, planned: planned, examined: segment.iterator.examined,
+            skippedByConstraints: segment.iterator.skippedByConstraints,
+            skippedDuplicates: segment.iterator.skippedDuplicates, ran: snap.fresh, reused: snap.reused,
+            failed: collector.failed, passed: collector.passed, filteredOut: collector.completed - collector.passed,
+            firstFailure: collector.firstFailure, wallSeconds: wall,
+            runsPerSecond: wall > 0 ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
+            parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes)
+        try manifest(summary, configHash: configHash, dataHash: dataHash, jobs: options.jobs, version: options.version)
+            .write(to: dir + "/manifest.json")
+        options.progress?(SweepProgress(
+            planned: planned, examined: summary.examined, fresh: snap.fresh, reused: snap.reused, failed: snap.failed,
+            elapsed: wall, best: summary.best?.objective, phase: "", finished: true))
+        return summary
+    }
+
+    /// Re-runs the winner with full detail; returns a note when that fails.
+    private func writeBest(_ best: Leaderboard.Entry, to directory: String) -> String? {
+        OutputDirectory.remove(["best"], in: config.output.directory)
+        do {
+            try OutputDirectory.create(directory)
+            let worker = try evaluator.makeWorker()
+            let request = RunRequest(
+                runIndex: best.record.index, inputs: space.requestInputs(best.record.values),
+                tradeFrom: config.data.from, tradeTo: config.data.to)
+            let outcome = try worker.runDetailed(request, writingTo: directory)
+            if case .failed(let message) = outcome.status { return "the re-run of the best run failed: \(message)" }
+            return nil
+        } catch {
+            return "could not write best/: \(error)"
+        }
+    }
+
+    private func manifest(_ s: SweepSummary, configHash: String, dataHash: String, jobs: Int, version: String)
+        -> Manifest
+    {
+        var best: Manifest.Best? = nil
+        if let b = s.best {
+            var params: [String: String] = [:]
+            for (name, value) in zip(s.parameterNames, b.record.values) { params[name] = value.tidyDescription }
+            best = Manifest.Best(run: b.record.index, objective: b.objective, params: params)
+        }
+        return Manifest(
+            pfopt_version: version, command: "sweep", config_file: config.document.file, config_hash: configHash,
+            data_file: config.data.file, data_hash: dataHash, method: config.search.method.rawValue,
+            rank_by: config.objective.rankBy, direction: config.objective.maximize ? "maximize" : "minimize",
+            jobs: jobs,
+            counts: Manifest.Counts(
+                planned: s.planned, examined: s.examined, skipped: s.skippedByConstraints,
+                skipped_duplicates: s.skippedDuplicates, run: s.ran, resumed: s.reused, failed: s.failed,
+                passed_filters: s.passed, filtered_out: s.filteredOut),
+            wall_seconds: s.wallSeconds, runs_per_second: s.runsPerSecond, interrupted: s.interrupted, best: best,
+            notes: s.notes)
+    }
+}
