@@ -1,11 +1,32 @@
 import ArgumentParser
+import Foundation
+import PineLanguage
 
-/// `pfopt inspect`: placeholder until its issue lands.
+/// `pfopt inspect`: a strategy's declared properties and its inputs.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inspect", abstract: "Show a strategy's declared properties and inputs.")
+        commandName: "inspect", abstract: "Show a strategy's declared properties and inputs.",
+        discussion: "Parses and checks the script; on a broken or unsupported script prints the diagnostics and exits non-zero.")
+
+    @Argument(help: "The Pine Script v6 strategy (.pine).")
+    var strategy: String
+
+    @Flag(help: "Print one JSON object ({\"declaration\": ..., \"inputs\": [...]}) instead of a table.")
+    var json = false
 
     func run() throws {
-        throw ValidationError("pfopt inspect is not available in this build yet")
+        let source: String
+        do {
+            source = try String(contentsOfFile: strategy, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(strategy): \(error.localizedDescription)")
+        }
+        let checked = PineFrontEnd.check(source: source, fileName: strategy)
+        if !checked.diagnostics.isEmpty {
+            FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))
+        }
+        if checked.hasErrors { throw ExitCode.failure }
+        let report = InspectReport(checked)
+        print(json ? report.json() : report.table())
     }
 }

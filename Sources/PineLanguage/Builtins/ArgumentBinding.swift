@@ -7,13 +7,13 @@ public struct BoundCall: Sendable, Hashable {
     public var signature: BuiltinSignature
     /// One slot per parameter of `signature`: the argument the call gives, or nil when the
     /// parameter takes its default.
-    public var arguments: [Argument?]
+    public var arguments: [CallArgument?]
     /// Positional arguments past the listed parameters of a variadic function (and every
     /// argument of an any-argument no-op).
-    public var extraArguments: [Argument]
+    public var extraArguments: [CallArgument]
 
     /// The argument given for the parameter `name`, or nil when it takes its default.
-    public func argument(_ name: String) -> Argument? {
+    public func argument(_ name: String) -> CallArgument? {
         guard let i = signature.index(of: name) else { return nil }
         return arguments[i]
     }
@@ -55,7 +55,7 @@ public enum ArgumentBindingError: Error, Sendable, Hashable, CustomStringConvert
 extension BuiltinFunction {
     /// Matches `arguments` to the first overload they fit (positional arguments in order,
     /// then named ones by parameter name). `callRange` locates errors about missing arguments.
-    public func bind(_ arguments: [Argument], callRange: SourceRange) -> Result<BoundCall, ArgumentBindingError> {
+    public func bind(_ arguments: [CallArgument], callRange: SourceRange) -> Result<BoundCall, ArgumentBindingError> {
         if acceptsAnyArguments {
             return .success(
                 BoundCall(function: self, overloadIndex: 0, signature: BuiltinSignature(parameters: []), arguments: [],
@@ -79,11 +79,11 @@ extension BuiltinFunction {
         var error: ArgumentBindingError
     }
 
-    private func bind(_ arguments: [Argument], to signature: BuiltinSignature, callRange: SourceRange)
-        -> Result<([Argument?], [Argument]), Failure>
+    private func bind(_ arguments: [CallArgument], to signature: BuiltinSignature, callRange: SourceRange)
+        -> Result<([CallArgument?], [CallArgument]), Failure>
     {
-        var slots = [Argument?](repeating: nil, count: signature.parameters.count)
-        var extra: [Argument] = []
+        var slots = [CallArgument?](repeating: nil, count: signature.parameters.count)
+        var extra: [CallArgument] = []
         var position = 0
         var sawNamed = false
         var progress = 0

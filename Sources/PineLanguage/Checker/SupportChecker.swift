@@ -429,7 +429,7 @@ public struct SupportChecker {
             return
         }
         let method = String(parts[1])
-        let receiver = Argument(label: nil, labelRange: nil, value: Expression(.identifier(root), range: call.callee.range), range: call.callee.range)
+        let receiver = CallArgument(label: nil, labelRange: nil, value: Expression(.identifier(root), range: call.callee.range), range: call.callee.range)
         for namespace in ["array", "str"] {
             guard let function = Builtins.function(named: namespace + "." + method) else { continue }
             if case .failure(let error) = function.bind([receiver] + call.arguments, callRange: range) {

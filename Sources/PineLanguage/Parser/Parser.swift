@@ -849,9 +849,9 @@ struct Parser {
         }
     }
 
-    private mutating func parseArguments() throws -> [Argument] {
+    private mutating func parseArguments() throws -> [CallArgument] {
         try expect(.leftParen, "")
-        var arguments: [Argument] = []
+        var arguments: [CallArgument] = []
         while !at(.rightParen) {
             let argStart = current.range.start
             var label: String?
@@ -863,7 +863,7 @@ struct Parser {
                 advance()
             }
             let value = try parseExpression()
-            arguments.append(Argument(label: label, labelRange: labelRange, value: value, range: range(from: argStart)))
+            arguments.append(CallArgument(label: label, labelRange: labelRange, value: value, range: range(from: argStart)))
             if at(.comma) {
                 advance()
             } else if !at(.rightParen) {

@@ -88,9 +88,9 @@ public struct Call: Sendable, Hashable {
     /// Generic type arguments: `<float>` in `array.new<float>()`.
     public var typeArguments: [TypeReference]
     /// The arguments in source order.
-    public var arguments: [Argument]
+    public var arguments: [CallArgument]
 
-    public init(callee: Expression, typeArguments: [TypeReference] = [], arguments: [Argument]) {
+    public init(callee: Expression, typeArguments: [TypeReference] = [], arguments: [CallArgument]) {
         self.callee = callee
         self.typeArguments = typeArguments
         self.arguments = arguments
@@ -98,7 +98,7 @@ public struct Call: Sendable, Hashable {
 }
 
 /// One argument of a call, positional or named (`minval=1`).
-public struct Argument: Sendable, Hashable {
+public struct CallArgument: Sendable, Hashable {
     /// The name in `name=value`, nil for a positional argument.
     public var label: String?
     /// Where the label stands, when there is one.

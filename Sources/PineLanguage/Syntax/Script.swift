@@ -27,11 +27,11 @@ public struct ScriptDeclaration: Sendable, Hashable {
 
     public var kind: Kind
     /// The call's arguments as written (positional and named).
-    public var arguments: [Argument]
+    public var arguments: [CallArgument]
     /// The whole call.
     public var range: SourceRange
 
-    public init(kind: Kind, arguments: [Argument], range: SourceRange) {
+    public init(kind: Kind, arguments: [CallArgument], range: SourceRange) {
         self.kind = kind
         self.arguments = arguments
         self.range = range

@@ -1,0 +1,181 @@
+/// What `pfopt inspect` shows: a checked script's declaration and inputs, as a
+/// table for people or as JSON for tools.
+public struct InspectReport: Sendable {
+    public var declaration: DeclarationProperties?
+    public var inputs: [InputSpec]
+
+    public init(_ checked: CheckedScript) {
+        declaration = checked.declaration
+        inputs = checked.inputs
+    }
+
+    // MARK: - JSON
+
+    /// One object: `declaration` (`kind`, `title`, then the properties given) and `inputs`
+    /// (in source order: `name`, `title`, `type`, `default`, then `minval`, `maxval`, `step`,
+    /// `options`, `group`, `tooltip` when given).
+    public func json() -> String {
+        var out = "{\n  \"declaration\": "
+        if let d = declaration {
+            var fields: [(String, String)] = [("kind", JSON.string(d.kind.rawValue)), ("title", JSON.string(d.title))]
+            for p in d.properties where p.name != "title" {
+                fields.append((p.name, JSON.value(p.value)))
+            }
+            out += JSON.object(fields, indent: 2)
+        } else {
+            out += "null"
+        }
+        out += ",\n  \"inputs\": "
+        if inputs.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n" + inputs.map { "    " + JSON.object(fields(of: $0), indent: 4) }.joined(separator: ",\n") + "\n  ]"
+        }
+        return out + "\n}"
+    }
+
+    private func fields(of input: InputSpec) -> [(String, String)] {
+        var fields: [(String, String)] = [
+            ("name", JSON.string(input.name)), ("title", input.title.map(JSON.string) ?? "null"),
+            ("type", JSON.string(input.kind.rawValue)), ("default", JSON.value(input.defaultValue)),
+        ]
+        // An int input's bounds print as integers.
+        let bound: (Double) -> String = { v in
+            input.kind == .int && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : JSON.number(v)
+        }
+        if let v = input.minval { fields.append(("minval", bound(v))) }
+        if let v = input.maxval { fields.append(("maxval", bound(v))) }
+        if let v = input.step { fields.append(("step", bound(v))) }
+        if !input.options.isEmpty { fields.append(("options", "[" + input.options.map(JSON.value).joined(separator: ", ") + "]")) }
+        if let v = input.group { fields.append(("group", JSON.string(v))) }
+        if let v = input.tooltip { fields.append(("tooltip", JSON.string(v))) }
+        return fields
+    }
+
+    // MARK: - Table
+
+    /// The declaration's properties, then one row per input.
+    public func table() -> String {
+        var lines: [String] = []
+        if let d = declaration {
+            lines.append("\(d.kind.rawValue) \"\(d.title)\"")
+            let props = d.properties.filter { $0.name != "title" }
+            let width = props.map(\.name.count).max() ?? 0
+            for p in props {
+                lines.append("  " + Text.pad(p.name, width) + "  " + Text.display(p.value))
+            }
+        } else {
+            lines.append("(no declaration)")
+        }
+        lines.append("")
+        if inputs.isEmpty {
+            lines.append("no inputs")
+            return lines.joined(separator: "\n")
+        }
+        let header = ["name", "title", "type", "default", "min", "max", "step", "options"]
+        let rows = inputs.map { i in
+            [
+                i.name, i.title ?? "", i.kind.rawValue, Text.display(i.defaultValue), i.minval.map(Text.number) ?? "",
+                i.maxval.map(Text.number) ?? "", i.step.map(Text.number) ?? "",
+                i.options.map(Text.display).joined(separator: ", "),
+            ]
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) }
+        }
+        func render(_ cells: [String]) -> String {
+            var line = ""
+            for (c, cell) in cells.enumerated() {
+                line += c == cells.count - 1 ? cell : Text.pad(cell, widths[c]) + "  "
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        lines.append(render(header))
+        lines.append(contentsOf: rows.map(render))
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum Text {
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return String(v)
+    }
+
+    static func display(_ v: InputValue) -> String {
+        switch v {
+        case .string(let s): return "\"\(s)\""
+        case .float(let f): return String(f)
+        default: return v.description
+        }
+    }
+
+    static func display(_ v: ConstantValue) -> String {
+        switch v {
+        case .string(let s): return "\"\(s)\""
+        case .list(let xs): return "[" + xs.map(display).joined(separator: ", ") + "]"
+        default: return v.description
+        }
+    }
+}
+
+enum JSON {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func number(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        return String(v)
+    }
+
+    static func value(_ v: InputValue) -> String {
+        switch v {
+        case .int(let i): return String(i)
+        case .float(let f): return number(f)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return string(s)
+        }
+    }
+
+    static func value(_ v: ConstantValue) -> String {
+        switch v {
+        case .int(let i): return String(i)
+        case .float(let f): return number(f)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return string(s)
+        case .color, .constant: return string(v.description)
+        case .na: return "null"
+        case .list(let xs): return "[" + xs.map(value).joined(separator: ", ") + "]"
+        }
+    }
+
+    static func object(_ fields: [(String, String)], indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent + 2)
+        return "{\n" + fields.map { pad + string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n"
+            + String(repeating: " ", count: indent) + "}"
+    }
+}
