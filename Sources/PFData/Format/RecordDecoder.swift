@@ -1,0 +1,126 @@
+/// Decodes v2 records following the column descriptors, exactly as PyneCore
+/// does: on the standard layout an f32 delta is added to the raw open and
+/// the sum snapped to the tick grid when it lies within the f32 encoding
+/// noise of a grid point (the open itself only within f64 noise); other
+/// layouts add their delta chains without snapping.
+struct RecordDecoder: Sendable {
+    struct Slot: Sendable {
+        var offset: Int
+        var dtype: UInt8
+        /// Role of the base column, or 255 for absolute.
+        var base: UInt8
+    }
+
+    /// Slots indexed by role 0...5.
+    let slots: [Slot]
+    let isStandard: Bool
+    let snapScale: Double
+    let snapMinmove: Double
+    let snapPricescale: Double
+
+    static let f32SnapRelative = 0x1p-23
+    static let f64SnapRelative = 0x1p-52
+
+    init(columns: [OHLCVColumn], minmove: UInt32, pricescale: UInt32) {
+        var slots = [Slot](repeating: Slot(offset: 0, dtype: OHLCVFormat.dtypeFloat64, base: 255), count: 6)
+        for column in columns where column.role <= OHLCVFormat.roleVolume {
+            slots[Int(column.role)] = Slot(offset: column.offset, dtype: column.dtype, base: column.base)
+        }
+        self.slots = slots
+        let absolute = OHLCVFormat.absoluteBase
+        isStandard =
+            slots[1].base == absolute && slots[5].base == absolute
+            && [2, 3, 4].allSatisfy { slots[$0].base == absolute || slots[$0].base == OHLCVFormat.roleOpen }
+        if pricescale > 0 && minmove > 0 {
+            snapScale = Double(pricescale) / Double(minmove)
+            snapMinmove = Double(minmove)
+            snapPricescale = Double(pricescale)
+        } else {
+            snapScale = 0
+            snapMinmove = 1
+            snapPricescale = 1
+        }
+    }
+
+    @inline(__always)
+    func raw(_ record: UnsafeRawPointer, _ slot: Slot) -> Double {
+        switch slot.dtype {
+        case OHLCVFormat.dtypeFloat32:
+            return Double(Float(bitPattern: UInt32(littleEndian: record.loadUnaligned(fromByteOffset: slot.offset, as: UInt32.self))))
+        case OHLCVFormat.dtypeInt64:
+            return Double(Int64(littleEndian: record.loadUnaligned(fromByteOffset: slot.offset, as: Int64.self)))
+        default:
+            return Double(bitPattern: UInt64(littleEndian: record.loadUnaligned(fromByteOffset: slot.offset, as: UInt64.self)))
+        }
+    }
+
+    @inline(__always)
+    func snap(_ value: Double) -> Double {
+        (value * snapScale).rounded(.toNearestOrEven) * snapMinmove / snapPricescale
+    }
+
+    @inline(__always)
+    func decodeDelta(_ record: UnsafeRawPointer, role: Int, openRaw: Double) -> Double {
+        let slot = slots[role]
+        let stored = raw(record, slot)
+        guard slot.base != OHLCVFormat.absoluteBase else { return stored }
+        return applyDelta(stored, openRaw: openRaw)
+    }
+
+    /// The price an f32 delta (already widened) encodes on top of the raw open.
+    @inline(__always)
+    func applyDelta(_ stored: Double, openRaw: Double) -> Double {
+        if stored.isNaN || openRaw.isNaN { return .nan }
+        let decoded = openRaw + stored
+        if snapScale > 0 {
+            let snapped = snap(decoded)
+            if abs(snapped - decoded)
+                <= abs(stored) * RecordDecoder.f32SnapRelative + abs(decoded) * RecordDecoder.f64SnapRelative
+            {
+                return snapped
+            }
+        }
+        return decoded
+    }
+
+    func chain(_ record: UnsafeRawPointer, role: Int) -> Double {
+        var value = raw(record, slots[role])
+        var base = slots[role].base
+        var guardCount = 0
+        while base != OHLCVFormat.absoluteBase && guardCount < 16 {
+            if value.isNaN { return .nan }
+            let baseValue = raw(record, slots[Int(base)])
+            if baseValue.isNaN { return .nan }
+            value += baseValue
+            base = slots[Int(base)].base
+            guardCount += 1
+        }
+        return value
+    }
+
+    @inline(__always)
+    func time(_ record: UnsafeRawPointer) -> Int64 {
+        Int64(littleEndian: record.loadUnaligned(fromByteOffset: slots[0].offset, as: Int64.self))
+    }
+
+    /// Decodes one record.
+    @inline(__always)
+    func decode(_ record: UnsafeRawPointer) -> OHLCVBar {
+        let t = time(record)
+        guard isStandard else {
+            return OHLCVBar(
+                time: t, open: chain(record, role: 1), high: chain(record, role: 2), low: chain(record, role: 3),
+                close: chain(record, role: 4), volume: chain(record, role: 5))
+        }
+        let openRaw = raw(record, slots[1])
+        var open = openRaw
+        if snapScale > 0 && !open.isNaN {
+            let snapped = snap(open)
+            if abs(snapped - open) <= abs(open) * RecordDecoder.f64SnapRelative { open = snapped }
+        }
+        return OHLCVBar(
+            time: t, open: open, high: decodeDelta(record, role: 2, openRaw: openRaw),
+            low: decodeDelta(record, role: 3, openRaw: openRaw), close: decodeDelta(record, role: 4, openRaw: openRaw),
+            volume: raw(record, slots[5]))
+    }
+}

@@ -1,0 +1,206 @@
+/// Imports CSV, TSV and TXT bar files (`,`, tab, `;` or `|` separated, with a header).
+enum DelimitedImporter {
+    static func load(path: String, options: ImportOptions) throws -> BarStore {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch let error as OHLCVFileError {
+            throw ImportError.io(file: path, reason: error.description.replacingPrefix("\(path): "))
+        }
+        return try parse(file.bytes, file: path, options: options)
+    }
+
+    /// Parses the bytes of a delimited file.
+    static func parse(_ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions) throws -> BarStore {
+        guard let raw = bytes.baseAddress, bytes.count > 0 else { throw ImportError.empty(file: file) }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        let n = bytes.count
+        var pos = 0
+        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { pos = 3 }
+        // Skip blank lines before the header.
+        var line = 1
+        while pos < n && (p[pos] == 10 || p[pos] == 13) {
+            if p[pos] == 10 { line += 1 }
+            pos += 1
+        }
+        guard pos < n else { throw ImportError.empty(file: file) }
+        let headerStart = pos
+        while pos < n && p[pos] != 10 { pos += 1 }
+        var headerEnd = pos
+        if headerEnd > headerStart && p[headerEnd - 1] == 13 { headerEnd -= 1 }
+        let delimiter: UInt8
+        if let d = options.delimiter, let ascii = d.asciiValue {
+            delimiter = ascii
+        } else {
+            var best: UInt8 = 44
+            var bestCount = 0
+            for candidate: UInt8 in [44, 9, 59, 124] {
+                var c = 0
+                for k in headerStart..<headerEnd where p[k] == candidate { c += 1 }
+                if c > bestCount {
+                    best = candidate
+                    bestCount = c
+                }
+            }
+            delimiter = best
+        }
+        var fields: [(Int, Int)] = []
+        split(p, headerStart, headerEnd, delimiter, into: &fields)
+        let names = fields.map { field -> String in
+            String(decoding: UnsafeBufferPointer(start: p + field.0, count: field.1 - field.0), as: UTF8.self)
+                .trimmingSpaces()
+        }
+        let headerLine = line
+        if pos < n { pos += 1 }
+        line += 1
+
+        // First data row, to tell combined date/time columns apart.
+        var firstRow: [String] = []
+        do {
+            var scan = pos
+            while scan < n && (p[scan] == 10 || p[scan] == 13) { scan += 1 }
+            var end = scan
+            while end < n && p[end] != 10 { end += 1 }
+            var rowEnd = end
+            if rowEnd > scan && p[rowEnd - 1] == 13 { rowEnd -= 1 }
+            var rowFields: [(Int, Int)] = []
+            split(p, scan, rowEnd, delimiter, into: &rowFields)
+            firstRow = rowFields.map {
+                String(decoding: UnsafeBufferPointer(start: p + $0.0, count: $0.1 - $0.0), as: UTF8.self)
+            }
+        }
+
+        let resolver = ColumnResolver(names: names, file: file)
+        let (timeIndex, clockIndex) = try resolver.time(options: options, firstRow: firstRow)
+        guard let openIndex = try resolver.price("open", mapping: options.mapping),
+            let highIndex = try resolver.price("high", mapping: options.mapping),
+            let lowIndex = try resolver.price("low", mapping: options.mapping),
+            let closeIndex = try resolver.price("close", mapping: options.mapping)
+        else { throw ImportError.missingColumn(file: file, column: "open", header: resolver.headerText) }
+        let volumeIndex = try resolver.price("volume", mapping: options.mapping, optional: true)
+        let zone: ZoneOffset
+        do {
+            zone = try options.timezone.map { try ZoneOffset(named: $0) } ?? .utc
+        } catch {
+            throw ImportError.unsupported(file: file, reason: "\(error)")
+        }
+        let format = try options.timestampFormat.map { text -> TimestampFormat in
+            do { return try TimestampFormat(text) } catch {
+                throw ImportError.unsupported(file: file, reason: "invalid time format \"\(text)\"")
+            }
+        }
+        let needed = max(timeIndex, clockIndex ?? 0, openIndex, highIndex, lowIndex, closeIndex, volumeIndex ?? 0)
+
+        let estimate = max(16, (n - pos) / max(16, headerEnd - headerStart + 8))
+        var builder = StoreBuilder(file: file, capacity: estimate)
+        var combined: [UInt8] = []
+        _ = headerLine
+
+        while pos < n {
+            let lineStart = pos
+            while pos < n && p[pos] != 10 { pos += 1 }
+            var lineEnd = pos
+            if lineEnd > lineStart && p[lineEnd - 1] == 13 { lineEnd -= 1 }
+            let currentLine = line
+            pos += 1
+            line += 1
+            if lineEnd == lineStart { continue }
+            var blank = true
+            for k in lineStart..<lineEnd where p[k] != 32 && p[k] != 9 && p[k] != delimiter {
+                blank = false
+                break
+            }
+            if blank { continue }
+            split(p, lineStart, lineEnd, delimiter, into: &fields)
+            guard fields.count > needed else {
+                let missingIndex = fields.count
+                let name = missingIndex < names.count ? names[missingIndex] : "column \(missingIndex + 1)"
+                throw ImportError.badBar(
+                    file: file, line: currentLine,
+                    reason: "the row has \(fields.count) fields but the header has \(names.count) (no \"\(name)\")")
+            }
+            func cellText(_ index: Int) -> String {
+                let f = fields[index]
+                return String(decoding: UnsafeBufferPointer(start: p + f.0, count: f.1 - f.0), as: UTF8.self)
+            }
+            func number(_ index: Int) throws -> Double {
+                let f = fields[index]
+                guard let v = FastNumber.parse(p + f.0, count: f.1 - f.0) else {
+                    let text = cellText(index)
+                    throw ImportError.badCell(
+                        file: file, line: currentLine, column: names[index], text: text,
+                        reason: text.trimmingSpaces().isEmpty ? "empty cell" : "not a number")
+                }
+                return v
+            }
+            let t: Int64?
+            let tf = fields[timeIndex]
+            if let clockIndex {
+                let cf = fields[clockIndex]
+                combined.removeAll(keepingCapacity: true)
+                combined.append(contentsOf: UnsafeBufferPointer(start: p + tf.0, count: tf.1 - tf.0))
+                combined.append(32)
+                combined.append(contentsOf: UnsafeBufferPointer(start: p + cf.0, count: cf.1 - cf.0))
+                t = combined.withUnsafeBufferPointer { buffer -> Int64? in
+                    guard let base = buffer.baseAddress else { return nil }
+                    if let format { return format.parse(base, count: buffer.count, zone: zone) }
+                    return TimeParsing.parse(base, count: buffer.count, zone: zone)
+                }
+            } else if let format {
+                t = format.parse(p + tf.0, count: tf.1 - tf.0, zone: zone)
+            } else {
+                t = TimeParsing.parse(p + tf.0, count: tf.1 - tf.0, zone: zone)
+            }
+            guard let time = t else {
+                let text = clockIndex.map { cellText(timeIndex) + " " + cellText($0) } ?? cellText(timeIndex)
+                throw ImportError.badCell(
+                    file: file, line: currentLine, column: names[timeIndex], text: text, reason: "not a time")
+            }
+            let bar = OHLCVBar(
+                time: time, open: try number(openIndex), high: try number(highIndex), low: try number(lowIndex),
+                close: try number(closeIndex), volume: try volumeIndex.map { try number($0) } ?? 0)
+            try builder.append(bar, line: currentLine)
+        }
+        return try builder.finish()
+    }
+
+    /// Splits `start..<end` at `delimiter` into field ranges, unquoting `"..."` fields.
+    @inline(__always)
+    static func split(
+        _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8, into fields: inout [(Int, Int)]
+    ) {
+        fields.removeAll(keepingCapacity: true)
+        var k = start
+        while true {
+            if k < end && p[k] == 34 {
+                let open = k + 1
+                var close = open
+                while close < end && p[close] != 34 { close += 1 }
+                fields.append((open, close))
+                k = close
+                while k < end && p[k] != delimiter { k += 1 }
+            } else {
+                let fieldStart = k
+                while k < end && p[k] != delimiter { k += 1 }
+                fields.append((fieldStart, k))
+            }
+            if k >= end { break }
+            k += 1
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\"" || f == "'" || f == "\u{FEFF}" || f == "\r" {
+            s = s.dropFirst()
+        }
+        while let l = s.last, l == " " || l == "\t" || l == "\"" || l == "'" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}
