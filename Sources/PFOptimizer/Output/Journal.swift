@@ -14,7 +14,7 @@ import Foundation
 /// written with `write(2)` as runs finish, so a `kill -9` loses at most the
 /// line being written; a torn or corrupt last line is ignored and cut off
 /// when the journal is reopened.
-final class Journal {
+final class Journal: @unchecked Sendable {
     struct Entry: Sendable, Equatable {
         var segment: Int
         var index: Int
@@ -34,6 +34,8 @@ final class Journal {
     /// Where each recorded run's line starts and how long it is.
     private var locations: [Key: (offset: UInt64, length: Int)] = [:]
     private var reader: FileHandle?
+    /// Guards the file handles (the walk-forward's out-of-sample runs append from many threads).
+    private let lock = NSLock()
 
     /// How many runs the journal held when opened.
     private(set) var reusedCount = 0
@@ -86,6 +88,8 @@ final class Journal {
 
     /// The recorded outcome of a run, if the journal has it.
     func lookup(segment: Int, index: Int) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
         guard let loc = locations[Key(segment: segment, index: index)], let reader else { return nil }
         do {
             try reader.seek(toOffset: loc.offset)
@@ -100,11 +104,15 @@ final class Journal {
 
     /// True when the journal has the run.
     func contains(segment: Int, index: Int) -> Bool {
-        locations[Key(segment: segment, index: index)] != nil
+        lock.lock()
+        defer { lock.unlock() }
+        return locations[Key(segment: segment, index: index)] != nil
     }
 
     /// Appends a finished run (written through at once).
     func append(_ entry: Entry) throws(SweepError) {
+        lock.lock()
+        defer { lock.unlock() }
         try sink.write(Self.format(entry))
         try sink.flush()
     }
