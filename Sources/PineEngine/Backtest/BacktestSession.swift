@@ -1,0 +1,205 @@
+import PFData
+
+/// What one step of a `BacktestSession` produced.
+public struct BarStep: Sendable {
+    /// The script bar just processed.
+    public var bar: ScriptBar
+    /// The indices in `broker.closedTrades` of the trades closed on this bar.
+    public var closedTradeRange: Range<Int>
+    /// Equity and open profit at the bar's close.
+    public var equity: Double
+    public var openProfit: Double
+}
+
+/// A backtest run bar by bar. Each `next()` processes one script bar:
+/// fills pending orders along the bar's price path (or the magnifier's),
+/// updates excursions, runs the script once on the close, fills
+/// process_orders_on_close market orders and records the equity point.
+/// `report()` gives the result so far; `run(onProgress:)` runs to the end.
+public final class BacktestSession<Script: BarScript> {
+    public let bars: BacktestBars
+    public let settings: BacktestSettings
+    public let script: Script
+    public let broker: Broker
+
+    /// The index of the next script bar to process.
+    public private(set) var nextIndex = 0
+    /// One past the last script bar the run processes (bars at or after
+    /// `tradeTo` are not fed).
+    public let endIndex: Int
+    public private(set) var counters = BacktestCounters()
+    public private(set) var curve = EquityCurve()
+
+    let duration: Int64
+    let processOnClose: Bool
+    var samples: [Double] = []
+
+    /// Prepares a run. Resets `broker` with `settings`. Throws when the
+    /// magnifier cannot run on these bars or the window lies outside them.
+    public init(bars: BacktestBars, settings: BacktestSettings, script: Script, broker: Broker) throws(BacktestError) {
+        guard bars.count > 0 else { throw .noBars }
+        switch settings.magnifier {
+        case .off: break
+        case .realBars: if !bars.hasSubBars { throw .realMagnifierNeedsSubBars }
+        case .synthetic(let n, _): if n < 2 { throw .tooFewSamples(n) }
+        }
+        let times = bars.bars.time
+        if let from = settings.tradeFrom, let last = times.last, from > last {
+            throw .tradeWindowOutsideData("the window starts after the last bar")
+        }
+        var end = bars.count
+        if let to = settings.tradeTo {
+            if let from = settings.tradeFrom, to <= from {
+                throw .tradeWindowOutsideData("the window ends before it starts")
+            }
+            guard to > times[0] else { throw .tradeWindowOutsideData("the window ends before the first bar") }
+            var lo = 0
+            var hi = bars.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if times[mid] < to { lo = mid + 1 } else { hi = mid }
+            }
+            end = lo
+        }
+        self.bars = bars
+        self.settings = settings
+        self.script = script
+        self.broker = broker
+        self.endIndex = end
+        self.duration = settings.barDurationMs ?? BacktestSession.inferDuration(times)
+        self.processOnClose = settings.properties.processOrdersOnClose
+        broker.reset(settings: settings)
+        curve.time.reserveCapacity(end)
+        curve.equity.reserveCapacity(end)
+        curve.openProfit.reserveCapacity(end)
+        curve.inMarket.reserveCapacity(end)
+        if case .synthetic(let n, _) = settings.magnifier { samples.reserveCapacity(n) }
+    }
+
+    /// The smallest positive gap between the first bars' times.
+    static func inferDuration(_ times: [Int64]) -> Int64 {
+        var best = Int64.max
+        var i = 1
+        while i < min(times.count, 1000) {
+            let d = times[i] - times[i - 1]
+            if d > 0 && d < best { best = d }
+            i += 1
+        }
+        return best == Int64.max ? 0 : best
+    }
+
+    /// Processes the next script bar; nil when the run is over.
+    public func next() throws -> BarStep? {
+        guard nextIndex < endIndex else { return nil }
+        let i = nextIndex
+        nextIndex += 1
+        let store = bars.bars
+        let time = store.time[i]
+        let o = store.open[i]
+        let h = store.high[i]
+        let l = store.low[i]
+        let c = store.close[i]
+        let closeTime = time + duration
+        let accepts = settings.tradeFrom.map { closeTime >= $0 } ?? true
+        broker.beginBar(index: i, time: time, acceptsOrders: accepts)
+        let before = broker.closedTrades.count
+        walkPath(index: i, open: o, high: h, low: l, close: c)
+        broker.mark(c)
+        let bar = ScriptBar(
+            index: i, time: time, closeTime: closeTime, open: o, high: h, low: l, close: c,
+            volume: store.volume[i], isLast: i == endIndex - 1)
+        try script.onBar(bar, broker: broker)
+        if processOnClose { broker.fillMarketOrdersOnClose() }
+        let (eq, op) = broker.closeBar()
+        curve.time.append(time)
+        curve.equity.append(eq)
+        curve.openProfit.append(op)
+        curve.inMarket.append(!broker.openTrades.isEmpty)
+        counters.scriptBarsProcessed += 1
+        return BarStep(bar: bar, closedTradeRange: before..<broker.closedTrades.count, equity: eq, openProfit: op)
+    }
+
+    /// Feeds the broker the bar's price path.
+    @inline(__always)
+    func walkPath(index i: Int, open o: Double, high h: Double, low l: Double, close c: Double) {
+        switch settings.magnifier {
+        case .off:
+            broker.open(at: o)
+            if broker.isIdle { return }
+            let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
+            broker.walk(to: e1)
+            broker.walk(to: e2)
+            broker.walk(to: c)
+        case .realBars:
+            guard let sub = bars.subBars else { return }
+            let start = bars.subBarStart[i]
+            let end = i + 1 < bars.subBarStart.count ? bars.subBarStart[i + 1] : bars.subBarEnd
+            counters.magnifierSubBars += end - start
+            counters.magnifierSampleTicks += 4 * (end - start)
+            for k in start..<end {
+                let so = sub.open[k]
+                if k == start { broker.open(at: so) } else { broker.jump(to: so) }
+                if broker.isIdle { continue }
+                let (e1, e2) = PricePath.extremes(open: so, high: sub.high[k], low: sub.low[k])
+                broker.walk(to: e1)
+                broker.walk(to: e2)
+                broker.walk(to: sub.close[k])
+            }
+            broker.mark(c)
+        case .synthetic(let n, let distribution):
+            counters.magnifierSampleTicks += n
+            let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
+            PricePath.samples(open: o, e1: e1, e2: e2, close: c, count: n, distribution: distribution, into: &samples)
+            broker.open(at: samples[0])
+            if broker.isIdle { return }
+            for k in 1..<samples.count { broker.walk(to: samples[k]) }
+        }
+    }
+
+    /// Runs the remaining bars. `onProgress` receives (bars done, bars total)
+    /// about every 1% of the run.
+    public func run(onProgress: ((Int, Int) -> Void)? = nil) throws -> BacktestReport {
+        let total = endIndex
+        let every = max(1, total / 100)
+        while let step = try next() {
+            if let onProgress, (step.bar.index + 1) % every == 0 || step.bar.index + 1 == total {
+                onProgress(step.bar.index + 1, total)
+            }
+        }
+        return report()
+    }
+
+    /// The report of the bars processed so far.
+    public func report() -> BacktestReport {
+        let store = bars.bars
+        let last = max(0, nextIndex - 1)
+        let metrics = Metrics(
+            trades: broker.closedTrades, curve: curve, initialCapital: broker.initialCapital,
+            firstOpen: store.open[0], lastClose: store.close[last], timezone: settings.timezone)
+        return BacktestReport(
+            trades: broker.closedTrades, openTrades: broker.openTrades, equityCurve: curve,
+            counters: counters, metrics: metrics, initialCapital: broker.initialCapital)
+    }
+}
+
+/// The run-to-end form of a backtest.
+public enum Backtest {
+    /// Runs `script` over `bars` with `settings` and returns the report.
+    /// `broker` is reset and reused when given (one per engine instance).
+    public static func run<Script: BarScript>(
+        bars: BacktestBars, settings: BacktestSettings, script: Script, broker: Broker? = nil,
+        onProgress: ((Int, Int) -> Void)? = nil
+    ) throws -> BacktestReport {
+        let session = try BacktestSession(
+            bars: bars, settings: settings, script: script, broker: broker ?? Broker(settings: settings))
+        return try session.run(onProgress: onProgress)
+    }
+
+    /// Runs over a plain bar store (no real-bar magnifier).
+    public static func run<Script: BarScript>(
+        bars: BarStore, settings: BacktestSettings, script: Script, broker: Broker? = nil,
+        onProgress: ((Int, Int) -> Void)? = nil
+    ) throws -> BacktestReport {
+        try run(bars: BacktestBars(bars: bars), settings: settings, script: script, broker: broker, onProgress: onProgress)
+    }
+}

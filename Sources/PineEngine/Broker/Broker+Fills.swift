@@ -1,0 +1,467 @@
+/// The fill engine: the bar loop feeds the broker the points of each bar's
+/// price path (`beginBar`, `open(at:)`, `walk(to:)`, `jump(to:)`), and the
+/// broker fills pending orders at the first point of the path that touches
+/// them.
+extension Broker {
+    /// Which price level of an order a path segment touched.
+    enum Leg: UInt8 {
+        case entryPrice
+        case stopTrigger
+        case exitLimit
+        case exitStop
+        case exitTrail
+    }
+
+    /// The order touched first along a segment.
+    struct Touch {
+        var orderIndex: Int
+        var leg: Leg
+        var level: Double
+        var isStop: Bool
+        var distance: Double
+        var immediate: Bool
+        var sequence: Int
+    }
+
+    // MARK: - Driving one bar
+
+    /// Starts a script bar: sets the context the order API and the trade
+    /// records use.
+    public func beginBar(index: Int, time: Int64, acceptsOrders: Bool) {
+        barIndex = index
+        barTime = time
+        self.acceptsOrders = acceptsOrders
+    }
+
+    /// The first point of the bar's path (its open): excursions, market
+    /// orders in placement order, then priced orders the open has already
+    /// crossed (gaps).
+    public func open(at price: Double) {
+        markPrice = price
+        updateExcursions(price)
+        if !orders.isEmpty {
+            fillMarketOrders(at: price)
+            walk(to: price)
+        }
+    }
+
+    /// A discontinuity inside the bar (the next sub-bar's open): priced
+    /// orders crossed by the jump fill at the new price.
+    public func jump(to price: Double) {
+        markPrice = price
+        updateExcursions(price)
+        if !orders.isEmpty { walk(to: price) }
+    }
+
+    /// Moves the price in a straight line from the current point to
+    /// `price`, filling the orders it touches in the order it touches them.
+    public func walk(to price: Double) {
+        var cur = markPrice
+        var guardCount = 0
+        while !orders.isEmpty, guardCount < 10_000, let t = firstTouch(from: cur, to: price) {
+            guardCount += 1
+            let point = t.immediate ? cur : t.level
+            markPrice = point
+            updateExcursions(point)
+            execute(t, at: point)
+            cur = point
+        }
+        markPrice = price
+        updateExcursions(price)
+    }
+
+    /// Sets the price the script sees (the bar's close).
+    public func mark(_ price: Double) {
+        markPrice = price
+    }
+
+    /// Fills the market orders placed by the script on this bar at the
+    /// current price (process_orders_on_close).
+    public func fillMarketOrdersOnClose() {
+        if !orders.isEmpty { fillMarketOrders(at: markPrice) }
+    }
+
+    /// Records the end of the bar: returns (equity, open profit) at the
+    /// current price and updates the running max drawdown / run-up.
+    @discardableResult
+    public func closeBar() -> (equity: Double, openProfit: Double) {
+        let op = openProfit(at: markPrice)
+        let eq = initialCapital + netProfit + op
+        if equityPeak.isNaN {
+            equityPeak = eq
+            equityTrough = eq
+        }
+        if eq > equityPeak {
+            equityPeak = eq
+            equityTrough = eq
+        }
+        if eq < equityTrough { equityTrough = eq }
+        let dd = equityPeak - eq
+        if dd > maxDrawdown { maxDrawdown = dd }
+        let ru = eq - equityTrough
+        if ru > maxRunup { maxRunup = ru }
+        return (eq, op)
+    }
+
+    // MARK: - Market orders
+
+    func fillMarketOrders(at price: Double) {
+        var i = 0
+        while i < orders.count {
+            guard orders[i].isMarket else {
+                i += 1
+                continue
+            }
+            let o = orders.remove(at: i)
+            switch o.kind {
+            case .close:
+                executeClose(o, price: price)
+            case .entry, .order:
+                if o.kind == .entry && isPyramidingBlocked(o.direction) { continue }
+                executeEntry(o, rawPrice: price, slipped: true)
+            case .exit:
+                break
+            }
+            pruneExits()
+            i = 0
+        }
+    }
+
+    // MARK: - Priced orders
+
+    @inline(__always)
+    func isPyramidingBlocked(_ side: TradeDirection) -> Bool {
+        guard let pos = openTrades.first?.direction, pos == side else { return false }
+        return openTrades.count >= maxEntries
+    }
+
+    /// Where a level is touched on the segment cur -> to. `up`: the order
+    /// triggers when the price is at or above the level.
+    @inline(__always)
+    func touchDistance(level: Double, up: Bool, from cur: Double, to end: Double) -> (Double, Bool)? {
+        let tol = mintick * 1e-9
+        if up {
+            if cur >= level - tol { return (0, true) }
+            if end >= level - tol { return (level - cur, false) }
+        } else {
+            if cur <= level + tol { return (0, true) }
+            if end <= level + tol { return (cur - level, false) }
+        }
+        return nil
+    }
+
+    func firstTouch(from cur: Double, to end: Double) -> Touch? {
+        var best: Touch? = nil
+        @inline(__always) func consider(_ i: Int, _ leg: Leg, _ level: Double, _ up: Bool, _ isStop: Bool) {
+            guard !level.isNaN else { return }
+            // A level is a price on the grid at or beyond the requested one:
+            // levels hit from below round up, levels hit from above round down.
+            let level = snap(level, buying: up)
+            guard let (d, imm) = touchDistance(level: level, up: up, from: cur, to: end) else { return }
+            let cand = Touch(
+                orderIndex: i, leg: leg, level: level, isStop: isStop, distance: d, immediate: imm,
+                sequence: orders[i].sequence)
+            if let b = best {
+                if d < b.distance || (d == b.distance && isStop && !b.isStop)
+                    || (d == b.distance && isStop == b.isStop && cand.sequence < b.sequence)
+                {
+                    best = cand
+                }
+            } else {
+                best = cand
+            }
+        }
+        for i in orders.indices {
+            let o = orders[i]
+            switch o.kind {
+            case .close:
+                continue
+            case .entry, .order:
+                if o.isMarket { continue }
+                if o.kind == .entry && isPyramidingBlocked(o.direction) { continue }
+                let buy = o.direction == .long
+                if !o.stop.isNaN && !o.stopTriggered {
+                    if o.limit.isNaN {
+                        consider(i, .entryPrice, o.stop, buy, true)
+                    } else {
+                        consider(i, .stopTrigger, o.stop, buy, true)
+                    }
+                } else if !o.limit.isNaN {
+                    consider(i, .entryPrice, o.limit, !buy, false)
+                }
+            case .exit:
+                guard let ref = exitReference(o) else { continue }
+                let long = ref.direction == .long
+                let s = ref.direction.sign
+                var lim = o.limit
+                if !o.profitTicks.isNaN {
+                    let p = normalizedLevel(ref.entryPrice + s * o.profitTicks * mintick)
+                    lim = lim.isNaN ? p : (long ? min(lim, p) : max(lim, p))
+                }
+                var stp = o.stop
+                if !o.lossTicks.isNaN {
+                    let p = normalizedLevel(ref.entryPrice - s * o.lossTicks * mintick)
+                    stp = stp.isNaN ? p : (long ? max(stp, p) : min(stp, p))
+                }
+                consider(i, .exitLimit, lim, long, false)
+                consider(i, .exitStop, stp, !long, true)
+                if o.trailActive && !o.trailOffset.isNaN {
+                    let level = normalizedLevel(o.trailBest - s * o.trailOffset * mintick)
+                    consider(i, .exitTrail, level, !long, true)
+                }
+            }
+        }
+        return best
+    }
+
+    /// The first open trade an exit applies to.
+    @inline(__always)
+    func exitReference(_ o: PendingOrder) -> OpenTrade? {
+        guard let from = o.fromEntry else { return openTrades.first }
+        for t in openTrades where t.entryId == from { return t }
+        return nil
+    }
+
+    func execute(_ t: Touch, at point: Double) {
+        let i = t.orderIndex
+        switch t.leg {
+        case .stopTrigger:
+            orders[i].stopTriggered = true
+        case .entryPrice:
+            let o = orders.remove(at: i)
+            executeEntry(o, rawPrice: point, slipped: t.isStop)
+            pruneExits()
+        case .exitLimit, .exitStop, .exitTrail:
+            let o = orders.remove(at: i)
+            let comment: String?
+            switch t.leg {
+            case .exitLimit: comment = o.commentProfit ?? o.comment
+            case .exitStop: comment = o.commentLoss ?? o.comment
+            default: comment = o.commentTrailing ?? o.comment
+            }
+            executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment)
+            handleOCA(o, filledQty: .infinity)
+            pruneExits()
+        }
+    }
+
+    // MARK: - Executions
+
+    func executeEntry(_ o: PendingOrder, rawPrice: Double, slipped: Bool) {
+        let side = o.direction
+        let buying = side == .long
+        let raw = slipped ? rawPrice + side.sign * slippagePrice : rawPrice
+        let price = snap(raw, buying: buying)
+        var qty = o.qty
+        if o.kind == .entry {
+            if let pos = openTrades.first?.direction, pos != side {
+                closeTrades(direction: pos, entryId: nil, qty: .infinity, price: price, exitId: o.id, comment: o.comment)
+                pruneExits()
+            }
+            let allowed =
+                allowEntryIn == .all || (allowEntryIn == .long && side == .long)
+                || (allowEntryIn == .short && side == .short)
+            guard allowed, !isPyramidingBlocked(side) else {
+                handleOCA(o, filledQty: o.qty)
+                return
+            }
+        } else if let pos = openTrades.first?.direction, pos != side {
+            let closed = closeTrades(direction: pos, entryId: nil, qty: qty, price: price, exitId: o.id, comment: o.comment)
+            qty -= closed
+            pruneExits()
+        }
+        if maxPositionSize.isFinite {
+            qty = min(qty, max(0, maxPositionSize - abs(positionSize)))
+        }
+        if qty > 1e-12 {
+            openTrade(side: side, qty: qty, price: price, id: o.id, comment: o.comment)
+        }
+        handleOCA(o, filledQty: o.qty)
+    }
+
+    func executeClose(_ o: PendingOrder, price rawPrice: Double) {
+        let dir = o.direction
+        guard openTrades.first?.direction == dir else { return }
+        let price = snap(rawPrice - dir.sign * slippagePrice, buying: dir == .short)
+        let qty = closeQuantity(o, entryId: o.closeAll ? nil : o.id)
+        closeTrades(
+            direction: dir, entryId: o.closeAll ? nil : o.id, qty: qty, price: price,
+            exitId: o.closeAll ? "Close position order" : o.id, comment: o.comment)
+    }
+
+    func executeExit(_ o: PendingOrder, rawPrice: Double, slipped: Bool, comment: String?) {
+        guard let dir = openTrades.first?.direction else { return }
+        let raw = slipped ? rawPrice - dir.sign * slippagePrice : rawPrice
+        let price = snap(raw, buying: dir == .short)
+        let qty = closeQuantity(o, entryId: o.fromEntry)
+        closeTrades(direction: dir, entryId: o.fromEntry, qty: qty, price: price, exitId: o.id, comment: comment)
+    }
+
+    /// The quantity an exit/close order closes: explicit qty, percent of
+    /// the matched trades, or all of them.
+    func closeQuantity(_ o: PendingOrder, entryId: String?) -> Double {
+        if !o.qty.isNaN { return o.qty }
+        if !o.qtyPercent.isNaN {
+            var total = 0.0
+            for t in openTrades where entryId == nil || t.entryId == entryId { total += t.qty }
+            return floorToLot(total * o.qtyPercent / 100)
+        }
+        return .infinity
+    }
+
+    func openTrade(side: TradeDirection, qty: Double, price: Double, id: String, comment: String?) {
+        let t = OpenTrade(
+            direction: side, entryId: id, entryComment: comment, entryPrice: price, entryTime: barTime,
+            entryBar: barIndex, qty: qty, entryCommission: commission(price: price, qty: qty),
+            bestPrice: price, worstPrice: price, sequence: tradeSequence)
+        tradeSequence += 1
+        openTrades.append(t)
+    }
+
+    /// Closes up to `qty` of the open trades of `direction` (all, or those
+    /// of `entryId`), oldest first, at `price`. Returns the quantity closed.
+    @discardableResult
+    func closeTrades(
+        direction: TradeDirection, entryId: String?, qty: Double, price: Double, exitId: String,
+        comment: String?
+    ) -> Double {
+        var remaining = qty
+        var matchedTotal = 0.0
+        for t in openTrades where t.direction == direction && (entryId == nil || t.entryId == entryId) {
+            matchedTotal += t.qty
+        }
+        let fillQty = min(matchedTotal, qty)
+        guard fillQty > 0 else { return 0 }
+        let orderCommission = commissionType == .cashPerOrder ? commissionValue : .nan
+        var i = 0
+        while i < openTrades.count && remaining > 1e-12 {
+            var t = openTrades[i]
+            guard t.direction == direction, entryId == nil || t.entryId == entryId else {
+                i += 1
+                continue
+            }
+            let cq = min(t.qty, remaining)
+            remaining -= cq
+            if t.direction == .long {
+                t.bestPrice = max(t.bestPrice, price)
+                t.worstPrice = min(t.worstPrice, price)
+            } else {
+                t.bestPrice = min(t.bestPrice, price)
+                t.worstPrice = max(t.worstPrice, price)
+            }
+            let full = cq >= t.qty
+            let entryComm = full ? t.entryCommission : t.entryCommission * (cq / t.qty)
+            let exitComm =
+                orderCommission.isNaN ? commission(price: price, qty: cq) : orderCommission * (cq / fillQty)
+            let s = t.direction.sign
+            let gross = (price - t.entryPrice) * s * cq * pointValue
+            let pnl = gross - entryComm - exitComm
+            let runup = max(0, (t.bestPrice - t.entryPrice) * s * cq * pointValue - entryComm)
+            let drawdown = (t.entryPrice - t.worstPrice) * s * cq * pointValue + entryComm
+            let record = ClosedTrade(
+                direction: t.direction, entryId: t.entryId, exitId: exitId, entryComment: t.entryComment,
+                exitComment: comment, entryTime: t.entryTime, exitTime: barTime, entryPrice: t.entryPrice,
+                exitPrice: price, entryBar: t.entryBar, exitBar: barIndex, qty: cq, pnl: pnl,
+                pnlPercent: pnl / (t.entryPrice * cq * pointValue) * 100, commission: entryComm + exitComm,
+                maxRunup: runup, maxDrawdown: drawdown)
+            closedTrades.append(record)
+            netProfit += pnl
+            if pnl > 0 {
+                grossProfit += pnl
+                winTrades += 1
+            } else if pnl < 0 {
+                grossLoss -= pnl
+                lossTrades += 1
+            } else {
+                evenTrades += 1
+            }
+            if full {
+                openTrades.remove(at: i)
+            } else {
+                t.qty -= cq
+                t.entryCommission -= entryComm
+                openTrades[i] = t
+                i += 1
+            }
+        }
+        return fillQty - max(0, remaining)
+    }
+
+    /// Applies an order's OCA group after it filled.
+    func handleOCA(_ o: PendingOrder, filledQty: Double) {
+        guard let name = o.ocaName else { return }
+        switch o.ocaType {
+        case .none: return
+        case .cancel:
+            removeOrders { $0.ocaName == name && $0.kind != .close }
+        case .reduce:
+            var i = 0
+            while i < orders.count {
+                if orders[i].ocaName == name && orders[i].kind != .close {
+                    orders[i].qty -= filledQty
+                    if !(orders[i].qty > 1e-12) {
+                        orders.remove(at: i)
+                        continue
+                    }
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// Attaches exits to their trades and drops attached exits whose trades
+    /// are all closed.
+    func pruneExits() {
+        var i = 0
+        while i < orders.count {
+            if orders[i].kind == .exit {
+                if let dir = matchedDirection(fromEntry: orders[i].fromEntry) {
+                    orders[i].attached = true
+                    orders[i].direction = dir
+                } else if orders[i].attached {
+                    orders.remove(at: i)
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// Updates every open trade's excursions and every active trailing
+    /// stop with a price the path reached.
+    @inline(__always)
+    func updateExcursions(_ price: Double) {
+        if openTrades.isEmpty { return }
+        for i in openTrades.indices {
+            if openTrades[i].direction == .long {
+                if price > openTrades[i].bestPrice { openTrades[i].bestPrice = price }
+                if price < openTrades[i].worstPrice { openTrades[i].worstPrice = price }
+            } else {
+                if price < openTrades[i].bestPrice { openTrades[i].bestPrice = price }
+                if price > openTrades[i].worstPrice { openTrades[i].worstPrice = price }
+            }
+        }
+        for i in orders.indices where orders[i].kind == .exit && !orders[i].trailOffset.isNaN {
+            updateTrail(i, price: price)
+        }
+    }
+
+    func updateTrail(_ i: Int, price: Double) {
+        let o = orders[i]
+        guard let ref = exitReference(o) else { return }
+        let s = ref.direction.sign
+        if !o.trailActive {
+            var activation = o.trailPrice
+            if activation.isNaN {
+                guard !o.trailPoints.isNaN else { return }
+                activation = normalizedLevel(ref.entryPrice + s * o.trailPoints * mintick)
+            }
+            let tol = mintick * 1e-9
+            guard (price - activation) * s >= -tol else { return }
+            orders[i].trailActive = true
+            orders[i].trailBest = price
+        } else if (price - o.trailBest) * s > 0 {
+            orders[i].trailBest = price
+        }
+    }
+}

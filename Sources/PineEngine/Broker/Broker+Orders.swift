@@ -1,0 +1,203 @@
+extension Broker {
+    /// Treats NaN (Pine's `na`) as "not given".
+    @inline(__always)
+    static func given(_ value: Double?) -> Double {
+        guard let value, !value.isNaN else { return .nan }
+        return value
+    }
+
+    /// `strategy.entry`: a market, limit, stop or stop-limit entry. An entry
+    /// opposite to the open position reverses it; same-direction entries
+    /// beyond the pyramiding limit are ignored. Placing an id again replaces
+    /// its pending order.
+    public func entry(
+        _ id: String, direction: TradeDirection, qty: Double? = nil, limit: Double? = nil,
+        stop: Double? = nil, ocaName: String? = nil, ocaType: OCAType? = nil, comment: String? = nil
+    ) {
+        placeEntryOrOrder(
+            kind: .entry, id: id, direction: direction, qty: qty, limit: limit, stop: stop,
+            ocaName: ocaName, ocaType: ocaType, comment: comment)
+    }
+
+    /// `strategy.order`: a plain buy or sell that nets against the position
+    /// (no reversal logic, no pyramiding limit).
+    public func order(
+        _ id: String, direction: TradeDirection, qty: Double? = nil, limit: Double? = nil,
+        stop: Double? = nil, ocaName: String? = nil, ocaType: OCAType? = nil, comment: String? = nil
+    ) {
+        placeEntryOrOrder(
+            kind: .order, id: id, direction: direction, qty: qty, limit: limit, stop: stop,
+            ocaName: ocaName, ocaType: ocaType, comment: comment)
+    }
+
+    func placeEntryOrOrder(
+        kind: OrderKind, id: String, direction: TradeDirection, qty: Double?, limit: Double?,
+        stop: Double?, ocaName: String?, ocaType: OCAType?, comment: String?
+    ) {
+        guard acceptsOrders else { return }
+        let size = orderQuantity(explicit: Self.given(qty), direction: direction)
+        guard size > 0, size.isFinite else { return }
+        removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
+        var o = PendingOrder(kind: kind, id: id, direction: direction)
+        o.qty = size
+        let l = Self.given(limit)
+        let s = Self.given(stop)
+        o.limit = l.isNaN ? .nan : normalizedLevel(l)
+        o.stop = s.isNaN ? .nan : normalizedLevel(s)
+        o.ocaName = ocaName
+        o.ocaType = ocaName == nil ? .none : (ocaType ?? .none)
+        o.comment = comment
+        append(o)
+    }
+
+    /// The quantity of a new entry: the explicit `qty`, else the strategy's
+    /// default sizing evaluated at the current price.
+    func orderQuantity(explicit: Double, direction: TradeDirection) -> Double {
+        if !explicit.isNaN { return floorToLot(explicit) }
+        let p = settings.properties
+        switch p.defaultQtyType {
+        case .fixed:
+            return floorToLot(p.defaultQtyValue)
+        case .cash:
+            let price = markPrice + direction.sign * slippagePrice
+            return floorToLot(p.defaultQtyValue / (price * pointValue))
+        case .percentOfEquity:
+            let price = markPrice + direction.sign * slippagePrice
+            var eq = initialCapital + netProfit + openProfit
+            for t in openTrades { eq -= t.entryCommission }
+            let budget = eq * (p.defaultQtyValue / 100)
+            let q: Double
+            switch commissionType {
+            case .percent?: q = budget / (price * pointValue * (1 + commissionValue / 100))
+            case .cashPerContract?: q = budget / (price * pointValue + commissionValue)
+            case .cashPerOrder?: q = (budget - commissionValue) / (price * pointValue)
+            case nil: q = budget / (price * pointValue)
+            }
+            return floorToLot(q)
+        }
+    }
+
+    /// `strategy.exit`: a bracket on open entries (all of them, or those of
+    /// `fromEntry`). `profit`/`loss`/`trailPoints`/`trailOffset` are in
+    /// ticks, `limit`/`stop`/`trailPrice` are prices. It stays active until
+    /// its trades are closed; placing the id again replaces its levels.
+    public func exit(
+        _ id: String, fromEntry: String? = nil, qty: Double? = nil, qtyPercent: Double? = nil,
+        profit: Double? = nil, limit: Double? = nil, loss: Double? = nil, stop: Double? = nil,
+        trailPrice: Double? = nil, trailPoints: Double? = nil, trailOffset: Double? = nil,
+        ocaName: String? = nil, comment: String? = nil, commentProfit: String? = nil,
+        commentLoss: String? = nil, commentTrailing: String? = nil
+    ) {
+        guard acceptsOrders else { return }
+        let from = (fromEntry?.isEmpty ?? true) ? nil : fromEntry
+        var o = PendingOrder(kind: .exit, id: id, direction: .long)
+        o.fromEntry = from
+        o.qty = Self.given(qty)
+        o.qtyPercent = Self.given(qtyPercent)
+        o.profitTicks = Self.given(profit)
+        o.lossTicks = Self.given(loss)
+        let l = Self.given(limit)
+        let s = Self.given(stop)
+        o.limit = l.isNaN ? .nan : normalizedLevel(l)
+        o.stop = s.isNaN ? .nan : normalizedLevel(s)
+        o.trailPrice = Self.given(trailPrice)
+        o.trailPoints = Self.given(trailPoints)
+        o.trailOffset = Self.given(trailOffset)
+        let hasTrail = !o.trailOffset.isNaN && (!o.trailPoints.isNaN || !o.trailPrice.isNaN)
+        guard !o.profitTicks.isNaN || !o.lossTicks.isNaN || !o.limit.isNaN || !o.stop.isNaN || hasTrail else {
+            return
+        }
+        o.ocaName = ocaName
+        o.comment = comment
+        o.commentProfit = commentProfit
+        o.commentLoss = commentLoss
+        o.commentTrailing = commentTrailing
+        if let i = orders.firstIndex(where: { $0.kind == .exit && $0.id == id }) {
+            let old = orders[i]
+            if old.fromEntry == from {
+                o.attached = old.attached
+                o.trailActive = old.trailActive
+                o.trailBest = old.trailBest
+            }
+            orders.remove(at: i)
+        }
+        if let dir = matchedDirection(fromEntry: from) {
+            o.direction = dir
+            o.attached = true
+        }
+        append(o)
+    }
+
+    /// `strategy.close`: closes the entries with id `id` at market (next
+    /// open, or this close with `immediately`).
+    public func close(
+        _ id: String, qty: Double? = nil, qtyPercent: Double? = nil, immediately: Bool = false,
+        comment: String? = nil
+    ) {
+        guard acceptsOrders, let dir = matchedDirection(fromEntry: id) else { return }
+        var o = PendingOrder(kind: .close, id: id, direction: dir)
+        o.qty = Self.given(qty)
+        o.qtyPercent = Self.given(qtyPercent)
+        o.comment = comment
+        placeClose(o, immediately: immediately)
+    }
+
+    /// `strategy.close_all`: closes the whole position at market.
+    public func closeAll(immediately: Bool = false, comment: String? = nil) {
+        guard acceptsOrders, let dir = openTrades.first?.direction else { return }
+        var o = PendingOrder(kind: .close, id: "", direction: dir)
+        o.closeAll = true
+        o.comment = comment
+        placeClose(o, immediately: immediately)
+    }
+
+    func placeClose(_ order: PendingOrder, immediately: Bool) {
+        if immediately {
+            var o = order
+            o.sequence = orderSequence
+            orderSequence += 1
+            executeClose(o, price: markPrice)
+            pruneExits()
+            return
+        }
+        removeOrders { $0.kind == .close && $0.closeAll == order.closeAll && $0.id == order.id }
+        append(order)
+    }
+
+    /// `strategy.cancel`: cancels the pending entry/order/exit orders with this id.
+    /// Never gated by the trade window.
+    public func cancel(_ id: String) {
+        removeOrders { $0.kind != .close && $0.id == id }
+    }
+
+    /// `strategy.cancel_all`: cancels every pending entry/order/exit order.
+    public func cancelAll() {
+        removeOrders { $0.kind != .close }
+    }
+
+    // MARK: - Internals
+
+    func append(_ order: PendingOrder) {
+        var o = order
+        o.sequence = orderSequence
+        orderSequence += 1
+        orders.append(o)
+    }
+
+    @inline(__always)
+    func removeOrders(where predicate: (PendingOrder) -> Bool) {
+        var i = 0
+        while i < orders.count {
+            if predicate(orders[i]) { orders.remove(at: i) } else { i += 1 }
+        }
+    }
+
+    /// The direction of the open trades an exit for `fromEntry` applies to
+    /// (nil: none open).
+    @inline(__always)
+    func matchedDirection(fromEntry: String?) -> TradeDirection? {
+        guard let from = fromEntry else { return openTrades.first?.direction }
+        for t in openTrades where t.entryId == from { return t.direction }
+        return nil
+    }
+}

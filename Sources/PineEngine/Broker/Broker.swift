@@ -1,0 +1,215 @@
+/// TradingView's broker emulator: the orders a strategy places, the fills
+/// along each bar's price path, the open and closed trades and the running
+/// account state the script reads through `strategy.*`.
+///
+/// One broker belongs to one engine instance and is used from one thread.
+/// `reset(settings:)` makes it reusable for the next run without
+/// reallocating its storage. The bar loop (`BacktestSession`) drives the
+/// fills; the script calls the order API (`entry`, `exit`, `close`, ...)
+/// while it runs on a bar.
+public final class Broker {
+    /// The settings of the current run.
+    public private(set) var settings: BacktestSettings
+
+    // Cached settings (no property chains on the hot path).
+    var mintick: Double = 0.01
+    var pointValue: Double = 1
+    var lotStep: Double = .nan
+    var slippagePrice: Double = 0
+    var commissionType: CommissionType? = nil
+    var commissionValue: Double = 0
+    var maxEntries: Int = 1
+    var closeRule: CloseEntriesRule = .fifo
+    var allowEntryIn: AllowedDirection = .all
+    var maxPositionSize: Double = .infinity
+
+    /// Open entries, oldest first.
+    public internal(set) var openTrades: [OpenTrade] = []
+    /// Closed trades in closing order.
+    public internal(set) var closedTrades: [ClosedTrade] = []
+    /// Orders waiting for a fill, in placement order.
+    var orders: [PendingOrder] = []
+    var orderSequence = 0
+    var tradeSequence = 0
+
+    /// The script bar being processed (0-based) and its open time.
+    public internal(set) var barIndex = 0
+    public internal(set) var barTime: Int64 = 0
+    /// The latest price seen: the bar's close while the script runs.
+    public internal(set) var markPrice: Double = .nan
+    /// False while the bar closes before the trade window: order commands
+    /// (entry, order, exit, close, close_all) are then ignored.
+    public internal(set) var acceptsOrders = true
+
+    /// Sum of closed trades' P&L (`strategy.netprofit`).
+    public internal(set) var netProfit: Double = 0
+    /// `strategy.grossprofit` / `strategy.grossloss` (a positive amount).
+    public internal(set) var grossProfit: Double = 0
+    public internal(set) var grossLoss: Double = 0
+    public internal(set) var winTrades = 0
+    public internal(set) var lossTrades = 0
+    public internal(set) var evenTrades = 0
+    /// The largest equity drawdown so far (`strategy.max_drawdown`, money).
+    public internal(set) var maxDrawdown: Double = 0
+    /// The largest equity run-up so far (`strategy.max_runup`, money).
+    public internal(set) var maxRunup: Double = 0
+    var equityPeak: Double = .nan
+    var equityTrough: Double = .nan
+
+    /// Creates a broker for the given settings.
+    public init(settings: BacktestSettings = BacktestSettings()) {
+        self.settings = settings
+        reset(settings: settings)
+    }
+
+    /// Clears every order, trade and statistic and adopts new settings,
+    /// keeping the allocated storage.
+    public func reset(settings: BacktestSettings) {
+        self.settings = settings
+        let p = settings.properties
+        mintick = settings.symbol.mintick > 0 ? settings.symbol.mintick : 0.01
+        pointValue = settings.symbol.pointValue
+        if let step = settings.symbol.lotStep, step > 0 { lotStep = step } else { lotStep = .nan }
+        slippagePrice = Double(p.slippage) * mintick
+        commissionType = p.commissionValue == 0 ? nil : p.commissionType
+        commissionValue = p.commissionValue
+        maxEntries = p.maxEntriesPerDirection
+        closeRule = p.closeEntriesRule
+        allowEntryIn = p.allowEntryIn
+        maxPositionSize = p.maxPositionSize ?? .infinity
+        openTrades.removeAll(keepingCapacity: true)
+        closedTrades.removeAll(keepingCapacity: true)
+        orders.removeAll(keepingCapacity: true)
+        orderSequence = 0
+        tradeSequence = 0
+        barIndex = 0
+        barTime = 0
+        markPrice = .nan
+        acceptsOrders = true
+        netProfit = 0
+        grossProfit = 0
+        grossLoss = 0
+        winTrades = 0
+        lossTrades = 0
+        evenTrades = 0
+        maxDrawdown = 0
+        maxRunup = 0
+        equityPeak = .nan
+        equityTrough = .nan
+    }
+
+    // MARK: - State the script reads
+
+    /// `strategy.initial_capital`.
+    public var initialCapital: Double { settings.properties.initialCapital }
+
+    /// `strategy.position_size`: positive long, negative short, 0 flat.
+    public var positionSize: Double {
+        var size = 0.0
+        for t in openTrades { size += t.qty * t.direction.sign }
+        return size
+    }
+
+    /// The direction of the open position, nil when flat.
+    public var positionDirection: TradeDirection? { openTrades.first?.direction }
+
+    /// `strategy.position_avg_price`: the quantity-weighted entry price, NaN when flat.
+    public var positionAvgPrice: Double {
+        guard let first = openTrades.first else { return .nan }
+        if openTrades.count == 1 { return first.entryPrice }
+        var value = 0.0
+        var qty = 0.0
+        for t in openTrades {
+            value += t.entryPrice * t.qty
+            qty += t.qty
+        }
+        return qty > 0 ? value / qty : .nan
+    }
+
+    /// `strategy.position_entry_name`: the id of the first open entry ("" when flat).
+    public var positionEntryName: String { openTrades.first?.entryId ?? "" }
+
+    /// `strategy.openprofit`: the open trades' profit at the current price, before commissions.
+    public var openProfit: Double { openProfit(at: markPrice) }
+
+    /// The open trades' profit at `price`, before commissions.
+    public func openProfit(at price: Double) -> Double {
+        var sum = 0.0
+        for t in openTrades { sum += t.profit(at: price, pointValue: pointValue) }
+        return sum
+    }
+
+    /// `strategy.equity`: initial capital + net profit + open profit.
+    public var equity: Double { initialCapital + netProfit + openProfit }
+
+    /// `strategy.opentrades`.
+    public var openTradesCount: Int { openTrades.count }
+    /// `strategy.closedtrades`.
+    public var closedTradesCount: Int { closedTrades.count }
+
+    // MARK: - strategy.opentrades.*(i) / strategy.closedtrades.*(i)
+
+    /// The open trade at `index` (0 = oldest), nil when out of range.
+    public func openTrade(_ index: Int) -> OpenTrade? {
+        index >= 0 && index < openTrades.count ? openTrades[index] : nil
+    }
+
+    /// The closed trade at `index` (0 = first closed), nil when out of range.
+    public func closedTrade(_ index: Int) -> ClosedTrade? {
+        index >= 0 && index < closedTrades.count ? closedTrades[index] : nil
+    }
+
+    /// `strategy.opentrades.profit(i)`: open profit of one entry net of its entry commission.
+    public func openTradeProfit(_ index: Int) -> Double {
+        guard let t = openTrade(index) else { return .nan }
+        return t.profit(at: markPrice, pointValue: pointValue) - t.entryCommission
+    }
+
+    /// `strategy.opentrades.max_runup(i)` (money).
+    public func openTradeMaxRunup(_ index: Int) -> Double {
+        openTrade(index)?.maxRunup(pointValue: pointValue) ?? .nan
+    }
+
+    /// `strategy.opentrades.max_drawdown(i)` (money, positive).
+    public func openTradeMaxDrawdown(_ index: Int) -> Double {
+        openTrade(index)?.maxDrawdown(pointValue: pointValue) ?? .nan
+    }
+
+    /// True with no pending order and no open trade: the bar's path can be skipped.
+    @inline(__always) public var isIdle: Bool { orders.isEmpty && openTrades.isEmpty }
+
+    // MARK: - Helpers
+
+    /// The commission of one fill.
+    @inline(__always)
+    func commission(price: Double, qty: Double) -> Double {
+        guard let type = commissionType else { return 0 }
+        switch type {
+        case .percent: return price * qty * pointValue * commissionValue / 100
+        case .cashPerOrder: return commissionValue
+        case .cashPerContract: return commissionValue * qty
+        }
+    }
+
+    /// A fill price snapped to the tick grid in the trader's disfavour.
+    @inline(__always)
+    func snap(_ price: Double, buying: Bool) -> Double {
+        let ticks = price / mintick
+        return buying ? (ticks - 1e-9).rounded(.up) * mintick : (ticks + 1e-9).rounded(.down) * mintick
+    }
+
+    /// A stop/limit level: exactly a tick when it is one up to float error.
+    @inline(__always)
+    func normalizedLevel(_ level: Double) -> Double {
+        let ticks = level / mintick
+        let r = ticks.rounded()
+        return abs(ticks - r) < 1e-9 ? r * mintick : level
+    }
+
+    /// A quantity floored to the lot step when one is set.
+    @inline(__always)
+    func floorToLot(_ qty: Double) -> Double {
+        guard !lotStep.isNaN else { return qty }
+        return (qty / lotStep + 1e-9).rounded(.down) * lotStep
+    }
+}

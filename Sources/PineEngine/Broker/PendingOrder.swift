@@ -1,0 +1,80 @@
+/// `strategy.oca.*`: what happens to the other orders of a one-cancels-all
+/// group when one of them fills.
+public enum OCAType: String, Sendable, Hashable {
+    /// Not a group.
+    case none
+    /// The others are cancelled.
+    case cancel
+    /// The others' quantities are reduced by the filled quantity.
+    case reduce
+
+    /// Parses `cancel`, `strategy.oca.reduce`, ...
+    public init?(pineName: String) {
+        var name = pineName.lowercased()
+        if name.hasPrefix("strategy.oca.") { name.removeFirst("strategy.oca.".count) }
+        self.init(rawValue: name)
+    }
+}
+
+/// What placed an order.
+enum OrderKind: UInt8, Sendable {
+    /// `strategy.entry`: reverses an opposite position, obeys pyramiding.
+    case entry
+    /// `strategy.order`: a plain buy or sell that nets against the position.
+    case order
+    /// `strategy.exit`: a bracket (limit/profit, stop/loss, trailing) on open entries.
+    case exit
+    /// `strategy.close` / `strategy.close_all`: a market exit.
+    case close
+}
+
+/// An order waiting for its fill. Prices are NaN when not given.
+struct PendingOrder: Sendable {
+    var kind: OrderKind
+    /// The order's id (for `close`: the entry id to close; empty with `closeAll`).
+    var id: String
+    /// For entry/order: the side bought (long) or sold (short). For exit and
+    /// close: the side of the trades being closed.
+    var direction: TradeDirection
+    /// Entry/order quantity (contracts); exit/close: explicit qty or NaN.
+    var qty: Double = .nan
+    /// Exit/close: percent of the matched quantity (NaN: 100).
+    var qtyPercent: Double = .nan
+    var limit: Double = .nan
+    var stop: Double = .nan
+    /// A stop-limit entry whose stop has been touched becomes a limit order.
+    var stopTriggered = false
+    var ocaName: String? = nil
+    var ocaType: OCAType = .none
+    var comment: String? = nil
+    /// Placement order, used for FIFO among simultaneous market orders.
+    var sequence: Int = 0
+
+    // strategy.exit
+    var fromEntry: String? = nil
+    var profitTicks: Double = .nan
+    var lossTicks: Double = .nan
+    var trailPrice: Double = .nan
+    var trailPoints: Double = .nan
+    var trailOffset: Double = .nan
+    var commentProfit: String? = nil
+    var commentLoss: String? = nil
+    var commentTrailing: String? = nil
+    /// True once the exit has seen at least one matching open trade; an
+    /// attached exit is removed when its trades are gone.
+    var attached = false
+    var trailActive = false
+    var trailBest: Double = .nan
+
+    // strategy.close_all
+    var closeAll = false
+
+    /// True for an order that fills at the next price seen (no limit, no stop).
+    var isMarket: Bool {
+        switch kind {
+        case .close: return true
+        case .entry, .order: return limit.isNaN && stop.isNaN
+        case .exit: return false
+        }
+    }
+}

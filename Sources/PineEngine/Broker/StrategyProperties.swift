@@ -1,0 +1,182 @@
+import Foundation
+
+/// How `strategy.entry` / `strategy.order` size an order when no `qty` is given
+/// (`default_qty_type`).
+public enum QtyType: String, Sendable, Hashable, CaseIterable {
+    /// `strategy.fixed`: `default_qty_value` contracts.
+    case fixed
+    /// `strategy.cash`: `default_qty_value` in account currency.
+    case cash
+    /// `strategy.percent_of_equity`: `default_qty_value` percent of equity.
+    case percentOfEquity = "percent_of_equity"
+
+    /// Parses `fixed`, `strategy.fixed`, `cash`, `percent_of_equity`, ...
+    public init?(pineName: String) {
+        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasPrefix("strategy.") { name.removeFirst("strategy.".count) }
+        self.init(rawValue: name)
+    }
+}
+
+/// How a fill is charged (`commission_type`).
+public enum CommissionType: String, Sendable, Hashable, CaseIterable {
+    /// `strategy.commission.percent`: percent of the fill's value.
+    case percent
+    /// `strategy.commission.cash_per_order`: a fixed amount per fill.
+    case cashPerOrder = "cash_per_order"
+    /// `strategy.commission.cash_per_contract`: an amount per contract.
+    case cashPerContract = "cash_per_contract"
+
+    /// Parses `percent`, `strategy.commission.percent`, `cash_per_order`, ...
+    public init?(pineName: String) {
+        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasPrefix("strategy.commission.") { name.removeFirst("strategy.commission.".count) }
+        self.init(rawValue: name)
+    }
+}
+
+/// Which open entries an exit closes first (`close_entries_rule`).
+public enum CloseEntriesRule: String, Sendable, Hashable, CaseIterable {
+    /// The oldest entry first (TradingView's default).
+    case fifo = "FIFO"
+    /// Exits may close any entry, by its id.
+    case any = "ANY"
+
+    /// Parses `FIFO` / `ANY` in any case.
+    public init?(pineName: String) {
+        self.init(rawValue: pineName.trimmingCharacters(in: .whitespaces).uppercased())
+    }
+}
+
+/// The directions `strategy.risk.allow_entry_in` permits.
+public enum AllowedDirection: String, Sendable, Hashable, CaseIterable {
+    case all, long, short
+
+    /// Parses `all`, `long`, `short`, optionally `strategy.direction.`-prefixed.
+    public init?(pineName: String) {
+        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasPrefix("strategy.direction.") { name.removeFirst("strategy.direction.".count) }
+        self.init(rawValue: name)
+    }
+}
+
+/// Every property of a script's `strategy()` declaration the backtest uses,
+/// with TradingView's defaults. Overrides from outside the script replace
+/// them through `apply(override:value:)`.
+public struct StrategyProperties: Sendable, Hashable {
+    /// Starting cash (`initial_capital`), 1,000,000 by default.
+    public var initialCapital: Double = 1_000_000
+    public var defaultQtyType: QtyType = .fixed
+    public var defaultQtyValue: Double = 1
+    /// Open entries allowed in one direction; 0 means 1.
+    public var pyramiding: Int = 0
+    /// nil: no commission.
+    public var commissionType: CommissionType? = nil
+    public var commissionValue: Double = 0
+    /// Adverse slippage in ticks on market and stop fills.
+    public var slippage: Int = 0
+    public var processOrdersOnClose: Bool = false
+    public var closeEntriesRule: CloseEntriesRule = .fifo
+    /// Margin requirements in percent (kept for reporting; no margin calls are simulated).
+    public var marginLong: Double = 100
+    public var marginShort: Double = 100
+    /// `strategy.risk.allow_entry_in`.
+    public var allowEntryIn: AllowedDirection = .all
+    /// `strategy.risk.max_position_size` in contracts; nil: unlimited.
+    public var maxPositionSize: Double? = nil
+
+    /// TradingView's defaults.
+    public init() {}
+
+    /// The effective pyramiding limit (0 means 1).
+    public var maxEntriesPerDirection: Int { max(1, pyramiding) }
+
+    /// The names `apply(override:value:)` accepts.
+    public static let overrideKeys: [String] = [
+        "initial_capital", "default_qty_type", "default_qty_value", "pyramiding",
+        "commission_type", "commission_value", "slippage", "process_orders_on_close",
+        "close_entries_rule", "margin_long", "margin_short", "allow_entry_in", "max_position_size",
+    ]
+
+    /// Replaces one property by name with a value given as text
+    /// (`pyramiding=3`, `commission_type=strategy.commission.percent`).
+    /// Throws a one-line error for an unknown name or an invalid value.
+    public mutating func apply(override key: String, value: String) throws(StrategyPropertyError) {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        func number(min: Double? = nil, positive: Bool = false) throws(StrategyPropertyError) -> Double {
+            guard let v = Double(text), v.isFinite else {
+                throw .invalidValue(key: key, value: value, expected: "a number")
+            }
+            if positive && !(v > 0) { throw .invalidValue(key: key, value: value, expected: "a number above 0") }
+            if let min, v < min {
+                throw .invalidValue(key: key, value: value, expected: "a number of at least \(min.formatted0)")
+            }
+            return v
+        }
+        func integer(min: Int) throws(StrategyPropertyError) -> Int {
+            guard let v = Int(text) else { throw .invalidValue(key: key, value: value, expected: "a whole number") }
+            guard v >= min else { throw .invalidValue(key: key, value: value, expected: "a whole number of at least \(min)") }
+            return v
+        }
+        switch key {
+        case "initial_capital": initialCapital = try number(positive: true)
+        case "default_qty_type":
+            guard let t = QtyType(pineName: text) else {
+                throw .invalidValue(key: key, value: value, expected: "one of fixed, cash, percent_of_equity")
+            }
+            defaultQtyType = t
+        case "default_qty_value": defaultQtyValue = try number(positive: true)
+        case "pyramiding": pyramiding = try integer(min: 0)
+        case "commission_type":
+            guard let t = CommissionType(pineName: text) else {
+                throw .invalidValue(key: key, value: value, expected: "one of percent, cash_per_order, cash_per_contract")
+            }
+            commissionType = t
+        case "commission_value": commissionValue = try number(min: 0)
+        case "slippage": slippage = try integer(min: 0)
+        case "process_orders_on_close":
+            switch text.lowercased() {
+            case "true", "1", "yes": processOrdersOnClose = true
+            case "false", "0", "no": processOrdersOnClose = false
+            default: throw .invalidValue(key: key, value: value, expected: "true or false")
+            }
+        case "close_entries_rule":
+            guard let r = CloseEntriesRule(pineName: text) else {
+                throw .invalidValue(key: key, value: value, expected: "FIFO or ANY")
+            }
+            closeEntriesRule = r
+        case "margin_long": marginLong = try number(min: 0)
+        case "margin_short": marginShort = try number(min: 0)
+        case "allow_entry_in":
+            guard let d = AllowedDirection(pineName: text) else {
+                throw .invalidValue(key: key, value: value, expected: "one of all, long, short")
+            }
+            allowEntryIn = d
+        case "max_position_size": maxPositionSize = try number(positive: true)
+        default: throw .unknownKey(key)
+        }
+    }
+}
+
+/// A bad `strategy()` property override.
+public enum StrategyPropertyError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownKey(String)
+    case invalidValue(key: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKey(let key):
+            return "unknown override '\(key)'; valid keys: \(StrategyProperties.overrideKeys.joined(separator: ", "))"
+        case .invalidValue(let key, let value, let expected):
+            return "override \(key)=\(value) is invalid: expected \(expected)"
+        }
+    }
+}
+
+extension Double {
+    /// The number without a trailing ".0" when it is whole.
+    var formatted0: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return String(self)
+    }
+}

@@ -1,0 +1,315 @@
+import Foundation
+
+/// Trade statistics of one group of trades (all, longs or shorts). NaN
+/// where undefined (no trades, no losses for a profit factor, ...).
+/// Loss-side values are positive magnitudes; `_pct` money values are
+/// relative to the initial capital, per-trade `_pct` values average the
+/// trades' own P&L %.
+public struct TradeStats: Sendable, Hashable {
+    public var numTrades = 0
+    public var numWins = 0
+    public var numLosses = 0
+    public var numEven = 0
+    public var percentProfitable = Double.nan
+    public var netProfit = 0.0
+    public var netProfitPercent = 0.0
+    public var grossProfit = 0.0
+    public var grossProfitPercent = 0.0
+    public var grossLoss = 0.0
+    public var grossLossPercent = 0.0
+    public var profitFactor = Double.nan
+    public var avgTrade = Double.nan
+    public var avgTradePercent = Double.nan
+    public var avgWin = Double.nan
+    public var avgWinPercent = Double.nan
+    public var avgLoss = Double.nan
+    public var avgLossPercent = Double.nan
+    public var ratioAvgWinAvgLoss = Double.nan
+    public var largestWin = Double.nan
+    public var largestWinPercent = Double.nan
+    public var largestLoss = Double.nan
+    public var largestLossPercent = Double.nan
+    public var commissionPaid = 0.0
+    public var expectancy = Double.nan
+    public var maxConsecutiveWins = 0
+    public var maxConsecutiveLosses = 0
+    public var avgBarsInTrade = Double.nan
+    public var avgBarsInWins = Double.nan
+    public var avgBarsInLosses = Double.nan
+
+    public init() {}
+
+    /// The values in `MetricCatalog.tradeMetrics` order.
+    public var values: [Double] {
+        [
+            Double(numTrades), Double(numWins), Double(numLosses), Double(numEven), percentProfitable,
+            netProfit, netProfitPercent, grossProfit, grossProfitPercent, grossLoss, grossLossPercent,
+            profitFactor, avgTrade, avgTradePercent, avgWin, avgWinPercent, avgLoss, avgLossPercent,
+            ratioAvgWinAvgLoss, largestWin, largestWinPercent, largestLoss, largestLossPercent,
+            commissionPaid, expectancy, Double(maxConsecutiveWins), Double(maxConsecutiveLosses),
+            avgBarsInTrade, avgBarsInWins, avgBarsInLosses,
+        ]
+    }
+
+    /// Computes the statistics of the trades `include` selects.
+    public init(trades: [ClosedTrade], initialCapital: Double, include: (ClosedTrade) -> Bool) {
+        var sumPct = 0.0
+        var sumWinPct = 0.0
+        var sumLossPct = 0.0
+        var bars = 0
+        var winBars = 0
+        var lossBars = 0
+        var consecutiveWins = 0
+        var consecutiveLosses = 0
+        var largestWin = -Double.infinity
+        var largestWinPct = -Double.infinity
+        var largestLoss = Double.infinity
+        var largestLossPct = Double.infinity
+        for t in trades where include(t) {
+            numTrades += 1
+            netProfit += t.pnl
+            sumPct += t.pnlPercent
+            commissionPaid += t.commission
+            let b = t.exitBar - t.entryBar + 1
+            bars += b
+            if t.pnl > 0 {
+                numWins += 1
+                grossProfit += t.pnl
+                sumWinPct += t.pnlPercent
+                winBars += b
+                largestWin = max(largestWin, t.pnl)
+                largestWinPct = max(largestWinPct, t.pnlPercent)
+                consecutiveWins += 1
+                consecutiveLosses = 0
+            } else if t.pnl < 0 {
+                numLosses += 1
+                grossLoss += -t.pnl
+                sumLossPct += t.pnlPercent
+                lossBars += b
+                largestLoss = min(largestLoss, t.pnl)
+                largestLossPct = min(largestLossPct, t.pnlPercent)
+                consecutiveLosses += 1
+                consecutiveWins = 0
+            } else {
+                numEven += 1
+                consecutiveWins = 0
+                consecutiveLosses = 0
+            }
+            maxConsecutiveWins = max(maxConsecutiveWins, consecutiveWins)
+            maxConsecutiveLosses = max(maxConsecutiveLosses, consecutiveLosses)
+        }
+        netProfitPercent = netProfit / initialCapital * 100
+        grossProfitPercent = grossProfit / initialCapital * 100
+        grossLossPercent = grossLoss / initialCapital * 100
+        guard numTrades > 0 else { return }
+        let n = Double(numTrades)
+        percentProfitable = Double(numWins) / n * 100
+        if grossLoss > 0 { profitFactor = grossProfit / grossLoss }
+        avgTrade = netProfit / n
+        avgTradePercent = sumPct / n
+        avgBarsInTrade = Double(bars) / n
+        if numWins > 0 {
+            avgWin = grossProfit / Double(numWins)
+            avgWinPercent = sumWinPct / Double(numWins)
+            self.largestWin = largestWin
+            self.largestWinPercent = largestWinPct
+            avgBarsInWins = Double(winBars) / Double(numWins)
+        }
+        if numLosses > 0 {
+            avgLoss = grossLoss / Double(numLosses)
+            avgLossPercent = -sumLossPct / Double(numLosses)
+            self.largestLoss = -largestLoss
+            self.largestLossPercent = -largestLossPct
+            avgBarsInLosses = Double(lossBars) / Double(numLosses)
+        }
+        if numWins > 0 && numLosses > 0 { ratioAvgWinAvgLoss = avgWin / avgLoss }
+        let winPart = numWins > 0 ? Double(numWins) / n * avgWin : 0
+        let lossPart = numLosses > 0 ? Double(numLosses) / n * avgLoss : 0
+        expectancy = winPart - lossPart
+    }
+}
+
+/// Statistics of the equity curve (all trades). NaN where undefined.
+public struct EquityStats: Sendable, Hashable {
+    public var maxEquityDrawdown = 0.0
+    public var maxEquityDrawdownPercent = 0.0
+    public var maxEquityRunup = 0.0
+    public var maxEquityRunupPercent = 0.0
+    public var buyHoldReturn = Double.nan
+    public var buyHoldReturnPercent = Double.nan
+    /// Monthly Sharpe, annualized (sample stdev * sqrt(12)); TradingView's
+    /// panel shows a non-annualized variant.
+    public var sharpeTV = Double.nan
+    public var sortinoTV = Double.nan
+    /// Per-bar Sharpe/Sortino annualized by sqrt(bars per year).
+    public var sharpeBar = Double.nan
+    public var sortinoBar = Double.nan
+    /// Compound annual growth, percent.
+    public var cagr = Double.nan
+    public var calmar = Double.nan
+    public var recoveryFactor = Double.nan
+    public var timeInMarketPercent = Double.nan
+    /// Open P&L at the last bar.
+    public var openPL = 0.0
+
+    public init() {}
+
+    /// The values in `MetricCatalog.equityMetrics` order.
+    public var values: [Double] {
+        [
+            maxEquityDrawdown, maxEquityDrawdownPercent, maxEquityRunup, maxEquityRunupPercent,
+            buyHoldReturn, buyHoldReturnPercent, sharpeTV, sortinoTV, sharpeBar, sortinoBar, cagr, calmar,
+            recoveryFactor, timeInMarketPercent, openPL,
+        ]
+    }
+}
+
+/// All metrics of a backtest, named as `MetricCatalog` names them.
+public struct Metrics: Sendable, Hashable {
+    public var all: TradeStats
+    public var longs: TradeStats
+    public var shorts: TradeStats
+    public var equity: EquityStats
+
+    public init(all: TradeStats, longs: TradeStats, shorts: TradeStats, equity: EquityStats) {
+        self.all = all
+        self.longs = longs
+        self.shorts = shorts
+        self.equity = equity
+    }
+
+    /// One value per `MetricCatalog.flatNames` entry, NaN where undefined.
+    public var flat: [Double] { all.values + longs.values + shorts.values + equity.values }
+
+    /// The value of a flat metric name (`net_profit`, `long_num_trades`, `sharpe_tv`), nil when unknown.
+    public func value(named name: String) -> Double? {
+        guard let i = MetricCatalog.flatNames.firstIndex(of: name) else { return nil }
+        return flat[i]
+    }
+
+    /// Computes every metric from the closed trades and the equity curve.
+    /// `firstOpen` / `lastClose` are the first bar's open and the last
+    /// bar's close (buy & hold).
+    public init(
+        trades: [ClosedTrade], curve: EquityCurve, initialCapital: Double, firstOpen: Double,
+        lastClose: Double, timezone: TimeZone
+    ) {
+        all = TradeStats(trades: trades, initialCapital: initialCapital) { _ in true }
+        longs = TradeStats(trades: trades, initialCapital: initialCapital) { $0.direction == .long }
+        shorts = TradeStats(trades: trades, initialCapital: initialCapital) { $0.direction == .short }
+        equity = EquityStats()
+        let eq = curve.equity
+        let n = eq.count
+        guard n > 0 else { return }
+        var e = EquityStats()
+        // Drawdown from the running peak; run-up from the trough since the last peak.
+        var peak = eq[0]
+        var trough = eq[0]
+        for v in eq {
+            if v > peak {
+                peak = v
+                trough = v
+            }
+            if v < trough { trough = v }
+            let dd = peak - v
+            if dd > e.maxEquityDrawdown { e.maxEquityDrawdown = dd }
+            let ddPct = dd / peak * 100
+            if ddPct > e.maxEquityDrawdownPercent { e.maxEquityDrawdownPercent = ddPct }
+            let ru = v - trough
+            if ru > e.maxEquityRunup { e.maxEquityRunup = ru }
+            let ruPct = ru / trough * 100
+            if ruPct > e.maxEquityRunupPercent { e.maxEquityRunupPercent = ruPct }
+        }
+        e.buyHoldReturn = initialCapital * (lastClose / firstOpen - 1)
+        e.buyHoldReturnPercent = e.buyHoldReturn / initialCapital * 100
+        var inMarket = 0
+        for b in curve.inMarket where b { inMarket += 1 }
+        e.timeInMarketPercent = Double(inMarket) / Double(n) * 100
+        e.openPL = curve.openProfit[n - 1]
+        let spanMs = Double(curve.time[n - 1] - curve.time[0])
+        let years = spanMs / 86_400_000 / 365.25
+        if years > 0 {
+            e.cagr = 100 * (pow(eq[n - 1] / initialCapital, 1 / years) - 1)
+        }
+        if e.maxEquityDrawdownPercent > 0 { e.calmar = e.cagr / e.maxEquityDrawdownPercent }
+        if e.maxEquityDrawdown > 0 { e.recoveryFactor = all.netProfit / e.maxEquityDrawdown }
+
+        // Monthly Sharpe / Sortino on the last equity of each calendar month.
+        let monthly = Metrics.monthEndEquity(curve: curve, timezone: timezone)
+        if monthly.count >= 2 {
+            var r: [Double] = []
+            r.reserveCapacity(monthly.count - 1)
+            for i in 1..<monthly.count { r.append(monthly[i] / monthly[i - 1] - 1) }
+            (e.sharpeTV, e.sortinoTV) = Metrics.sharpeSortino(returns: r, riskFree: 0.02 / 12, annualization: 12)
+        }
+        if n >= 3 && years > 0 {
+            var r: [Double] = []
+            r.reserveCapacity(n - 1)
+            for i in 1..<n { r.append(eq[i] / eq[i - 1] - 1) }
+            let barsPerYear = Double(n - 1) / years
+            (e.sharpeBar, e.sortinoBar) = Metrics.sharpeSortino(
+                returns: r, riskFree: 0.02 / barsPerYear, annualization: barsPerYear)
+        }
+        equity = e
+    }
+
+    /// (mean - rf) / sample stdev and (mean - rf) / population downside
+    /// deviation of (r - rf), both times sqrt(annualization).
+    static func sharpeSortino(returns r: [Double], riskFree rf: Double, annualization: Double) -> (Double, Double) {
+        let count = Double(r.count)
+        guard r.count >= 2 else { return (.nan, .nan) }
+        var sum = 0.0
+        for x in r { sum += x }
+        let mean = sum / count
+        var sq = 0.0
+        var down = 0.0
+        for x in r {
+            sq += (x - mean) * (x - mean)
+            let d = min(0, x - rf)
+            down += d * d
+        }
+        let sd = (sq / (count - 1)).squareRoot()
+        let dd = (down / count).squareRoot()
+        let k = annualization.squareRoot()
+        let sharpe = sd > 0 ? (mean - rf) / sd * k : .nan
+        let sortino = dd > 0 ? (mean - rf) / dd * k : .nan
+        return (sharpe, sortino)
+    }
+
+    /// The last equity of each calendar month (in `timezone`), in order.
+    static func monthEndEquity(curve: EquityCurve, timezone: TimeZone) -> [Double] {
+        var out: [Double] = []
+        let fixedOffset: Int? =
+            timezone.nextDaylightSavingTimeTransition == nil ? timezone.secondsFromGMT() : nil
+        var lastKey = Int.min
+        for i in 0..<curve.count {
+            let ms = curve.time[i]
+            let offset =
+                fixedOffset ?? timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))
+            let key = monthKey(unixMs: ms + Int64(offset) * 1000)
+            if key != lastKey {
+                out.append(curve.equity[i])
+                lastKey = key
+            } else {
+                out[out.count - 1] = curve.equity[i]
+            }
+        }
+        return out
+    }
+
+    /// year * 12 + month - 1 of a Unix time (civil calendar, proleptic Gregorian).
+    static func monthKey(unixMs: Int64) -> Int {
+        var days = unixMs / 86_400_000
+        if unixMs % 86_400_000 < 0 { days -= 1 }
+        // Days since 1970-01-01 to civil date (era-based algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return Int(year) * 12 + Int(month) - 1
+    }
+}

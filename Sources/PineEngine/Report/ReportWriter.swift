@@ -1,0 +1,130 @@
+import Foundation
+
+/// Writes a report's `trades.csv`, `equity.csv` and `metrics.json`.
+/// Floats are written as the shortest text that parses back to the same
+/// double; times as Unix ms; undefined metrics as `null`.
+public enum ReportWriter {
+    /// The trade list columns, in order.
+    public static let tradeColumns = [
+        "trade", "direction", "entry_time", "entry_price", "exit_time", "exit_price", "qty", "pnl",
+        "pnl_pct", "commission", "entry_bar", "exit_bar", "max_runup", "max_drawdown", "entry_id",
+        "exit_id", "entry_comment", "exit_comment",
+    ]
+
+    /// `trades.csv`: one row per closed trade.
+    public static func tradesCSV(_ report: BacktestReport) -> String {
+        var out = tradeColumns.joined(separator: ",") + "\n"
+        for (i, t) in report.trades.enumerated() {
+            let fields: [String] = [
+                String(i + 1), t.direction.description, String(t.entryTime), number(t.entryPrice),
+                String(t.exitTime), number(t.exitPrice), number(t.qty), number(t.pnl), number(t.pnlPercent),
+                number(t.commission), String(t.entryBar), String(t.exitBar), number(t.maxRunup),
+                number(t.maxDrawdown), csvField(t.entryId), csvField(t.exitId), csvField(t.entryComment ?? ""),
+                csvField(t.exitComment ?? ""),
+            ]
+            out += fields.joined(separator: ",")
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `equity.csv`: time_ms,equity,open_profit per script bar.
+    public static func equityCSV(_ report: BacktestReport) -> String {
+        let c = report.equityCurve
+        var out = "time_ms,equity,open_profit\n"
+        out.reserveCapacity(c.count * 40)
+        for i in 0..<c.count {
+            out += String(c.time[i])
+            out += ","
+            out += number(c.equity[i])
+            out += ","
+            out += number(c.openProfit[i])
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `metrics.json`: counters, then `all`, `longs`, `shorts`, `equity`.
+    public static func metricsJSON(_ report: BacktestReport) -> String {
+        let m = report.metrics
+        func block(_ names: [String], _ values: [Double], integers: Set<String>) -> String {
+            var parts: [String] = []
+            for (name, v) in zip(names, values) {
+                let text = integers.contains(name) && v.isFinite ? String(Int(v)) : json(v)
+                parts.append("    \"\(name)\": \(text)")
+            }
+            return "{\n" + parts.joined(separator: ",\n") + "\n  }"
+        }
+        let ints: Set<String> = [
+            "num_trades", "num_wins", "num_losses", "num_even", "max_consecutive_wins", "max_consecutive_losses",
+        ]
+        var open = 0.0
+        for t in report.openTrades { open += t.qty * t.direction.sign }
+        let head: [(String, String)] = [
+            ("total_trades", String(report.trades.count)),
+            ("net_profit", json(m.all.netProfit)),
+            ("final_equity", json(report.finalEquity)),
+            ("open_trades", String(report.openTrades.count)),
+            ("open_position_size", json(open)),
+            ("script_bars_processed", String(report.counters.scriptBarsProcessed)),
+            ("magnifier_sample_ticks_total", String(report.counters.magnifierSampleTicks)),
+            ("magnifier_sub_bars_total", String(report.counters.magnifierSubBars)),
+            ("equity_curve_len", String(report.equityCurve.count)),
+        ]
+        var out = "{\n"
+        for (k, v) in head { out += "  \"\(k)\": \(v),\n" }
+        out += "  \"all\": " + block(MetricCatalog.tradeMetrics, m.all.values, integers: ints) + ",\n"
+        out += "  \"longs\": " + block(MetricCatalog.tradeMetrics, m.longs.values, integers: ints) + ",\n"
+        out += "  \"shorts\": " + block(MetricCatalog.tradeMetrics, m.shorts.values, integers: ints) + ",\n"
+        out += "  \"equity\": " + block(MetricCatalog.equityMetrics, m.equity.values, integers: []) + "\n"
+        out += "}\n"
+        return out
+    }
+
+    /// Writes the three files into `directory` (created when missing).
+    public static func write(_ report: BacktestReport, to directory: String) throws(ReportWriterError) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: directory, reason: error.localizedDescription)
+        }
+        let files = [
+            ("trades.csv", tradesCSV(report)), ("equity.csv", equityCSV(report)),
+            ("metrics.json", metricsJSON(report)),
+        ]
+        for (name, text) in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw .cannotWrite(path: path, reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// The shortest round-trip text of a double ("nan" never appears in CSV: empty).
+    static func number(_ v: Double) -> String {
+        v.isFinite ? "\(v)" : ""
+    }
+
+    static func json(_ v: Double) -> String {
+        v.isFinite ? "\(v)" : "null"
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A report file could not be written.
+public enum ReportWriterError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        }
+    }
+}

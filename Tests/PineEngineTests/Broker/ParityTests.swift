@@ -1,0 +1,55 @@
+import Foundation
+import PineEngine
+import Testing
+
+/// Every run of the parity cases with a hand-written Swift strategy must
+/// reproduce the reference engine's trades and metrics.
+@Suite("Broker parity")
+struct ParityTests {
+    static func verify(_ caseName: String, _ run: String, _ props: StrategyProperties, _ make: ([String: Double]) -> some BarScript) throws {
+        let problems = try ParityFixture.check(caseName: caseName, run: run, properties: props, makeScript: make)
+        #expect(problems.isEmpty, Comment(rawValue: "\(caseName)/\(run):\n" + problems.prefix(12).joined(separator: "\n")))
+    }
+
+    @Test("a 01-sma-flip", arguments: ParityFixture.runs("01-sma-flip"))
+    func caseA(run: String) throws {
+        try Self.verify("01-sma-flip", run, CaseA.props) { CaseA($0) }
+    }
+
+    @Test("b 02-ema-tick-bracket", arguments: ParityFixture.runs("02-ema-tick-bracket"))
+    func caseB(run: String) throws {
+        try Self.verify("02-ema-tick-bracket", run, CaseB.props) { CaseB($0) }
+    }
+
+    @Test("f 06-atr-trail", arguments: ParityFixture.runs("06-atr-trail"))
+    func caseF(run: String) throws {
+        try Self.verify("06-atr-trail", run, CaseF.props) { CaseF($0) }
+    }
+
+    @Test("g 07-donchian-stop-entry", arguments: ParityFixture.runs("07-donchian-stop-entry"))
+    func caseG(run: String) throws {
+        try Self.verify("07-donchian-stop-entry", run, CaseG.props) { CaseG($0) }
+    }
+
+    @Test("h 08-limit-pullback", arguments: ParityFixture.runs("08-limit-pullback"))
+    func caseH(run: String) throws {
+        try Self.verify("08-limit-pullback", run, CaseH.props) { CaseH($0) }
+    }
+
+    @Test("j 10-pyramid-pct-equity", arguments: ParityFixture.runs("10-pyramid-pct-equity"))
+    func caseJ(run: String) throws {
+        try Self.verify("10-pyramid-pct-equity", run, CaseJ.props) { CaseJ($0) }
+    }
+
+    @Test("n 14-avgprice-bracket", arguments: ParityFixture.runs("14-avgprice-bracket"))
+    func caseN(run: String) throws {
+        try Self.verify("14-avgprice-bracket", run, CaseN.props) { CaseN($0) }
+    }
+
+    @Test("feed and fixtures are present")
+    func fixturesPresent() {
+        #expect(ParityFixture.feed.count == 53_929)
+        #expect(ParityFixture.feed60?.count == 13_482)
+        #expect(ParityFixture.runs("01-sma-flip").count == 11)
+    }
+}
