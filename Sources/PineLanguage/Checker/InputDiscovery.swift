@@ -116,7 +116,7 @@ public enum InputDiscovery {
                         if let v = option.inputValue { options.append(InputDiscovery.coerce(v, to: kind)) }
                     }
                     if !options.isEmpty && !options.contains(value) {
-                        diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is not one of its options", at: defaultArgument.value.range))
+                        diagnostics.append(Diagnostic(.error, "the default value \(Text.display(value)) of \(function.name) is not one of its options", at: defaultArgument.value.range))
                     }
                 } else if list != .na {
                     diagnostics.append(Diagnostic(.error, "\(function.name) options must be a list: options=[a, b, c]", at: bound.argument("options")?.value.range ?? range))
@@ -128,14 +128,14 @@ public enum InputDiscovery {
                 minval: number("minval"), maxval: number("maxval"), step: number("step"), options: options,
                 group: text("group"), tooltip: text("tooltip"), range: range)
             if let minval = spec.minval, let maxval = spec.maxval, minval > maxval {
-                diagnostics.append(Diagnostic(.error, "\(function.name) minval \(minval) is above maxval \(maxval)", at: range))
+                diagnostics.append(Diagnostic(.error, "\(function.name) minval \(Text.number(minval)) is above maxval \(Text.number(maxval))", at: range))
             }
             if let v = value.numericValue, kind == .int || kind == .float {
                 if let minval = spec.minval, v < minval {
-                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is below its minval \(InputValue.float(minval).description)", at: defaultArgument.value.range))
+                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is below its minval \(Text.number(minval))", at: defaultArgument.value.range))
                 }
                 if let maxval = spec.maxval, v > maxval {
-                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is above its maxval \(InputValue.float(maxval).description)", at: defaultArgument.value.range))
+                    diagnostics.append(Diagnostic(.error, "the default value \(value) of \(function.name) is above its maxval \(Text.number(maxval))", at: defaultArgument.value.range))
                 }
             }
             inputs.append(spec)

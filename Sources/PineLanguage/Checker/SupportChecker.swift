@@ -9,6 +9,7 @@ public struct SupportChecker {
     private var functionDepth = 0
     private var blockDepth = 0
     private var kind: ScriptDeclaration.Kind?
+    private var importedAliases: Set<String> = []
 
     private enum Symbol {
         case variable
@@ -143,6 +144,9 @@ public struct SupportChecker {
             report("enums ('enum \(e.name.text)') are not supported yet", at: statement.range)
         case .importStatement(let i):
             report("importing libraries ('import \(i.path)') is not supported yet", at: statement.range)
+            // Names under the library's alias are not checked again.
+            let alias = i.alias?.text ?? String(i.path.split(separator: "/").dropLast().last ?? "")
+            if !alias.isEmpty { importedAliases.insert(alias) }
         }
     }
 
@@ -222,7 +226,7 @@ public struct SupportChecker {
             report("methods ('method \(f.name.text)') are not supported yet", at: range)
             return
         }
-        if f.isExported {
+        if f.isExported && kind != .library {
             report("'export' is only allowed in libraries, which pfopt cannot run", at: range)
         }
         if scopes.count > 1 || functionDepth > 0 {
@@ -329,7 +333,13 @@ public struct SupportChecker {
         }
     }
 
+    private func isImported(_ name: String) -> Bool {
+        guard let root = name.split(separator: ".").first else { return false }
+        return importedAliases.contains(String(root))
+    }
+
     private mutating func checkName(_ name: String, range: SourceRange) {
+        if isImported(name) { return }
         if let symbol = lookup(name) {
             if case .function = symbol {
                 report("'\(name)' is a function; call it with parentheses", at: range)
@@ -377,6 +387,7 @@ public struct SupportChecker {
             report("this expression cannot be called", at: call.callee.range)
             return
         }
+        if isImported(name) { return }
         let root = String(name.split(separator: ".").first ?? "")
         if name.contains("."), lookup(root) != nil {
             checkMethodCall(call, name: name, root: root, range: range)

@@ -44,7 +44,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var start = source.startIndex
         var index = source.startIndex
         while index < source.endIndex {
-            if source[index] == "\n" || source[index] == "\r\n" || source[index] == "\r" {
+            if source[index] == "\n" || source[index] == "\r\n" {
                 if current == number { return source[start..<index] }
                 current += 1
                 start = source.index(after: index)

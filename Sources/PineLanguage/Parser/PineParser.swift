@@ -40,7 +40,9 @@ public enum PineParser {
                 Diagnostic(.warning, "no //@version annotation; reading the script as version 6",
                            at: SourceRange(start: start, end: start)))
         }
-        diagnostics.append(contentsOf: parser.diagnostics)
+        // A line the lexer already complained about gives no follow-on parser errors.
+        let lexerErrorLines = Set(lexer.diagnostics.map(\.range.start.line))
+        diagnostics.append(contentsOf: parser.diagnostics.filter { !lexerErrorLines.contains($0.range.start.line) })
         diagnostics.sort { ($0.range.start.offset, $0.severity == .error ? 0 : 1) < ($1.range.start.offset, $1.severity == .error ? 0 : 1) }
         return ParseResult(script: script, diagnostics: diagnostics, fileName: fileName, source: source)
     }
