@@ -6,7 +6,7 @@ import Testing
     let names = ["a", "b", "net_profit_pct", "max_equity_drawdown_pct", "mode"]
 
     func eval(_ text: String, _ values: [ExpressionValue]) throws -> ExpressionValue {
-        let e = try Expression(text, variables: names)
+        let e = try MetricExpression(text, variables: names)
         return e.evaluate { values[$0] }
     }
 
@@ -37,15 +37,15 @@ import Testing
 
     @Test func errorsNameTheColumn() {
         #expect(throws: ExpressionError(column: 5, message: "unknown name \"c\"")) {
-            try Expression("a + c", variables: names)
+            try MetricExpression("a + c", variables: names)
         }
-        #expect(throws: ExpressionError.self) { try Expression("a +", variables: names) }
-        #expect(throws: ExpressionError.self) { try Expression("a = b", variables: names) }
-        #expect(throws: ExpressionError.self) { try Expression("foo(a)", variables: names) }
-        #expect(throws: ExpressionError.self) { try Expression("(a", variables: names) }
-        #expect(throws: ExpressionError.self) { try Expression("", variables: names) }
+        #expect(throws: ExpressionError.self) { try MetricExpression("a +", variables: names) }
+        #expect(throws: ExpressionError.self) { try MetricExpression("a = b", variables: names) }
+        #expect(throws: ExpressionError.self) { try MetricExpression("foo(a)", variables: names) }
+        #expect(throws: ExpressionError.self) { try MetricExpression("(a", variables: names) }
+        #expect(throws: ExpressionError.self) { try MetricExpression("", variables: names) }
         do {
-            _ = try Expression("net_profit_pc > 1", variables: names)
+            _ = try MetricExpression("net_profit_pc > 1", variables: names)
         } catch {
             #expect(error.message.contains("did you mean net_profit_pct?"))
         }

@@ -189,7 +189,7 @@ import Testing
 
     @Test func leaderboardHeapKeepsTopNInBoundedMemory() throws {
         let objective = Objective(
-            rankBy: try Expression("a", variables: ["a"]), maximize: false, filters: [], variables: ["a"],
+            rankBy: try MetricExpression("a", variables: ["a"]), maximize: false, filters: [], variables: ["a"],
             metricCount: 1)
         var board = Leaderboard(capacity: 3, objective: objective)
         let values: [Double] = [5, 3, .nan, 3, 9, 1, 3, 7]

@@ -14,7 +14,7 @@ struct ExpressionParser {
         self.variables = map
     }
 
-    mutating func parseAll() throws(ExpressionError) -> Expression.Node {
+    mutating func parseAll() throws(ExpressionError) -> MetricExpression.Node {
         skipSpaces()
         guard pos < chars.count else { throw fail("the expression is empty") }
         let node = try parseOr()
@@ -48,26 +48,26 @@ struct ExpressionParser {
         return true
     }
 
-    private mutating func parseOr() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseOr() throws(ExpressionError) -> MetricExpression.Node {
         var node = try parseAnd()
         while accept("or") || accept("||") { node = .binary(.or, node, try parseAnd()) }
         return node
     }
 
-    private mutating func parseAnd() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseAnd() throws(ExpressionError) -> MetricExpression.Node {
         var node = try parseNot()
         while accept("and") || accept("&&") { node = .binary(.and, node, try parseNot()) }
         return node
     }
 
-    private mutating func parseNot() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseNot() throws(ExpressionError) -> MetricExpression.Node {
         if accept("not") || accept("!") { return .not(try parseNot()) }
         return try parseComparison()
     }
 
-    private mutating func parseComparison() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseComparison() throws(ExpressionError) -> MetricExpression.Node {
         let node = try parseAdditive()
-        let ops: [(String, Expression.BinaryOp)] = [
+        let ops: [(String, MetricExpression.BinaryOp)] = [
             ("<=", .le), (">=", .ge), ("==", .eq), ("!=", .ne), ("<", .lt), (">", .gt),
         ]
         for (token, op) in ops where accept(token) {
@@ -78,7 +78,7 @@ struct ExpressionParser {
         return node
     }
 
-    private mutating func parseAdditive() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseAdditive() throws(ExpressionError) -> MetricExpression.Node {
         var node = try parseMultiplicative()
         while true {
             if accept("+") {
@@ -91,7 +91,7 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseMultiplicative() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseMultiplicative() throws(ExpressionError) -> MetricExpression.Node {
         var node = try parseUnary()
         while true {
             if accept("*") {
@@ -106,7 +106,7 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseUnary() throws(ExpressionError) -> Expression.Node {
+    private mutating func parseUnary() throws(ExpressionError) -> MetricExpression.Node {
         if accept("-") { return .negate(try parseUnary()) }
         if accept("+") { return try parseUnary() }
         let base = try parsePrimary()
@@ -114,7 +114,7 @@ struct ExpressionParser {
         return base
     }
 
-    private mutating func parsePrimary() throws(ExpressionError) -> Expression.Node {
+    private mutating func parsePrimary() throws(ExpressionError) -> MetricExpression.Node {
         skipSpaces()
         guard pos < chars.count else { throw fail("the expression ends too early") }
         let c = chars[pos]
@@ -161,12 +161,12 @@ struct ExpressionParser {
             default: break
             }
             if peekIs("(") {
-                guard let f = Expression.Function(rawValue: name) else {
+                guard let f = MetricExpression.Function(rawValue: name) else {
                     throw fail("unknown function \(name)(); known: "
-                        + Expression.Function.allCases.map(\.rawValue).joined(separator: ", "), at: start)
+                        + MetricExpression.Function.allCases.map(\.rawValue).joined(separator: ", "), at: start)
                 }
                 _ = accept("(")
-                var args: [Expression.Node] = []
+                var args: [MetricExpression.Node] = []
                 if !accept(")") {
                     repeat { args.append(try parseOr()) } while accept(",")
                     guard accept(")") else { throw fail("expected ) after the arguments of \(name)") }

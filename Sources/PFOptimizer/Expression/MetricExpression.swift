@@ -9,7 +9,7 @@ import Foundation
 /// na; functions: abs, min, max, sqrt, log, log10, exp, pow, round, floor,
 /// ceil, nz(x[, replacement]), na(x). NaN (`na`) propagates through
 /// arithmetic; comparisons with NaN are false.
-public struct Expression: Sendable, CustomStringConvertible {
+public struct MetricExpression: Sendable, CustomStringConvertible {
     /// The source text.
     public let text: String
     /// The variables the expression reads, as indices into the names it was compiled against.

@@ -10,14 +10,14 @@ public struct Planner: Sendable {
     /// Random: the number of runs; grid: an optional cap.
     public let trials: Int?
     /// Compiled against `space.variableNames`.
-    public let constraints: [Expression]
+    public let constraints: [MetricExpression]
 
     /// Builds a planner for a validated config.
     public init(config: SweepConfig, space: ParameterSpace) throws(ConfigError) {
-        var compiled: [Expression] = []
+        var compiled: [MetricExpression] = []
         for (i, text) in config.search.constraints.enumerated() {
             do {
-                compiled.append(try Expression(text, variables: space.variableNames))
+                compiled.append(try MetricExpression(text, variables: space.variableNames))
             } catch {
                 throw config.document.error(["search", "constraints[\(i)]"], "\"\(text)\": \(error)")
             }
@@ -26,7 +26,7 @@ public struct Planner: Sendable {
                   trials: config.search.trials, constraints: compiled)
     }
 
-    public init(space: ParameterSpace, method: SearchSection.Method, seed: UInt64, trials: Int?, constraints: [Expression]) {
+    public init(space: ParameterSpace, method: SearchSection.Method, seed: UInt64, trials: Int?, constraints: [MetricExpression]) {
         self.space = space
         self.method = method
         self.seed = seed

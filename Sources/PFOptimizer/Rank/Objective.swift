@@ -4,9 +4,9 @@ import PineLanguage
 /// The ranking objective and the leaderboard filters, compiled against the
 /// metric names and the strategy's input names.
 public struct Objective: Sendable {
-    public let rankBy: Expression
+    public let rankBy: MetricExpression
     public let maximize: Bool
-    public let filters: [Expression]
+    public let filters: [MetricExpression]
     /// `MetricCatalog.flatNames`, then every input's variable name.
     public let variables: [String]
     private let metricCount: Int
@@ -16,16 +16,16 @@ public struct Objective: Sendable {
         let metrics = MetricCatalog.flatNames
         let variables = metrics + space.variableNames
         let doc = config.document
-        let rank: Expression
+        let rank: MetricExpression
         do {
-            rank = try Expression(config.objective.rankBy, variables: variables)
+            rank = try MetricExpression(config.objective.rankBy, variables: variables)
         } catch {
             throw doc.error(["objective", "rank_by"], "\"\(config.objective.rankBy)\": \(error)")
         }
-        var filters: [Expression] = []
+        var filters: [MetricExpression] = []
         for (i, text) in config.objective.filters.enumerated() {
             do {
-                filters.append(try Expression(text, variables: variables))
+                filters.append(try MetricExpression(text, variables: variables))
             } catch {
                 throw doc.error(["objective", "filters[\(i)]"], "\"\(text)\": \(error)")
             }
@@ -34,7 +34,7 @@ public struct Objective: Sendable {
                   metricCount: metrics.count)
     }
 
-    init(rankBy: Expression, maximize: Bool, filters: [Expression], variables: [String], metricCount: Int) {
+    init(rankBy: MetricExpression, maximize: Bool, filters: [MetricExpression], variables: [String], metricCount: Int) {
         self.rankBy = rankBy
         self.maximize = maximize
         self.filters = filters
