@@ -1,4 +1,5 @@
-/// `ta.ema(source, length)`: exponential moving average, alpha = 2 / (length + 1).
+/// `ta.ema(source, length)`: exponential moving average, alpha = 2 / (length + 1), stepped as
+/// `previous + alpha * (source - previous)` (TradingView's rounding).
 ///
 /// TradingView seeding: `na` for the first `length - 1` values, then seeded with the SMA of the
 /// first `length` values. An `na` source is skipped whole: the result is `na` on that bar and the
@@ -18,7 +19,7 @@ public struct EMAState: Sendable {
             return value
         }
         let alpha = 2.0 / Double(length + 1)
-        value = alpha * source + (1.0 - alpha) * value
+        value = value + alpha * (source - value)
         return value
     }
 }

@@ -1,8 +1,8 @@
 /// `ta.wma(source, length)`: weighted moving average (weights length ... 1, newest heaviest).
 ///
 /// `na` until `length` bars were seen. An `na` source carries the previous value forward in the
-/// window and the bar's own result is `na`. O(length) per bar (summed newest first, as
-/// TradingView does), so its rounding matches.
+/// window and the bar's own result is `na`. O(length) per bar, summed oldest first as
+/// TradingView does, so its rounding matches.
 public struct WMAState: Sendable {
     @usableFromInline var window = TARingBuffer()
     @usableFromInline var length = 0
@@ -25,10 +25,13 @@ public struct WMAState: Sendable {
         guard window.isFull else { return .nan }
         var norm = 0.0
         var total = 0.0
-        for i in 0..<length {
+        var i = length - 1
+        while i >= 0 {
+            // Oldest first: weight 1 for the oldest value, `length` for the newest.
             let weight = Double(length - i)
             norm += weight
             total += window[i] * weight
+            i -= 1
         }
         return total / norm
     }

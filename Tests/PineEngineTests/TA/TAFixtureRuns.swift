@@ -391,6 +391,46 @@ enum TAFixtureRuns {
         ]
     }
 
+    /// Session and anchor flags for `vwap.csv` (CAPITALCOM:EURUSD 15m, exchange timezone
+    /// America/New_York, sessions starting at 17:00): the caller's job in the engine, done here
+    /// by hand. `ta.vwap(source)` resets on the first bar of each session (the feed's first bar
+    /// starts one); `timeframe.change("240"/"360")` is true when the bar enters a new 4h/6h
+    /// period counted from the session start, and false on the feed's first bar.
+    static func vwap(_ f: TAFixture, _ b: Bars) throws -> [String: [Double]] {
+        let times = try f.series("time")
+        let zone = TimeZone(identifier: "America/New_York") ?? .current
+        var session = VWAPState(), anchored240 = VWAPState(), anchored360 = VWAPState()
+        var out: [String: [Double]] = [:]
+        let names = [
+            "ta.vwap(close)", "ta.vwap(close, timeframe.change(\"240\"))",
+            "ta.vwap(close, timeframe.change(\"360\"), 2.0).vwap",
+            "ta.vwap(close, timeframe.change(\"360\"), 2.0).upper_band",
+            "ta.vwap(close, timeframe.change(\"360\"), 2.0).lower_band",
+        ]
+        for name in names { out[name] = [] }
+        var previous: (day: Int, p240: Int, p360: Int)? = nil
+        for i in 0..<b.count {
+            let seconds = Int(times[i])
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+            let shifted = seconds + offset - 17 * 3600
+            let day = Int((Double(shifted) / 86_400).rounded(.down))
+            let minute = (shifted - day * 86_400) / 60
+            let current = (day, minute / 240, minute / 360)
+            let newSession = previous.map { $0.day != current.0 } ?? true
+            let change240 = previous.map { $0.day != current.0 || $0.p240 != current.1 } ?? false
+            let change360 = previous.map { $0.day != current.0 || $0.p360 != current.2 } ?? false
+            previous = current
+            let close = b.close[i], volume = b.volume[i]
+            out[names[0]]?.append(session.update(close, volume: volume, isNewPeriod: newSession).vwap)
+            out[names[1]]?.append(anchored240.update(close, volume: volume, isNewPeriod: change240).vwap)
+            let bands = anchored360.update(close, volume: volume, isNewPeriod: change360, stdevMult: 2)
+            out[names[2]]?.append(bands.vwap)
+            out[names[3]]?.append(bands.upper)
+            out[names[4]]?.append(bands.lower)
+        }
+        return out
+    }
+
     static func wpr(_ b: Bars) -> [String: [Double]] {
         var st = WPRState()
         return [

@@ -46,6 +46,12 @@ struct TradingViewTAExportTests {
     @Test func tsi() throws { try check("tsi.csv", TAFixtureRuns.tsi) }
     @Test func valueWhen() throws { try check("valuewhen.csv", TAFixtureRuns.valueWhen) }
     @Test func valueWhenNA() throws { try check("valuewhen_na.csv", TAFixtureRuns.valueWhenNA) }
+    @Test func vwap() throws {
+        let fixture = try TAFixture.load("vwap.csv")
+        let computed = try TAFixtureRuns.vwap(fixture, TAFixtureRuns.bars(fixture))
+        let problems = fixture.mismatches(computed)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
     @Test func wpr() throws { try check("wpr.csv", TAFixtureRuns.wpr) }
 
     /// The comparison itself must be able to fail: a perturbed column is reported.
