@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import PFData
+
+@Suite("MarketData")
+struct MarketDataTests {
+    @Test("loads the real feed: converts once beside it, reuses the .ohlcv, re-converts when the source is newer")
+    func loadAndReuse() throws {
+        let folder = try TestPaths.scratch()
+        let csv = folder + "/ETHUSDT-PERP_15m.csv"
+        try FileManager.default.copyItem(atPath: TestPaths.feed, toPath: csv)
+        let data = try MarketData.load(path: csv)
+        #expect(data.bars.count == 53_929)
+        #expect(data.timeframe?.description == "15")
+        #expect(data.ohlcvPath == folder + "/ETHUSDT-PERP_15m.ohlcv")
+        #expect(data.symbol.ticker == "ETHUSDT")
+        #expect(data.symbol.currency == "USDT")
+        #expect(data.symbol.mintick == 0.01)
+        #expect(data.symbol.timezone == "UTC")
+        #expect(data.symbol.pointvalue == 1)
+        #expect(data.symbol.openingHours.count == 7)
+        #expect(data.bars.time.first == 1_729_371_600_000)
+        #expect(data.bars.close.last == 2365.09)
+        #expect(data.bars == (try DataImporter.loadCSV(path: csv)))
+        #expect(FileManager.default.fileExists(atPath: data.ohlcvPath))
+        #expect(!DataConverter.isConversionRequired(sourcePath: csv, ohlcvPath: data.ohlcvPath))
+
+        // Reused: make the .ohlcv distinguishable, load again, the same file is read.
+        let stamp = Date(timeIntervalSinceNow: 60)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: data.ohlcvPath)
+        _ = try MarketData.load(path: csv)
+        let after = try FileManager.default.attributesOfItem(atPath: data.ohlcvPath)[.modificationDate] as? Date
+        #expect(abs((after ?? .distantPast).timeIntervalSince(stamp)) < 1)
+
+        // A newer source is converted again.
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        let lines = text.unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)) }
+        let shorter = lines.dropLast(10).joined(separator: "\n") + "\n"
+        try Data(shorter.utf8).write(to: URL(fileURLWithPath: csv))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 120)], ofItemAtPath: csv)
+        #expect(DataConverter.isConversionRequired(sourcePath: csv, ohlcvPath: data.ohlcvPath))
+        let reloaded = try MarketData.load(path: csv)
+        #expect(reloaded.bars.count == 53_919)
+    }
+
+    @Test("uses the symbol TOML beside the data file; opens .ohlcv directly")
+    func symbolFile() throws {
+        let folder = try TestPaths.scratch()
+        let store = makeStore(count: 30, step: 3_600_000)
+        let ohlcv = folder + "/BTCUSDT.ohlcv"
+        let writer = try OHLCVWriter(path: ohlcv, timeframe: try Timeframe(parsing: "60"), truncate: true)
+        try writer.append(store)
+        try writer.close()
+        try FileManager.default.copyItem(atPath: TestPaths.fixture("bar_magnifier_60m.toml"), toPath: folder + "/BTCUSDT.toml")
+        let data = try MarketData.load(path: ohlcv)
+        #expect(data.bars == store)
+        #expect(data.symbol.prefix == "BINANCE")
+        #expect(data.symbol.timezone == "Etc/UTC")
+        #expect(data.timeframe?.description == "60")
+        #expect(data.gaps.isEmpty)
+
+        #expect(throws: ImportError.self) { try MarketData.load(path: folder + "/none.csv") }
+        let broken = try TestPaths.write("garbage", "broken.ohlcv", in: folder)
+        #expect(throws: OHLCVFileError.self) { try MarketData.load(path: broken) }
+    }
+
+    @Test("convert writes the .ohlcv and a PyneCore symbol TOML, honouring --tick and --symbol")
+    func convert() throws {
+        let folder = try TestPaths.scratch()
+        let csv = try TestPaths.write(
+            "time,open,high,low,close,volume\n2025-01-01,1.5,2,1,1.75,10\n2025-01-02,1.75,1.8,1.7,1.8,0\n2025-01-04,1.8,1.9,1.7,1.85,3\n",
+            "BYBIT_SOLUSDT_1D.csv", in: folder)
+        let result = try DataConverter.convert(sourcePath: csv, tick: 0.05)
+        #expect(result.timeframe?.description == "1D")
+        #expect(result.gaps.count == 1 && result.gaps[0].missingBars == 1)
+        #expect(result.symbol.ticker == "SOLUSDT")
+        #expect(result.symbol.prefix == "BYBIT")
+        #expect(result.symbol.mintick == 0.05 && result.symbol.pricescale == 20)
+        let toml = try #require(result.writtenSymbolPath)
+        let info = try SymbolInfo.load(path: toml)
+        #expect(info == result.symbol)
+        let reader = try OHLCVReader(path: result.ohlcvPath)
+        #expect(reader.tickGrid == TickGrid(minmove: 1, pricescale: 20))
+        #expect(reader.barStore() == result.bars)
+        #expect(reader.isDense == false)
+        let second = try DataConverter.convert(sourcePath: csv, symbol: "SOL/USDC")
+        #expect(second.writtenSymbolPath == nil)
+    }
+}
