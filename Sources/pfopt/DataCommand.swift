@@ -10,7 +10,7 @@ struct DataCommand: ParsableCommand {
             pfopt reads PyneCore's .ohlcv files, and CSV, TSV/TXT or JSON bar files, which it \
             converts once to .ohlcv beside them (re-converted only when the source changes).
             """,
-        subcommands: [DataConvertCommand.self, DataInfoCommand.self])
+        subcommands: [DataConvertCommand.self, DataInfoCommand.self, DataExportCommand.self])
 }
 
 /// `pfopt data convert FILE`.
@@ -72,6 +72,37 @@ struct DataInfoCommand: ParsableCommand {
         do {
             let summary = DataSummary(try MarketData.load(path: file, timezone: timezone))
             print(json ? summary.json() : summary.text())
+        } catch {
+            FileHandle.standardError.write(Data("pfopt: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `pfopt data export FILE OUTPUT`.
+struct DataExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the bars of a .ohlcv file as CSV or JSON.",
+        discussion: "The format follows OUTPUT's extension (.csv or .json); times are Unix ms unless --dates.")
+
+    @Argument(help: "The .ohlcv file to read.")
+    var file: String
+
+    @Argument(help: "The CSV or JSON file to write.")
+    var output: String
+
+    @Flag(help: "Write times as ISO 8601 UTC dates instead of Unix milliseconds.")
+    var dates = false
+
+    func run() throws {
+        do {
+            let reader = try OHLCVReader(path: file)
+            if output.lowercased().hasSuffix(".json") {
+                try reader.exportJSON(to: output, asDates: dates)
+            } else {
+                try reader.exportCSV(to: output, asDates: dates)
+            }
+            print("wrote \(output): \(reader.count) bars")
         } catch {
             FileHandle.standardError.write(Data("pfopt: error: \(error)\n".utf8))
             throw ExitCode.failure
