@@ -15,6 +15,15 @@ final class Arena {
         return p
     }
 
+    /// `count` contiguous numeric cells, reset to `na` for each run.
+    func cells(_ count: Int) -> UnsafeMutablePointer<Double> {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+        p.initialize(repeating: .nan, count: max(1, count))
+        resetters.append { p.update(repeating: .nan, count: max(1, count)) }
+        releasers.append { p.deallocate() }
+        return p
+    }
+
     /// A history ring keeping at least `capacity` values.
     func ring(capacity: Int) -> UnsafeMutablePointer<HistoryRing> {
         let p = UnsafeMutablePointer<HistoryRing>.allocate(capacity: 1)

@@ -35,6 +35,9 @@ final class Runtime {
     private var cachedFieldsBar = -2
     private var cachedFields = CalendarFields(localMs: 0)
 
+    /// The broker the strategy's orders go to (nil for indicators).
+    var broker: Broker?
+
     /// Loop iterations left on this bar before a runaway loop is stopped.
     var loopBudget = 0
     static let loopIterationsPerBar = 1_000_000
@@ -57,6 +60,8 @@ final class Runtime {
         barIndex = -1
         cachedFieldsBar = -2
     }
+
+    var hlc3: Double { (high + low + close) / 3 }
 
     /// Moves to script bar `index`.
     @inline(__always)

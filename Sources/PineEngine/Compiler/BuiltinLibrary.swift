@@ -1,0 +1,174 @@
+import Foundation
+import PineLanguage
+
+/// Every built-in function the engine runs, by qualified name. The support
+/// checker's list and this table are kept in step by a test.
+enum BuiltinLibrary {
+    /// Names that are namespaces, not values (`ta` in `ta.sma`).
+    static let namespaces: Set<String> = [
+        "ta", "math", "strategy", "input", "array", "str", "color", "syminfo", "timeframe", "barstate",
+        "request", "ticker", "label", "line", "box", "table", "plot", "shape", "location", "size", "display",
+        "dayofweek", "strategy.commission", "strategy.oca", "strategy.risk", "strategy.direction",
+        "strategy.opentrades", "strategy.closedtrades", "log", "runtime", "chart", "polyline", "linefill", "map",
+        "matrix", "alert", "format", "currency", "extend", "xloc", "yloc", "position", "hline", "session",
+    ]
+
+    /// Built once, never mutated afterwards: safe to read from any thread.
+    nonisolated(unsafe) static let functions: [String: BuiltinFunction] = {
+        var table: [String: BuiltinFunction] = [:]
+        CoreFunctions.register(into: &table)
+        MathFunctions.register(into: &table)
+        ArrayFunctions.register(into: &table)
+        InputFunctions.register(into: &table)
+        VisualFunctions.register(into: &table)
+        TAFunctions.register(into: &table)
+        StrategyBindings.register(into: &table)
+        return table
+    }()
+}
+
+/// `na`, `nz`, `fixnan`, conversions, strings and time helpers.
+enum CoreFunctions {
+    static func register(into t: inout [String: BuiltinFunction]) {
+        t["na"] = BuiltinFunction(parameters: ["x"]) { a in
+            let v = try a.value(0)
+            if case .str = v { return .constant(false) }
+            if case .array(let f, _) = v { _ = f; return .constant(false) }
+            let f = try a.num(0)
+            return .bool({ rt in try f(rt).isNaN }, nil)
+        }
+        t["nz"] = BuiltinFunction(parameters: ["source", "replacement"]) { a in
+            let f = try a.num(0)
+            let r = try a.num(1, default: 0)
+            let type = a.type(0) == .int ? ValueType.int : (a.type(0) == .color ? .color : .float)
+            return .num({ rt in
+                let x = try f(rt)
+                return x.isNaN ? try r(rt) : x
+            }, type, nil)
+        }
+        t["fixnan"] = BuiltinFunction(parameters: ["source"]) { a in
+            let f = try a.num(0)
+            let last = a.builder.arena.cell()
+            return .num({ rt in
+                let x = try f(rt)
+                if x.isNaN { return last.pointee }
+                last.pointee = x
+                return x
+            }, a.type(0) ?? .float, nil)
+        }
+        t["int"] = BuiltinFunction(parameters: ["x"]) { a in
+            let f = try a.num(0)
+            if let c = a.constNumber(0) { return .constant(PineMath.toInt(c), .int) }
+            return .num({ rt in PineMath.toInt(try f(rt)) }, .int, nil)
+        }
+        t["float"] = BuiltinFunction(parameters: ["x"]) { a in
+            let f = try a.num(0)
+            return .num(f, .float, a.constNumber(0))
+        }
+        t["bool"] = BuiltinFunction(parameters: ["x"]) { a in
+            let f = try a.bool(0)
+            return .bool(f, nil)
+        }
+        t["str.tostring"] = BuiltinFunction(parameters: ["value", "format"]) { a in
+            let v = try a.value(0)
+            switch v {
+            case .str(let f, _): return .str(f, nil)
+            case .bool(let f, _): return .str({ rt in try f(rt) ? "true" : "false" }, nil)
+            default:
+                let f = try a.num(0)
+                let isInt = v.type == .int
+                return .str({ rt in PineFormat.number(try f(rt), isInt: isInt) }, nil)
+            }
+        }
+        t["str.format"] = BuiltinFunction(parameters: ["formatString"], variadic: true) { a in
+            let format = try a.str(0)
+            var parts: [StrFn] = []
+            for (v, r) in a.extra {
+                switch v {
+                case .str(let f, _): parts.append(f)
+                case .bool(let f, _): parts.append({ rt in try f(rt) ? "true" : "false" })
+                default:
+                    let f = try a.builder.number(v, r)
+                    let isInt = v.type == .int
+                    parts.append({ rt in PineFormat.number(try f(rt), isInt: isInt) })
+                }
+            }
+            return .str({ rt in
+                let values = try parts.map { try $0(rt) }
+                return PineFormat.substitute(try format(rt), values)
+            }, nil)
+        }
+        t["str.length"] = BuiltinFunction(parameters: ["string"]) { a in
+            let f = try a.str(0)
+            return .num({ rt in Double(try f(rt).count) }, .int, nil)
+        }
+        t["str.contains"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+            let f = try a.str(0)
+            let g = try a.str(1)
+            return .bool({ rt in try f(rt).contains(try g(rt)) }, nil)
+        }
+        t["str.upper"] = BuiltinFunction(parameters: ["source"]) { a in
+            let f = try a.str(0)
+            return .str({ rt in try f(rt).uppercased() }, nil)
+        }
+        t["str.lower"] = BuiltinFunction(parameters: ["source"]) { a in
+            let f = try a.str(0)
+            return .str({ rt in try f(rt).lowercased() }, nil)
+        }
+        t["str.tonumber"] = BuiltinFunction(parameters: ["string"]) { a in
+            let f = try a.str(0)
+            return .num({ rt in Double(try f(rt).trimmingCharacters(in: .whitespaces)) ?? .nan }, .float, nil)
+        }
+        t["timestamp"] = BuiltinFunction(parameters: ["year", "month", "day", "hour", "minute", "second"]) { a in
+            guard a.type(0) != .string else {
+                throw a.builder.error(a.range(0), "timestamp() with a date string or time zone is not supported yet")
+            }
+            let y = try a.int(0)
+            let mo = try a.int(1)
+            let d = try a.int(2)
+            let h = try a.int(3, default: 0)
+            let mi = try a.int(4, default: 0)
+            let s = try a.int(5, default: 0)
+            return .num({ rt in
+                Double(rt.clock.timestamp(
+                    year: try y(rt), month: try mo(rt), day: try d(rt), hour: try h(rt), minute: try mi(rt),
+                    second: try s(rt)))
+            }, .int, nil)
+        }
+        for (name, field) in [
+            ("year", { (c: CalendarFields) in c.year }), ("month", { $0.month }), ("dayofmonth", { $0.day }),
+            ("dayofweek", { $0.dayOfWeek }), ("hour", { $0.hour }), ("minute", { $0.minute }),
+            ("second", { $0.second }), ("weekofyear", { $0.weekOfYear }),
+        ] as [(String, (CalendarFields) -> Int)] {
+            t[name] = BuiltinFunction(parameters: ["time", "timezone"]) { a in
+                if a.has(1) {
+                    throw a.builder.error(a.range(1), "\(name)() with a time zone argument is not supported yet")
+                }
+                let f = try a.num(0)
+                return .num({ rt in
+                    let x = try f(rt)
+                    if x.isNaN { return .nan }
+                    return Double(field(rt.clock.fields(Int64(x))))
+                }, .int, nil)
+            }
+        }
+    }
+}
+
+/// Text formatting as Pine prints numbers.
+enum PineFormat {
+    static func number(_ x: Double, isInt: Bool) -> String {
+        if x.isNaN { return "NaN" }
+        if isInt || (x == x.rounded() && abs(x) < 1e15) { return String(Int64(x)) }
+        return String(x)
+    }
+
+    /// Replaces `{0}`, `{1}`, ... with the values.
+    static func substitute(_ format: String, _ values: [String]) -> String {
+        var out = format
+        for (i, v) in values.enumerated() {
+            out = out.replacingOccurrences(of: "{\(i)}", with: v)
+        }
+        return out
+    }
+}

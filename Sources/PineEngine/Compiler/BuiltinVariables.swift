@@ -1,0 +1,111 @@
+import PineLanguage
+
+/// Built-in variables and constants: bar series, calendar, symbol and
+/// timeframe information, named constants. Strategy state lives in
+/// `StrategyBindings`.
+enum BuiltinVariables {
+    /// The bar column behind a price series name, for `close[n]`.
+    static func barColumn(_ name: String) -> ((Runtime) -> [Double])? {
+        switch name {
+        case "open": return { $0.opens }
+        case "high": return { $0.highs }
+        case "low": return { $0.lows }
+        case "close": return { $0.closes }
+        case "volume": return { $0.volumes }
+        default: return nil
+        }
+    }
+
+    static func value(_ name: String, builder: InstanceBuilder, range: SourceRange) throws -> CompiledValue? {
+        if let v = series(name) { return v }
+        if let v = calendar(name) { return v }
+        if let c = constants[name] { return .constant(c.0, c.1) }
+        if let s = stringConstants[name] { return .constant(s) }
+        if name.hasPrefix("color.") { return .constant(0, .color) }
+        if let v = try StrategyBindings.variable(name, builder: builder, range: range) { return v }
+        if let v = TAFunctions.variable(name, builder: builder) { return v }
+        return nil
+    }
+
+    private static func series(_ name: String) -> CompiledValue? {
+        switch name {
+        case "open": return .num({ $0.open }, .float, nil)
+        case "high": return .num({ $0.high }, .float, nil)
+        case "low": return .num({ $0.low }, .float, nil)
+        case "close": return .num({ $0.close }, .float, nil)
+        case "volume": return .num({ $0.volume }, .float, nil)
+        case "hl2": return .num({ ($0.high + $0.low) / 2 }, .float, nil)
+        case "hlc3": return .num({ ($0.high + $0.low + $0.close) / 3 }, .float, nil)
+        case "ohlc4": return .num({ ($0.open + $0.high + $0.low + $0.close) / 4 }, .float, nil)
+        case "hlcc4": return .num({ ($0.high + $0.low + $0.close + $0.close) / 4 }, .float, nil)
+        case "bar_index": return .num({ Double($0.barIndex) }, .int, nil)
+        case "last_bar_index": return .num({ Double($0.barCount - 1) }, .int, nil)
+        case "time", "time_tradingday": return .num({ Double($0.time) }, .int, nil)
+        case "time_close":
+            return .num({ rt in rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan }, .int, nil)
+        case "last_bar_time": return .num({ rt in rt.barCount > 0 ? Double(rt.times[rt.barCount - 1]) : .nan }, .int, nil)
+        case "barstate.isfirst": return .bool({ $0.barIndex == 0 }, nil)
+        case "barstate.islast", "barstate.islastconfirmedhistory": return .bool({ $0.isLastBar }, nil)
+        case "barstate.isconfirmed", "barstate.isnew", "barstate.ishistory": return .bool({ _ in true }, nil)
+        case "barstate.isrealtime": return .bool({ _ in false }, nil)
+        case "syminfo.mintick": return .num({ $0.mintick }, .float, nil)
+        case "syminfo.pointvalue": return .num({ $0.pointvalue }, .float, nil)
+        case "timeframe.in_seconds": return .num({ Double($0.barDurationMs / 1000) }, .int, nil)
+        case "na": return .na
+        default: return nil
+        }
+    }
+
+    private static func calendar(_ name: String) -> CompiledValue? {
+        let field: ((CalendarFields) -> Int)?
+        switch name {
+        case "year": field = { $0.year }
+        case "month": field = { $0.month }
+        case "dayofmonth": field = { $0.day }
+        case "dayofweek": field = { $0.dayOfWeek }
+        case "hour": field = { $0.hour }
+        case "minute": field = { $0.minute }
+        case "second": field = { $0.second }
+        case "weekofyear": field = { $0.weekOfYear }
+        default: field = nil
+        }
+        guard let field else { return nil }
+        return .num({ rt in Double(field(rt.calendar())) }, .int, nil)
+    }
+
+    /// Named numeric constants.
+    static let constants: [String: (Double, ValueType)] = [
+        "dayofweek.sunday": (1, .int), "dayofweek.monday": (2, .int), "dayofweek.tuesday": (3, .int),
+        "dayofweek.wednesday": (4, .int), "dayofweek.thursday": (5, .int), "dayofweek.friday": (6, .int),
+        "dayofweek.saturday": (7, .int),
+        "math.pi": (Double.pi, .float), "math.e": (2.718281828459045, .float), "math.phi": (1.618033988749895, .float),
+        "math.rphi": (0.6180339887498948, .float),
+    ]
+
+    /// Named string constants (display and style options carry no cost).
+    static let stringConstants: [String: String] = [
+        "plot.style_line": "line", "plot.style_linebr": "linebr", "plot.style_histogram": "histogram",
+        "plot.style_circles": "circles", "plot.style_cross": "cross", "plot.style_area": "area",
+        "plot.style_columns": "columns", "plot.style_stepline": "stepline",
+        "shape.triangleup": "triangleup", "shape.triangledown": "triangledown", "shape.circle": "circle",
+        "shape.labelup": "labelup", "shape.labeldown": "labeldown", "shape.arrowup": "arrowup",
+        "shape.arrowdown": "arrowdown", "shape.cross": "cross", "shape.xcross": "xcross", "shape.square": "square",
+        "shape.diamond": "diamond", "shape.flag": "flag",
+        "location.abovebar": "abovebar", "location.belowbar": "belowbar", "location.top": "top",
+        "location.bottom": "bottom", "location.absolute": "absolute",
+        "size.auto": "auto", "size.tiny": "tiny", "size.small": "small", "size.normal": "normal",
+        "size.large": "large", "size.huge": "huge",
+        "display.all": "all", "display.none": "none", "display.data_window": "data_window",
+        "display.pane": "pane", "display.price_scale": "price_scale", "display.status_line": "status_line",
+        "hline.style_solid": "solid", "hline.style_dotted": "dotted", "hline.style_dashed": "dashed",
+        "position.top_right": "top_right", "position.bottom_right": "bottom_right",
+        "extend.none": "none", "extend.right": "right", "extend.left": "left", "extend.both": "both",
+        "xloc.bar_index": "bar_index", "xloc.bar_time": "bar_time", "yloc.price": "price",
+        "line.style_solid": "solid", "line.style_dotted": "dotted", "line.style_dashed": "dashed",
+        "label.style_label_up": "label_up", "label.style_label_down": "label_down", "label.style_none": "none",
+        "alert.freq_once_per_bar": "once_per_bar", "alert.freq_once_per_bar_close": "once_per_bar_close",
+        "alert.freq_all": "all", "format.price": "price", "format.percent": "percent", "format.volume": "volume",
+        "format.inherit": "inherit", "currency.USD": "USD", "currency.EUR": "EUR", "currency.USDT": "USDT",
+        "currency.NONE": "NONE",
+    ]
+}

@@ -1,0 +1,356 @@
+import PineLanguage
+
+extension InstanceBuilder {
+    /// Compiles one expression.
+    func compile(_ e: Expression) throws -> CompiledValue {
+        switch e.kind {
+        case .intLiteral(let v): return .constant(Double(v), .int)
+        case .floatLiteral(let v): return .constant(v, .float)
+        case .boolLiteral(let v): return .constant(v)
+        case .stringLiteral(let v): return .constant(v)
+        case .colorLiteral(let c):
+            let packed = Double(UInt32(c.red) << 24 | UInt32(c.green) << 16 | UInt32(c.blue) << 8 | UInt32(c.alpha))
+            return .constant(packed, .color)
+        case .na: return .na
+        case .identifier(let name): return try compileName(name, e.range)
+        case .member:
+            guard let dotted = e.dottedName else { throw error(e.range, "field access on values is not supported yet") }
+            return try compileName(dotted, e.range)
+        case .call(let call): return try compileCall(call, e.range)
+        case .index(let base, let offset): return try compileHistory(base, offset, e.range)
+        case .unary(let op, let x): return try compileUnary(op, x, e.range)
+        case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
+        case .ternary(let c, let t, let o):
+            return try choose(
+                [(try boolean(compile(c), c.range), { try self.compile(t) })], otherwise: { try self.compile(o) },
+                e.range)
+        case .conditional(let c): return try compileConditionalValue(c, e.range)
+        case .switchExpression(let sw): return try compileSwitchValue(sw, e.range)
+        case .forLoop(let f): return try compileForValue(f, e.range)
+        case .forInLoop(let f): return try compileForInValue(f, e.range)
+        case .whileLoop(let w): return try compileWhileValue(w, e.range)
+        case .tuple(let items):
+            let values = try items.map { try compile($0) }
+            return .tuple(prepare: { _ in .normal }, elements: values)
+        }
+    }
+
+    // MARK: names
+
+    func compileName(_ name: String, _ range: SourceRange) throws -> CompiledValue {
+        if let b = lookup(name) {
+            switch b {
+            case .value(let s, let t):
+                let read = s.read
+                if t == .bool {
+                    return .bool({ rt in try read(rt) != 0 }, nil)
+                }
+                return .num(read, t, nil)
+            case .string(let p): return .str({ _ in p.pointee }, nil)
+            case .array(let p, let e):
+                let r = range
+                return .array(
+                    { rt in
+                        guard let a = p.pointee else { throw rt.error("the array is na", line: r.start.line, column: r.start.column) }
+                        return a
+                    }, e)
+            case .function: throw error(range, "'\(name)' is a function: call it with ( )")
+            }
+        }
+        if let v = try BuiltinVariables.value(name, builder: self, range: range) { return v }
+        throw error(range, "'\(name)' is not defined or not supported yet")
+    }
+
+    // MARK: history
+
+    func compileHistory(_ base: Expression, _ offsetExpr: Expression, _ range: SourceRange) throws -> CompiledValue {
+        let offset = try integer(compile(offsetExpr), offsetExpr.range)
+        if case .identifier(let name) = base.kind {
+            if let b = lookup(name) {
+                switch b {
+                case .value(.ring(let ring), let t):
+                    let read: NumFn = { rt in ring.pointee.get(try offset(rt)) }
+                    return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
+                case .value(.cell, _):
+                    throw error(range, "internal: '\(name)' has no history buffer")
+                default:
+                    throw error(range, "history of '\(name)' is not supported yet")
+                }
+            }
+            if let column = BuiltinVariables.barColumn(name) {
+                return .num({ rt in rt.column(column(rt), back: try offset(rt)) }, .float, nil)
+            }
+            if name == "time" {
+                return .num(
+                    { rt in
+                        let i = rt.barIndex - (try offset(rt))
+                        return i >= 0 && i < rt.barCount ? Double(rt.times[i]) : .nan
+                    }, .int, nil)
+            }
+            if name == "bar_index" {
+                return .num(
+                    { rt in
+                        let i = rt.barIndex - (try offset(rt))
+                        return i >= 0 ? Double(i) : .nan
+                    }, .int, nil)
+            }
+        }
+        // Any other expression: record its value each time it is evaluated.
+        let value = try compile(base)
+        let capacity: Int
+        if case .intLiteral(let k) = offsetExpr.kind { capacity = k + 1 } else { capacity = HistoryNeeds.dynamicCapacity }
+        let ring = arena.ring(capacity: capacity)
+        switch value {
+        case .num(let f, let t, _):
+            return .num(
+                { rt in
+                    ring.pointee.push(try f(rt))
+                    return ring.pointee.get(try offset(rt))
+                }, t, nil)
+        case .bool(let f, _):
+            return .bool(
+                { rt in
+                    ring.pointee.push(try f(rt) ? 1 : 0)
+                    return ring.pointee.get(try offset(rt)) == 1
+                }, nil)
+        default:
+            throw error(range, "history of a \(value.type) value is not supported yet")
+        }
+    }
+
+    // MARK: operators
+
+    func compileUnary(_ op: UnaryOperator, _ x: Expression, _ range: SourceRange) throws -> CompiledValue {
+        let v = try compile(x)
+        switch op {
+        case .not:
+            let f = try boolean(v, x.range)
+            if case .bool(_, let c?) = v { return .constant(!c) }
+            return .bool({ rt in try !f(rt) }, nil)
+        case .minus:
+            let f = try number(v, x.range)
+            let t: ValueType = v.type == .int ? .int : .float
+            if let c = v.constNumber { return .constant(-c, t) }
+            return .num({ rt in try -f(rt) }, t, nil)
+        case .plus:
+            return v
+        }
+    }
+
+    func compileBinary(_ op: BinaryOperator, _ a: Expression, _ b: Expression, _ range: SourceRange) throws
+        -> CompiledValue
+    {
+        let va = try compile(a)
+        let vb = try compile(b)
+        switch op {
+        case .and, .or:
+            let fa = try boolean(va, a.range)
+            let fb = try boolean(vb, b.range)
+            if op == .and { return .bool({ rt in try fa(rt) && fb(rt) }, nil) }
+            return .bool({ rt in try fa(rt) || fb(rt) }, nil)
+        case .add where va.type == .string || vb.type == .string:
+            let fa = try string(va, a.range)
+            let fb = try string(vb, b.range)
+            if let x = va.constString, let y = vb.constString { return .constant(x + y) }
+            return .str({ rt in try fa(rt) + fb(rt) }, nil)
+        case .equal, .notEqual:
+            if va.type == .string || vb.type == .string {
+                let fa = try string(va, a.range)
+                let fb = try string(vb, b.range)
+                if op == .equal { return .bool({ rt in try fa(rt) == fb(rt) }, nil) }
+                return .bool({ rt in try fa(rt) != fb(rt) }, nil)
+            }
+            if va.type == .bool && vb.type == .bool {
+                let fa = try boolean(va, a.range)
+                let fb = try boolean(vb, b.range)
+                if op == .equal { return .bool({ rt in try fa(rt) == fb(rt) }, nil) }
+                return .bool({ rt in try fa(rt) != fb(rt) }, nil)
+            }
+        default:
+            break
+        }
+        let fa = try number(va, a.range)
+        let fb = try number(vb, b.range)
+        let bothInt = va.type == .int && vb.type == .int
+        let t: ValueType = bothInt ? .int : .float
+        switch op {
+        case .add: return arithmetic(fa, fb, va, vb, t, +)
+        case .subtract: return arithmetic(fa, fb, va, vb, t, -)
+        case .multiply: return arithmetic(fa, fb, va, vb, t, *)
+        case .divide: return arithmetic(fa, fb, va, vb, .float, PineMath.div)
+        case .modulo: return arithmetic(fa, fb, va, vb, t, PineMath.mod)
+        case .equal: return compare(fa, fb, PineMath.eq)
+        case .notEqual: return compare(fa, fb, PineMath.ne)
+        case .less: return compare(fa, fb, PineMath.lt)
+        case .lessEqual: return compare(fa, fb, PineMath.le)
+        case .greater: return compare(fa, fb, PineMath.gt)
+        case .greaterEqual: return compare(fa, fb, PineMath.ge)
+        case .and, .or: throw error(range, "internal: logical operator")
+        }
+    }
+
+    private func arithmetic(
+        _ fa: @escaping NumFn, _ fb: @escaping NumFn, _ va: CompiledValue, _ vb: CompiledValue,
+        _ t: ValueType, _ op: @escaping (Double, Double) -> Double
+    ) -> CompiledValue {
+        if let x = va.constNumber, let y = vb.constNumber { return .constant(op(x, y), t) }
+        if let y = vb.constNumber { return .num({ rt in op(try fa(rt), y) }, t, nil) }
+        if let x = va.constNumber { return .num({ rt in op(x, try fb(rt)) }, t, nil) }
+        return .num({ rt in op(try fa(rt), try fb(rt)) }, t, nil)
+    }
+
+    private func compare(_ fa: @escaping NumFn, _ fb: @escaping NumFn, _ op: @escaping (Double, Double) -> Bool)
+        -> CompiledValue
+    {
+        .bool({ rt in op(try fa(rt), try fb(rt)) }, nil)
+    }
+
+    // MARK: choices
+
+    /// `if`/ternary/switch as a value: the first true condition's arm, else
+    /// the `otherwise` arm (or `na`).
+    func choose(
+        _ arms: [(BoolFn, () throws -> CompiledValue)], otherwise: (() throws -> CompiledValue)?, _ range: SourceRange
+    ) throws -> CompiledValue {
+        var values: [CompiledValue] = []
+        var conditions: [BoolFn] = []
+        for (c, make) in arms {
+            conditions.append(c)
+            values.append(try withScope(make))
+        }
+        let fallback = try otherwise.map { try withScope($0) } ?? .na
+        var type = fallback.type
+        for v in values {
+            guard let u = ValueType.unify(type, v.type) else {
+                throw error(range, "the branches give different types (\(type) and \(v.type))")
+            }
+            type = u
+        }
+        switch type {
+        case .void, .tuple:
+            let fns = values.map(effect)
+            let other = effect(fallback)
+            return .void(selectExec(conditions, fns, other))
+        case .string:
+            let fns = try values.map { try string($0, range) }
+            let other = try string(fallback, range)
+            return .str(
+                { rt in
+                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
+                    return try other(rt)
+                }, nil)
+        case .bool:
+            let fns = try values.map { try boolean($0, range) }
+            let other = try boolean(fallback, range)
+            if fns.count == 1 {
+                let c = conditions[0]
+                let f = fns[0]
+                return .bool({ rt in try c(rt) ? f(rt) : other(rt) }, nil)
+            }
+            return .bool(
+                { rt in
+                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
+                    return try other(rt)
+                }, nil)
+        case .array(let e):
+            let fns = try values.map { try array($0, range).0 }
+            let other = try array(fallback, range).0
+            return .array(
+                { rt in
+                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
+                    return try other(rt)
+                }, e)
+        default:
+            let numeric: ValueType = type == .na ? .float : type
+            let fns = try values.map { try number($0, range) }
+            let other = try number(fallback, range)
+            if fns.count == 1 {
+                let c = conditions[0]
+                let f = fns[0]
+                return .num({ rt in try c(rt) ? f(rt) : other(rt) }, numeric, nil)
+            }
+            return .num(
+                { rt in
+                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
+                    return try other(rt)
+                }, numeric, nil)
+        }
+    }
+
+    private func selectExec(_ conditions: [BoolFn], _ fns: [ExecFn], _ other: @escaping ExecFn) -> ExecFn {
+        if conditions.count == 1 {
+            let c = conditions[0]
+            let f = fns[0]
+            return { rt in try c(rt) ? f(rt) : other(rt) }
+        }
+        return { rt in
+            for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
+            return try other(rt)
+        }
+    }
+
+    func compileConditionalValue(_ c: Conditional, _ range: SourceRange) throws -> CompiledValue {
+        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        for branch in c.branches {
+            let cond = try boolean(compile(branch.condition), branch.condition.range)
+            arms.append((cond, { try self.compileBlockValue(branch.body, branch.range) }))
+        }
+        let otherwise: (() throws -> CompiledValue)? = c.elseBody.map { body in { try self.compileBlockValue(body, range) } }
+        return try choose(arms, otherwise: otherwise, range)
+    }
+
+    func compileSwitchValue(_ sw: Switch, _ range: SourceRange) throws -> CompiledValue {
+        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        var otherwise: (() throws -> CompiledValue)?
+        let subject = try sw.subject.map { try compile($0) }
+        for c in sw.cases {
+            guard let pattern = c.pattern else {
+                otherwise = { try self.compileBlockValue(c.body, c.range) }
+                continue
+            }
+            let cond: BoolFn
+            if let subject {
+                let p = try compile(pattern)
+                if subject.type == .string || p.type == .string {
+                    let fs = try string(subject, range)
+                    let fp = try string(p, pattern.range)
+                    cond = { rt in try fs(rt) == fp(rt) }
+                } else {
+                    let fs = try number(subject, range)
+                    let fp = try number(p, pattern.range)
+                    cond = { rt in PineMath.eq(try fs(rt), try fp(rt)) }
+                }
+            } else {
+                cond = try boolean(compile(pattern), pattern.range)
+            }
+            arms.append((cond, { try self.compileBlockValue(c.body, c.range) }))
+        }
+        return try choose(arms, otherwise: otherwise, range)
+    }
+
+    /// A block used as a value: its statements run, the last one gives the value.
+    func compileBlockValue(_ block: Block, _ range: SourceRange) throws -> CompiledValue {
+        guard let last = block.last else { return .na }
+        let prelude = try compileStatements(block.dropLast())
+        let value: CompiledValue
+        switch last.kind {
+        case .expression(let e):
+            value = try compile(e)
+        case .conditional(let c):
+            value = try compileConditionalValue(c, last.range)
+        case .switchStatement(let sw):
+            value = try compileSwitchValue(sw, last.range)
+        case .forLoop(let f):
+            value = try compileForValue(f, last.range)
+        case .variableDeclaration(let d):
+            let exec = try compileStatement(last)
+            let read = try compileName(d.name.text, d.name.range)
+            value = sequence(exec, read)
+        default:
+            let exec = try compileStatement(last)
+            value = .void(exec)
+        }
+        guard let prelude else { return value }
+        return sequence(prelude, value)
+    }
+}

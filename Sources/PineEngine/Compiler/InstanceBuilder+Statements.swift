@@ -1,0 +1,381 @@
+import PineLanguage
+
+extension InstanceBuilder {
+    /// Compiles statements into one closure that runs them in order; nil for none.
+    func compileStatements<S: Collection>(_ statements: S) throws -> ExecFn? where S.Element == Statement {
+        var fns: [ExecFn] = []
+        for s in statements {
+            if case .functionDeclaration(let f) = s.kind {
+                bind(f.name.text, .function(f))
+                continue
+            }
+            fns.append(try compileStatement(s))
+        }
+        return chain(fns)
+    }
+
+    /// Runs closures in order, stopping at `break`/`continue`. Built as a
+    /// chain of pairs so no array is walked per bar.
+    func chain(_ fns: [ExecFn]) -> ExecFn? {
+        guard var result = fns.last else { return nil }
+        for f in fns.dropLast().reversed() {
+            let next = result
+            result = { rt in
+                let flow = try f(rt)
+                if flow != .normal { return flow }
+                return try next(rt)
+            }
+        }
+        return result
+    }
+
+    func compileBody(_ block: Block) throws -> ExecFn {
+        try withScope { try compileStatements(block) } ?? { _ in .normal }
+    }
+
+    func compileStatement(_ s: Statement) throws -> ExecFn {
+        switch s.kind {
+        case .variableDeclaration(let d): return try compileDeclaration(d, s.range)
+        case .tupleDeclaration(let d): return try compileTupleDeclaration(d, s.range)
+        case .assignment(let a): return try compileAssignment(a, s.range)
+        case .conditional(let c):
+            var conditions: [BoolFn] = []
+            var bodies: [ExecFn] = []
+            for b in c.branches {
+                conditions.append(try boolean(compile(b.condition), b.condition.range))
+                bodies.append(try compileBody(b.body))
+            }
+            let other = try c.elseBody.map { try compileBody($0) }
+            if conditions.count == 1 {
+                let cond = conditions[0]
+                let body = bodies[0]
+                if let other { return { rt in try cond(rt) ? body(rt) : other(rt) } }
+                return { rt in try cond(rt) ? body(rt) : .normal }
+            }
+            return { rt in
+                for i in 0..<conditions.count where try conditions[i](rt) { return try bodies[i](rt) }
+                return try other?(rt) ?? .normal
+            }
+        case .forLoop(let f): return try compileFor(f, s.range, result: nil)
+        case .forInLoop(let f): return try compileForIn(f, s.range, result: nil)
+        case .whileLoop(let w): return try compileWhile(w, s.range, result: nil)
+        case .switchStatement(let sw): return effect(try compileSwitchValue(sw, s.range))
+        case .breakStatement: return { _ in .breakLoop }
+        case .continueStatement: return { _ in .continueLoop }
+        case .expression(let e): return effect(try compile(e))
+        case .functionDeclaration(let f):
+            bind(f.name.text, .function(f))
+            return { _ in .normal }
+        case .typeDeclaration: throw error(s.range, "user-defined types are not supported yet")
+        case .enumDeclaration: throw error(s.range, "enums are not supported yet")
+        case .importStatement: throw error(s.range, "libraries (import) are not supported yet")
+        }
+    }
+
+    // MARK: declarations
+
+    func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange) throws -> ExecFn {
+        let name = d.name.text
+        declaringName = name
+        let value = try compile(d.initializer)
+        declaringName = nil
+        var type = value.type
+        if let declared = d.type {
+            switch declared.name {
+            case "int": type = .int
+            case "float": type = .float
+            case "bool": type = .bool
+            case "string": type = .string
+            case "color": type = .color
+            case "array":
+                if case .array = type {} else { type = .array(.float) }
+            default: throw error(declared.range, "the type '\(declared)' is not supported yet")
+            }
+        }
+        if type == .na { type = .float }
+        let persistent = d.mode != .none
+        switch type {
+        case .string:
+            let f = try string(value, d.initializer.range)
+            let p = arena.state { "" }
+            bind(name, .string(p))
+            if persistent {
+                let started = arena.cell(0)
+                return { rt in
+                    if started.pointee == 0 {
+                        p.pointee = try f(rt)
+                        started.pointee = 1
+                    }
+                    return .normal
+                }
+            }
+            return { rt in
+                p.pointee = try f(rt)
+                return .normal
+            }
+        case .array(let e):
+            let p = arena.state { PineArray?.none }
+            let f: ArrFn
+            if case .na = value { f = { _ in PineArray(count: 0, fill: .nan) } } else { f = try array(value, d.initializer.range).0 }
+            let isNa: Bool
+            if case .na = value { isNa = true } else { isNa = false }
+            bind(name, .array(p, e))
+            if persistent {
+                let started = arena.cell(0)
+                return { rt in
+                    if started.pointee == 0 {
+                        p.pointee = isNa ? nil : try f(rt)
+                        started.pointee = 1
+                    }
+                    return .normal
+                }
+            }
+            return { rt in
+                p.pointee = isNa ? nil : try f(rt)
+                return .normal
+            }
+        case .tuple, .void:
+            throw error(range, "'\(name)' cannot hold a \(type) value")
+        default:
+            let f = try number(value, d.initializer.range)
+            let storage = self.storage(for: name)
+            bind(name, .value(storage, type))
+            if persistent {
+                let started = arena.cell(0)
+                switch storage {
+                case .cell(let p):
+                    return { rt in
+                        if started.pointee == 0 {
+                            p.pointee = try f(rt)
+                            started.pointee = 1
+                        }
+                        return .normal
+                    }
+                case .ring(let r):
+                    return { rt in
+                        if started.pointee == 0 {
+                            r.pointee.push(try f(rt))
+                            started.pointee = 1
+                        } else {
+                            r.pointee.push(r.pointee.current)
+                        }
+                        return .normal
+                    }
+                }
+            }
+            switch storage {
+            case .cell(let p):
+                return { rt in
+                    p.pointee = try f(rt)
+                    return .normal
+                }
+            case .ring(let r):
+                return { rt in
+                    r.pointee.push(try f(rt))
+                    return .normal
+                }
+            }
+        }
+    }
+
+    func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange) throws -> ExecFn {
+        let value = try compile(d.initializer)
+        guard case .tuple(let prepare, let elements) = value else {
+            throw error(d.initializer.range, "the right side does not return a tuple")
+        }
+        guard elements.count == d.names.count else {
+            throw error(range, "the tuple has \(elements.count) values but \(d.names.count) names")
+        }
+        var stores: [ExecFn] = [prepare]
+        for (name, element) in zip(d.names, elements) where name.text != "_" {
+            switch element.type {
+            case .string:
+                let f = try string(element, range)
+                let p = arena.state { "" }
+                bind(name.text, .string(p))
+                stores.append { rt in
+                    p.pointee = try f(rt)
+                    return .normal
+                }
+            default:
+                let f = try number(element, range)
+                let storage = self.storage(for: name.text)
+                let t: ValueType = element.type == .na ? .float : element.type
+                bind(name.text, .value(storage, t))
+                stores.append { rt in
+                    storage.declare(try f(rt))
+                    return .normal
+                }
+            }
+        }
+        return chain(stores) ?? { _ in .normal }
+    }
+
+    func compileAssignment(_ a: Assignment, _ range: SourceRange) throws -> ExecFn {
+        guard let name = a.targetName else { throw error(a.target.range, "only variables can be assigned to") }
+        guard let binding = lookup(name) else { throw error(a.target.range, "'\(name)' is not declared") }
+        var value = try compile(a.value)
+        if let op = a.op.binaryOperator {
+            let combined = Expression(.binary(op, a.target, a.value), range: range)
+            value = try compile(combined)
+        }
+        switch binding {
+        case .value(let storage, _):
+            let f = try number(value, a.value.range)
+            switch storage {
+            case .cell(let p):
+                return { rt in
+                    p.pointee = try f(rt)
+                    return .normal
+                }
+            case .ring(let r):
+                return { rt in
+                    r.pointee.set(try f(rt))
+                    return .normal
+                }
+            }
+        case .string(let p):
+            let f = try string(value, a.value.range)
+            return { rt in
+                p.pointee = try f(rt)
+                return .normal
+            }
+        case .array(let p, _):
+            if case .na = value {
+                return { _ in
+                    p.pointee = nil
+                    return .normal
+                }
+            }
+            let f = try array(value, a.value.range).0
+            return { rt in
+                p.pointee = try f(rt)
+                return .normal
+            }
+        case .function:
+            throw error(a.target.range, "'\(name)' is a function and cannot be assigned to")
+        }
+    }
+
+    // MARK: loops
+
+    private static func spend(_ rt: Runtime, _ range: SourceRange) throws {
+        rt.loopBudget -= 1
+        if rt.loopBudget < 0 {
+            throw rt.error(
+                "loop ran more than \(Runtime.loopIterationsPerBar) iterations on one bar (runaway loop?)",
+                line: range.start.line, column: range.start.column)
+        }
+    }
+
+    func compileFor(_ f: ForLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        let start = try number(compile(f.start), f.start.range)
+        let end = try number(compile(f.end), f.end.range)
+        let step = try f.step.map { try number(compile($0), $0.range) }
+        return try withScope {
+            let counter = arena.cell()
+            bind(f.variable.text, .value(.cell(counter), .int))
+            let body = try bodyClosure(f.body, range, result: result)
+            return { rt in
+                let a = try start(rt)
+                let b = try end(rt)
+                if a.isNaN || b.isNaN { return .normal }
+                var s = try step?(rt) ?? 1
+                s = abs(s)
+                if s == 0 || s.isNaN { s = 1 }
+                if a > b { s = -s }
+                var i = a
+                while s > 0 ? i <= b : i >= b {
+                    try InstanceBuilder.spend(rt, range)
+                    counter.pointee = i
+                    let flow = try body(rt)
+                    if flow == .breakLoop { break }
+                    i += s
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compileForIn(_ f: ForInLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        let (collection, element) = try array(compile(f.collection), f.collection.range)
+        return try withScope {
+            let indexCell = arena.cell()
+            if let index = f.index { bind(index.text, .value(.cell(indexCell), .int)) }
+            let valueCell = arena.cell()
+            let text = arena.state { "" }
+            if element == .string {
+                bind(f.value.text, .string(text))
+            } else {
+                bind(f.value.text, .value(.cell(valueCell), element))
+            }
+            let body = try bodyClosure(f.body, range, result: result)
+            return { rt in
+                let a = try collection(rt)
+                var i = 0
+                while i < a.count {
+                    try InstanceBuilder.spend(rt, range)
+                    indexCell.pointee = Double(i)
+                    if a.holdsStrings { text.pointee = a.strings[i] } else { valueCell.pointee = a.values[i] }
+                    let flow = try body(rt)
+                    if flow == .breakLoop { break }
+                    i += 1
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compileWhile(_ w: WhileLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        let condition = try boolean(compile(w.condition), w.condition.range)
+        let body = try withScope { try bodyClosure(w.body, range, result: result) }
+        return { rt in
+            while try condition(rt) {
+                try InstanceBuilder.spend(rt, range)
+                if try body(rt) == .breakLoop { break }
+            }
+            return .normal
+        }
+    }
+
+    /// A loop body; when the loop is a value, its last statement's value is
+    /// stored in `result` on every iteration.
+    private func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        guard let result else { return try compileStatements(body) ?? { _ in .normal } }
+        let value = try number(compileBlockValue(body, range), range)
+        return { rt in
+            result.pointee = try value(rt)
+            return .normal
+        }
+    }
+
+    func compileForValue(_ f: ForLoop, _ range: SourceRange) throws -> CompiledValue {
+        let result = arena.cell()
+        let loop = try compileFor(f, range, result: result)
+        return .num({ rt in
+            result.pointee = .nan
+            _ = try loop(rt)
+            return result.pointee
+        }, .float, nil)
+    }
+
+    func compileForInValue(_ f: ForInLoop, _ range: SourceRange) throws -> CompiledValue {
+        let result = arena.cell()
+        let loop = try compileForIn(f, range, result: result)
+        return .num({ rt in
+            result.pointee = .nan
+            _ = try loop(rt)
+            return result.pointee
+        }, .float, nil)
+    }
+
+    func compileWhileValue(_ w: WhileLoop, _ range: SourceRange) throws -> CompiledValue {
+        let result = arena.cell()
+        let loop = try compileWhile(w, range, result: result)
+        return .num({ rt in
+            result.pointee = .nan
+            _ = try loop(rt)
+            return result.pointee
+        }, .float, nil)
+    }
+}

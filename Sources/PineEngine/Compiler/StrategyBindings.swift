@@ -1,0 +1,221 @@
+import PineLanguage
+
+/// `strategy.*`: order commands go to the instance's broker; state
+/// variables read it.
+enum StrategyBindings {
+    static let entryParameters = [
+        "id", "direction", "qty", "limit", "stop", "oca_name", "oca_type", "comment", "alert_message", "disable_alert",
+    ]
+    static let exitParameters = [
+        "id", "from_entry", "qty", "qty_percent", "profit", "limit", "loss", "stop", "trail_price", "trail_points",
+        "trail_offset", "oca_name", "comment", "comment_profit", "comment_loss", "comment_trailing", "alert_message",
+        "alert_profit", "alert_loss", "alert_trailing", "disable_alert",
+    ]
+    static let closeParameters = ["id", "comment", "qty", "qty_percent", "alert_message", "immediately", "disable_alert"]
+    static let closeAllParameters = ["comment", "alert_message", "immediately", "disable_alert"]
+
+    private static func broker(_ rt: Runtime) -> Broker? { rt.broker }
+
+    /// An optional numeric argument: nil when not given, else its value (NaN means not given to the broker).
+    private static func optional(_ f: NumFn?, _ rt: Runtime) throws -> Double? {
+        guard let f else { return nil }
+        return try f(rt)
+    }
+
+    private static func optional(_ f: StrFn?, _ rt: Runtime) throws -> String? {
+        guard let f else { return nil }
+        return try f(rt)
+    }
+
+    private static func direction(_ a: BoundArguments, _ i: Int) throws -> (Runtime) throws -> TradeDirection {
+        let f = try a.num(i)
+        if let c = a.constNumber(i) {
+            let d: TradeDirection = c > 0 ? .long : .short
+            return { _ in d }
+        }
+        return { rt in try f(rt) > 0 ? .long : .short }
+    }
+
+    private static func ocaType(_ a: BoundArguments, _ i: Int) throws -> OCAType? {
+        guard a.has(i) else { return nil }
+        guard let name = a.expressions[i]?.dottedName ?? a.constString(i), let t = OCAType(pineName: name) else {
+            throw a.builder.error(a.range(i), "oca_type must be strategy.oca.cancel, strategy.oca.reduce or strategy.oca.none")
+        }
+        return t
+    }
+
+    static func register(into t: inout [String: BuiltinFunction]) {
+        for name in ["strategy.entry", "strategy.order"] {
+            let isEntry = name == "strategy.entry"
+            t[name] = BuiltinFunction(parameters: entryParameters) { a in
+                let id = try a.str(0)
+                let dir = try direction(a, 1)
+                let qty = try a.optionalNum(2)
+                let limit = try a.optionalNum(3)
+                let stop = try a.optionalNum(4)
+                let oca = try a.optionalStr(5)
+                let ocaKind = try ocaType(a, 6)
+                let comment = try a.optionalStr(7)
+                return .void({ rt in
+                    guard let b = rt.broker else { return .normal }
+                    let args = (
+                        try id(rt), try dir(rt), try optional(qty, rt), try optional(limit, rt),
+                        try optional(stop, rt), try optional(oca, rt), try optional(comment, rt)
+                    )
+                    if isEntry {
+                        b.entry(args.0, direction: args.1, qty: args.2, limit: args.3, stop: args.4, ocaName: args.5, ocaType: ocaKind, comment: args.6)
+                    } else {
+                        b.order(args.0, direction: args.1, qty: args.2, limit: args.3, stop: args.4, ocaName: args.5, ocaType: ocaKind, comment: args.6)
+                    }
+                    return .normal
+                })
+            }
+        }
+        t["strategy.exit"] = BuiltinFunction(parameters: exitParameters) { a in
+            let id = try a.str(0)
+            let from = try a.optionalStr(1)
+            let nums = try [2, 3, 4, 5, 6, 7, 8, 9, 10].map { try a.optionalNum($0) }
+            let oca = try a.optionalStr(11)
+            let comments = try [12, 13, 14, 15].map { try a.optionalStr($0) }
+            return .void({ rt in
+                guard let b = rt.broker else { return .normal }
+                b.exit(
+                    try id(rt), fromEntry: try optional(from, rt), qty: try optional(nums[0], rt),
+                    qtyPercent: try optional(nums[1], rt), profit: try optional(nums[2], rt),
+                    limit: try optional(nums[3], rt), loss: try optional(nums[4], rt), stop: try optional(nums[5], rt),
+                    trailPrice: try optional(nums[6], rt), trailPoints: try optional(nums[7], rt),
+                    trailOffset: try optional(nums[8], rt), ocaName: try optional(oca, rt),
+                    comment: try optional(comments[0], rt), commentProfit: try optional(comments[1], rt),
+                    commentLoss: try optional(comments[2], rt), commentTrailing: try optional(comments[3], rt))
+                return .normal
+            })
+        }
+        t["strategy.close"] = BuiltinFunction(parameters: closeParameters) { a in
+            let id = try a.str(0)
+            let comment = try a.optionalStr(1)
+            let qty = try a.optionalNum(2)
+            let pct = try a.optionalNum(3)
+            let immediately = try a.bool(5, default: false)
+            return .void({ rt in
+                guard let b = rt.broker else { return .normal }
+                b.close(
+                    try id(rt), qty: try optional(qty, rt), qtyPercent: try optional(pct, rt),
+                    immediately: try immediately(rt), comment: try optional(comment, rt))
+                return .normal
+            })
+        }
+        t["strategy.close_all"] = BuiltinFunction(parameters: closeAllParameters) { a in
+            let comment = try a.optionalStr(0)
+            let immediately = try a.bool(2, default: false)
+            return .void({ rt in
+                rt.broker?.closeAll(immediately: try immediately(rt), comment: try optional(comment, rt))
+                return .normal
+            })
+        }
+        t["strategy.cancel"] = BuiltinFunction(parameters: ["id"]) { a in
+            let id = try a.str(0)
+            return .void({ rt in
+                rt.broker?.cancel(try id(rt))
+                return .normal
+            })
+        }
+        t["strategy.cancel_all"] = BuiltinFunction(parameters: []) { _ in
+            .void({ rt in
+                rt.broker?.cancelAll()
+                return .normal
+            })
+        }
+        let openTrade: [(String, (Broker, Int) -> Double)] = [
+            ("entry_price", { b, i in b.openTrade(i)?.entryPrice ?? .nan }),
+            ("entry_bar_index", { b, i in b.openTrade(i).map { Double($0.entryBar) } ?? .nan }),
+            ("entry_time", { b, i in b.openTrade(i).map { Double($0.entryTime) } ?? .nan }),
+            ("size", { b, i in b.openTrade(i).map { $0.qty * $0.direction.sign } ?? .nan }),
+            ("profit", { b, i in i < b.openTradesCount ? b.openTradeProfit(i) : .nan }),
+            ("commission", { b, i in b.openTrade(i)?.entryCommission ?? .nan }),
+            ("max_runup", { b, i in i < b.openTradesCount ? b.openTradeMaxRunup(i) : .nan }),
+            ("max_drawdown", { b, i in i < b.openTradesCount ? b.openTradeMaxDrawdown(i) : .nan }),
+        ]
+        for (field, read) in openTrade {
+            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+                let i = try a.int(0)
+                return .num({ rt in
+                    guard let b = rt.broker else { return .nan }
+                    return read(b, try i(rt))
+                }, field.hasSuffix("index") || field.hasSuffix("time") ? .int : .float, nil)
+            }
+        }
+        let closedTrade: [(String, (ClosedTrade) -> Double)] = [
+            ("entry_price", { $0.entryPrice }), ("exit_price", { $0.exitPrice }),
+            ("entry_bar_index", { Double($0.entryBar) }), ("exit_bar_index", { Double($0.exitBar) }),
+            ("entry_time", { Double($0.entryTime) }), ("exit_time", { Double($0.exitTime) }),
+            ("size", { $0.qty * $0.direction.sign }), ("profit", { $0.pnl }), ("commission", { $0.commission }),
+            ("max_runup", { $0.maxRunup }), ("max_drawdown", { $0.maxDrawdown }),
+        ]
+        for (field, read) in closedTrade {
+            t["strategy.closedtrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+                let i = try a.int(0)
+                return .num({ rt in
+                    guard let trade = rt.broker?.closedTrade(try i(rt)) else { return .nan }
+                    return read(trade)
+                }, field.hasSuffix("index") || field.hasSuffix("time") ? .int : .float, nil)
+            }
+        }
+    }
+
+    /// `strategy.*` variables and constants.
+    static func variable(_ name: String, builder: InstanceBuilder, range: SourceRange) throws -> CompiledValue? {
+        switch name {
+        case "strategy.long": return .constant(1, .int)
+        case "strategy.short": return .constant(-1, .int)
+        case "strategy.fixed": return .constant("fixed")
+        case "strategy.cash": return .constant("cash")
+        case "strategy.percent_of_equity": return .constant("percent_of_equity")
+        case "strategy.commission.percent": return .constant("percent")
+        case "strategy.commission.cash_per_order": return .constant("cash_per_order")
+        case "strategy.commission.cash_per_contract": return .constant("cash_per_contract")
+        case "strategy.oca.cancel": return .constant("cancel")
+        case "strategy.oca.reduce": return .constant("reduce")
+        case "strategy.oca.none": return .constant("none")
+        case "strategy.direction.all": return .constant("all")
+        case "strategy.direction.long": return .constant("long")
+        case "strategy.direction.short": return .constant("short")
+        default: break
+        }
+        let read: ((Broker) -> Double)?
+        var type = ValueType.float
+        switch name {
+        case "strategy.position_size": read = { $0.positionSize }
+        case "strategy.position_avg_price": read = { $0.positionSize == 0 ? .nan : $0.positionAvgPrice }
+        case "strategy.equity": read = { $0.equity }
+        case "strategy.netprofit": read = { $0.netProfit }
+        case "strategy.openprofit": read = { $0.openProfit }
+        case "strategy.grossprofit": read = { $0.grossProfit }
+        case "strategy.grossloss": read = { $0.grossLoss }
+        case "strategy.initial_capital": read = { $0.initialCapital }
+        case "strategy.max_drawdown": read = { $0.maxDrawdown }
+        case "strategy.opentrades":
+            read = { Double($0.openTradesCount) }
+            type = .int
+        case "strategy.closedtrades":
+            read = { Double($0.closedTradesCount) }
+            type = .int
+        case "strategy.wintrades":
+            read = { Double($0.winTrades) }
+            type = .int
+        case "strategy.losstrades":
+            read = { Double($0.lossTrades) }
+            type = .int
+        case "strategy.eventrades":
+            read = { Double($0.evenTrades) }
+            type = .int
+        default: read = nil
+        }
+        if let read {
+            return .num({ rt in rt.broker.map(read) ?? .nan }, type, nil)
+        }
+        if name == "strategy.position_entry_name" {
+            return .str({ rt in rt.broker?.positionEntryName ?? "" }, nil)
+        }
+        return nil
+    }
+}

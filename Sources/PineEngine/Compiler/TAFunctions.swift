@@ -1,0 +1,402 @@
+import PineLanguage
+
+/// `ta.*`: each call site owns one indicator state (function isolation),
+/// updated once per execution of the call.
+enum TAFunctions {
+    typealias Table = [String: BuiltinFunction]
+
+    /// `f(source, length)` indicators returning a number.
+    private static func sourceLength<S>(
+        _ t: inout Table, _ name: String, _ make: @escaping () -> S,
+        _ update: @escaping (inout S, Double, Int) -> Double, params: [String] = ["source", "length"]
+    ) {
+        t[name] = BuiltinFunction(parameters: params) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let st = a.builder.arena.state(make)
+            return .num({ rt in update(&st.pointee, try src(rt), try len(rt)) }, .float, nil)
+        }
+    }
+
+    /// `f(source, length)` indicators returning a bool.
+    private static func sourceLengthBool<S>(
+        _ t: inout Table, _ name: String, _ make: @escaping () -> S, _ update: @escaping (inout S, Double, Int) -> Bool
+    ) {
+        t[name] = BuiltinFunction(parameters: ["source", "length"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let st = a.builder.arena.state(make)
+            return .bool({ rt in update(&st.pointee, try src(rt), try len(rt)) }, nil)
+        }
+    }
+
+    /// Two-series comparisons (crossover & co).
+    private static func pair<S>(_ t: inout Table, _ name: String, _ make: @escaping () -> S, _ update: @escaping (inout S, Double, Double) -> Bool) {
+        t[name] = BuiltinFunction(parameters: ["source1", "source2"]) { a in
+            let x = try a.num(0)
+            let y = try a.num(1)
+            let st = a.builder.arena.state(make)
+            return .bool({ rt in update(&st.pointee, try x(rt), try y(rt)) }, nil)
+        }
+    }
+
+    /// `highest(source, length)` or `highest(length)` (then over high/low).
+    private static func extreme<S>(
+        _ t: inout Table, _ name: String, defaultSource: @escaping (Runtime) -> Double, _ make: @escaping () -> S,
+        _ update: @escaping (inout S, Double, Int) -> Double, type: ValueType = .float
+    ) {
+        t[name] = BuiltinFunction(parameters: ["source", "length"]) { a in
+            let src: NumFn
+            let len: (Runtime) throws -> Int
+            if a.has(1) {
+                src = try a.num(0)
+                len = try a.int(1)
+            } else {
+                src = { rt in defaultSource(rt) }
+                len = try a.int(0)
+            }
+            let st = a.builder.arena.state(make)
+            return .num({ rt in update(&st.pointee, try src(rt), try len(rt)) }, type, nil)
+        }
+    }
+
+    static func register(into t: inout Table) {
+        sourceLength(&t, "ta.sma", SMAState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.ema", EMAState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.rma", RMAState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.wma", WMAState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.hma", HMAState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.rsi", RSIState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.cci", CCIState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.cmo", CMOState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.dev", DevState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.roc", ROCState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.mom", ChangeState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.range", RangeState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.median", MedianState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.mode", ModeState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.percentrank", PercentRankState.init) { $0.update($1, length: $2) }
+        sourceLengthBool(&t, "ta.rising", RisingState.init) { $0.update($1, length: $2) }
+        sourceLengthBool(&t, "ta.falling", FallingState.init) { $0.update($1, length: $2) }
+        pair(&t, "ta.crossover", CrossoverState.init) { $0.update($1, $2) }
+        pair(&t, "ta.crossunder", CrossunderState.init) { $0.update($1, $2) }
+        pair(&t, "ta.cross", CrossState.init) { $0.update($1, $2) }
+        extreme(&t, "ta.highest", defaultSource: { $0.high }, HighestState.init) { $0.update($1, length: $2) }
+        extreme(&t, "ta.lowest", defaultSource: { $0.low }, LowestState.init) { $0.update($1, length: $2) }
+        extreme(&t, "ta.highestbars", defaultSource: { $0.high }, HighestBarsState.init, { $0.update($1, length: $2) }, type: .int)
+        extreme(&t, "ta.lowestbars", defaultSource: { $0.low }, LowestBarsState.init, { $0.update($1, length: $2) }, type: .int)
+
+        t["ta.change"] = BuiltinFunction(parameters: ["source", "length"]) { a in
+            let len = try a.int(1, default: 1)
+            if a.type(0) == .bool {
+                let src = try a.bool(0)
+                let st = a.builder.arena.state(ChangeState.init)
+                return .bool({ rt in st.pointee.update(try src(rt), length: try len(rt)) }, nil)
+            }
+            let src = try a.num(0)
+            let st = a.builder.arena.state(ChangeState.init)
+            let type: ValueType = a.type(0) == .int ? .int : .float
+            return .num({ rt in st.pointee.update(try src(rt), length: try len(rt)) }, type, nil)
+        }
+        t["ta.stdev"] = BuiltinFunction(parameters: ["source", "length", "biased"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let biased = try a.bool(2, default: true)
+            let st = a.builder.arena.state(StdevState.init)
+            return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), biased: try biased(rt)) }, .float, nil)
+        }
+        t["ta.variance"] = BuiltinFunction(parameters: ["source", "length", "biased"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let biased = try a.bool(2, default: true)
+            let st = a.builder.arena.state(VarianceState.init)
+            return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), biased: try biased(rt)) }, .float, nil)
+        }
+        t["ta.vwma"] = BuiltinFunction(parameters: ["source", "length"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let st = a.builder.arena.state(VWMAState.init)
+            return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, length: try len(rt)) }, .float, nil)
+        }
+        t["ta.swma"] = BuiltinFunction(parameters: ["source"]) { a in
+            let src = try a.num(0)
+            let st = a.builder.arena.state(SWMAState.init)
+            return .num({ rt in st.pointee.update(try src(rt)) }, .float, nil)
+        }
+        t["ta.alma"] = BuiltinFunction(parameters: ["series", "length", "offset", "sigma", "floor"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let offset = try a.num(2)
+            let sigma = try a.num(3)
+            let floor = try a.bool(4, default: false)
+            let st = a.builder.arena.state(ALMAState.init)
+            return .num({ rt in
+                st.pointee.update(try src(rt), length: try len(rt), offset: try offset(rt), sigma: try sigma(rt), floor: try floor(rt))
+            }, .float, nil)
+        }
+        t["ta.linreg"] = BuiltinFunction(parameters: ["source", "length", "offset"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let offset = try a.int(2, default: 0)
+            let st = a.builder.arena.state(LinRegState.init)
+            return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), offset: try offset(rt)) }, .float, nil)
+        }
+        t["ta.atr"] = BuiltinFunction(parameters: ["length"]) { a in
+            let len = try a.int(0)
+            let st = a.builder.arena.state(ATRState.init)
+            return .num({ rt in st.pointee.update(length: try len(rt), high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
+        }
+        t["ta.tr"] = BuiltinFunction(parameters: ["handle_na"]) { a in
+            let handle = try a.bool(0, default: false)
+            let st = a.builder.arena.state(TRState.init)
+            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, handleNA: try handle(rt)) }, .float, nil)
+        }
+        t["ta.wpr"] = BuiltinFunction(parameters: ["length"]) { a in
+            let len = try a.int(0)
+            let st = a.builder.arena.state(WPRState.init)
+            return .num({ rt in st.pointee.update(length: try len(rt), high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
+        }
+        t["ta.mfi"] = BuiltinFunction(parameters: ["series", "length"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let st = a.builder.arena.state(MFIState.init)
+            return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, length: try len(rt)) }, .float, nil)
+        }
+        t["ta.stoch"] = BuiltinFunction(parameters: ["source", "high", "low", "length"]) { a in
+            let src = try a.num(0)
+            let hi = try a.num(1)
+            let lo = try a.num(2)
+            let len = try a.int(3)
+            let st = a.builder.arena.state(StochState.init)
+            return .num({ rt in st.pointee.update(try src(rt), high: try hi(rt), low: try lo(rt), length: try len(rt)) }, .float, nil)
+        }
+        t["ta.bbw"] = BuiltinFunction(parameters: ["series", "length", "mult"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let mult = try a.num(2)
+            let st = a.builder.arena.state(BBWState.init)
+            return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), mult: try mult(rt)) }, .float, nil)
+        }
+        t["ta.kcw"] = BuiltinFunction(parameters: ["series", "length", "mult", "useTrueRange"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let mult = try a.num(2)
+            let tr = try a.bool(3, default: true)
+            let st = a.builder.arena.state(KCWState.init)
+            return .num({ rt in
+                st.pointee.update(try src(rt), length: try len(rt), mult: try mult(rt), useTrueRange: try tr(rt), high: rt.high, low: rt.low, close: rt.close)
+            }, .float, nil)
+        }
+        t["ta.pivothigh"] = pivot(PivotHighState.init, defaultSource: { $0.high }) { $0.update($1, leftBars: $2, rightBars: $3) }
+        t["ta.pivotlow"] = pivot(PivotLowState.init, defaultSource: { $0.low }) { $0.update($1, leftBars: $2, rightBars: $3) }
+        t["ta.valuewhen"] = BuiltinFunction(parameters: ["condition", "source", "occurrence"]) { a in
+            let c = try a.bool(0)
+            let src = try a.num(1)
+            let occ = try a.int(2)
+            let st = a.builder.arena.state(ValueWhenState.init)
+            return .num({ rt in st.pointee.update(try c(rt), try src(rt), occurrence: try occ(rt)) }, a.type(1) == .int ? .int : .float, nil)
+        }
+        t["ta.barssince"] = BuiltinFunction(parameters: ["condition"]) { a in
+            let c = try a.bool(0)
+            let st = a.builder.arena.state(BarsSinceState.init)
+            return .num({ rt in st.pointee.update(try c(rt)) }, .int, nil)
+        }
+        t["ta.cum"] = BuiltinFunction(parameters: ["source"]) { a in
+            let src = try a.num(0)
+            let st = a.builder.arena.state(CumState.init)
+            return .num({ rt in st.pointee.update(try src(rt)) }, .float, nil)
+        }
+        for (name, pct) in [("ta.percentile_linear_interpolation", true), ("ta.percentile_nearest_rank", false)] {
+            t[name] = BuiltinFunction(parameters: ["source", "length", "percentage"]) { a in
+                let src = try a.num(0)
+                let len = try a.int(1)
+                let p = try a.num(2)
+                if pct {
+                    let st = a.builder.arena.state(PercentileLinearInterpolationState.init)
+                    return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), percentage: try p(rt)) }, .float, nil)
+                }
+                let st = a.builder.arena.state(PercentileNearestRankState.init)
+                return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), percentage: try p(rt)) }, .float, nil)
+            }
+        }
+        t["ta.sar"] = BuiltinFunction(parameters: ["start", "inc", "max"]) { a in
+            let start = try a.num(0)
+            let inc = try a.num(1)
+            let mx = try a.num(2)
+            let st = a.builder.arena.state(SARState.init)
+            return .num({ rt in
+                st.pointee.update(start: try start(rt), increment: try inc(rt), maximum: try mx(rt), high: rt.high, low: rt.low, close: rt.close)
+            }, .float, nil)
+        }
+        t["ta.tsi"] = BuiltinFunction(parameters: ["source", "short_length", "long_length"]) { a in
+            let src = try a.num(0)
+            let s = try a.int(1)
+            let l = try a.int(2)
+            let st = a.builder.arena.state(TSIState.init)
+            return .num({ rt in st.pointee.update(try src(rt), shortLength: try s(rt), longLength: try l(rt)) }, .float, nil)
+        }
+        t["ta.correlation"] = BuiltinFunction(parameters: ["source1", "source2", "length"]) { a in
+            let x = try a.num(0)
+            let y = try a.num(1)
+            let len = try a.int(2)
+            let st = a.builder.arena.state(CorrelationState.init)
+            return .num({ rt in st.pointee.update(try x(rt), try y(rt), length: try len(rt)) }, .float, nil)
+        }
+        t["ta.vwap"] = BuiltinFunction(parameters: ["source", "anchor", "stdev_mult"]) { a in
+            if a.has(1) { throw a.builder.error(a.range(1), "ta.vwap() with an anchor is not supported yet") }
+            let src = try a.num(0)
+            let st = a.builder.arena.state(VWAPState.init)
+            let day = a.builder.arena.cell(.nan)
+            if a.has(2) {
+                let mult = try a.num(2)
+                return tuple(a, 3) { rt, out in
+                    let d = Double(rt.calendar().epochDay)
+                    let isNew = d != day.pointee
+                    day.pointee = d
+                    let r = st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: isNew, stdevMult: try mult(rt))
+                    out[0] = r.vwap
+                    out[1] = r.upper
+                    out[2] = r.lower
+                }
+            }
+            return .num({ rt in
+                let d = Double(rt.calendar().epochDay)
+                let isNew = d != day.pointee
+                day.pointee = d
+                return st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: isNew).vwap
+            }, .float, nil)
+        }
+        registerTuples(into: &t)
+    }
+
+    /// `ta.*` names used as variables (`ta.obv`, `ta.tr`, `ta.vwap`): each
+    /// reference keeps its own state, updated when it is evaluated.
+    static func variable(_ name: String, builder: InstanceBuilder) -> CompiledValue? {
+        let arena = builder.arena
+        switch name {
+        case "ta.tr":
+            let st = arena.state(TRState.init)
+            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, handleNA: false) }, .float, nil)
+        case "ta.obv":
+            let st = arena.state(OBVState.init)
+            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.accdist":
+            let st = arena.state(AccDistState.init)
+            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.pvt":
+            let st = arena.state(PVTState.init)
+            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.vwap":
+            let st = arena.state(VWAPState.init)
+            let day = arena.cell(.nan)
+            return .num({ rt in
+                let d = Double(rt.calendar().epochDay)
+                let isNew = d != day.pointee
+                day.pointee = d
+                return st.pointee.update(rt.hlc3, volume: rt.volume, isNewPeriod: isNew).vwap
+            }, .float, nil)
+        default:
+            return nil
+        }
+    }
+
+    private static func pivot<S>(
+        _ make: @escaping () -> S, defaultSource: @escaping (Runtime) -> Double,
+        _ update: @escaping (inout S, Double, Int, Int) -> Double
+    ) -> BuiltinFunction {
+        BuiltinFunction(parameters: ["source", "leftbars", "rightbars"]) { a in
+            let src: NumFn
+            let left: (Runtime) throws -> Int
+            let right: (Runtime) throws -> Int
+            if a.has(2) {
+                src = try a.num(0)
+                left = try a.int(1)
+                right = try a.int(2)
+            } else {
+                src = { rt in defaultSource(rt) }
+                left = try a.int(0)
+                right = try a.int(1)
+            }
+            let st = a.builder.arena.state(make)
+            return .num({ rt in update(&st.pointee, try src(rt), try left(rt), try right(rt)) }, .float, nil)
+        }
+    }
+
+    /// Multi-output indicators: the call computes every element once into
+    /// cells, then the tuple's elements read them.
+    private static func tuple(
+        _ a: BoundArguments, _ count: Int, _ compute: @escaping (Runtime, UnsafeMutablePointer<Double>) throws -> Void
+    ) -> CompiledValue {
+        let out = a.builder.arena.cells(count)
+        let elements: [CompiledValue] = (0..<count).map { i in .num({ _ in out[i] }, .float, nil) }
+        return .tuple(prepare: { rt in
+            try compute(rt, out)
+            return .normal
+        }, elements: elements)
+    }
+
+    private static func registerTuples(into t: inout Table) {
+        t["ta.supertrend"] = BuiltinFunction(parameters: ["factor", "atrPeriod"]) { a in
+            let factor = try a.num(0)
+            let period = try a.int(1)
+            let st = a.builder.arena.state(SupertrendState.init)
+            return tuple(a, 2) { rt, out in
+                let r = st.pointee.update(factor: try factor(rt), atrPeriod: try period(rt), high: rt.high, low: rt.low, close: rt.close)
+                out[0] = r.supertrend
+                out[1] = r.direction
+            }
+        }
+        t["ta.dmi"] = BuiltinFunction(parameters: ["diLength", "adxSmoothing"]) { a in
+            let di = try a.int(0)
+            let adx = try a.int(1)
+            let st = a.builder.arena.state(DMIState.init)
+            return tuple(a, 3) { rt, out in
+                let r = st.pointee.update(diLength: try di(rt), adxSmoothing: try adx(rt), high: rt.high, low: rt.low, close: rt.close)
+                out[0] = r.plus
+                out[1] = r.minus
+                out[2] = r.adx
+            }
+        }
+        t["ta.macd"] = BuiltinFunction(parameters: ["source", "fastlen", "slowlen", "siglen"]) { a in
+            let src = try a.num(0)
+            let f = try a.int(1)
+            let s = try a.int(2)
+            let g = try a.int(3)
+            let st = a.builder.arena.state(MACDState.init)
+            return tuple(a, 3) { rt, out in
+                let r = st.pointee.update(try src(rt), fastLength: try f(rt), slowLength: try s(rt), signalLength: try g(rt))
+                out[0] = r.macd
+                out[1] = r.signal
+                out[2] = r.hist
+            }
+        }
+        t["ta.bb"] = BuiltinFunction(parameters: ["series", "length", "mult"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let mult = try a.num(2)
+            let st = a.builder.arena.state(BBState.init)
+            return tuple(a, 3) { rt, out in
+                let r = st.pointee.update(try src(rt), length: try len(rt), mult: try mult(rt))
+                out[0] = r.middle
+                out[1] = r.upper
+                out[2] = r.lower
+            }
+        }
+        t["ta.kc"] = BuiltinFunction(parameters: ["series", "length", "mult", "useTrueRange"]) { a in
+            let src = try a.num(0)
+            let len = try a.int(1)
+            let mult = try a.num(2)
+            let tr = try a.bool(3, default: true)
+            let st = a.builder.arena.state(KCState.init)
+            return tuple(a, 3) { rt, out in
+                let r = st.pointee.update(
+                    try src(rt), length: try len(rt), mult: try mult(rt), useTrueRange: try tr(rt), high: rt.high, low: rt.low,
+                    close: rt.close)
+                out[0] = r.middle
+                out[1] = r.upper
+                out[2] = r.lower
+            }
+        }
+    }
+}
+

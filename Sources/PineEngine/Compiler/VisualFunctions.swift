@@ -1,0 +1,39 @@
+/// `plot()` records an output series; drawings, colors, alerts and other
+/// display-only calls are accepted and cost nothing.
+enum VisualFunctions {
+    static let plotParameters = [
+        "series", "title", "color", "linewidth", "style", "trackprice", "histbase", "offset", "join", "editable",
+        "show_last", "display", "format", "precision", "force_overlay", "linestyle",
+    ]
+
+    /// Calls that only draw or notify: their arguments are not evaluated.
+    static let noOps = [
+        "plotshape", "plotchar", "plotarrow", "plotcandle", "plotbar", "bgcolor", "barcolor", "hline", "fill",
+        "alertcondition", "alert", "label.new", "label.delete", "label.set_text", "label.set_xy", "label.set_color",
+        "line.new", "line.delete", "line.set_xy1", "line.set_xy2", "box.new", "box.delete", "table.new",
+        "table.cell", "log.info", "log.warning", "log.error", "runtime.error",
+    ]
+
+    static func register(into t: inout [String: BuiltinFunction]) {
+        t["plot"] = BuiltinFunction(parameters: plotParameters) { a in
+            let f = try a.num(0)
+            let builder = a.builder
+            let index = builder.plotTitles.count
+            builder.plotTitles.append(a.constString(1) ?? "plot_\(index)")
+            return .void({ rt in
+                rt.plotValues[index] = try f(rt)
+                return .normal
+            })
+        }
+        for name in noOps {
+            t[name] = BuiltinFunction(parameters: [], variadic: true, acceptsAnyLabel: true) { _ in
+                .void({ _ in .normal })
+            }
+        }
+        for name in ["color.new", "color.rgb", "color.from_gradient", "color.r", "color.g", "color.b", "color.t"] {
+            t[name] = BuiltinFunction(parameters: [], variadic: true, acceptsAnyLabel: true) { _ in
+                .constant(0, .color)
+            }
+        }
+    }
+}

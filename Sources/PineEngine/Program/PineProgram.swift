@@ -1,0 +1,102 @@
+import PineLanguage
+
+/// A parsed, checked and analysed Pine script: immutable and shared by
+/// every engine instance of a sweep. `makeInstance()` builds one instance's
+/// closures and state.
+public struct PineProgram: Sendable {
+    public let fileName: String
+    public let source: String
+    public let script: Script
+    /// The declaration's title and strategy properties.
+    public let declared: DeclaredProperties
+    /// The script's inputs in source order.
+    public let inputs: [InputSpec]
+    /// `plot()` titles in order (`plot_N` when untitled).
+    public let plotTitles: [String]
+    let needs: HistoryNeeds
+
+    /// True for `strategy(...)` scripts.
+    public var isStrategy: Bool { declared.kind == "strategy" }
+
+    /// Parses, checks and compiles a script. Throws `PineCompileFailure`
+    /// with every diagnostic when the script cannot run.
+    public static func compile(source: String, fileName: String) throws -> PineProgram {
+        let parsed = PineParser.parse(source: source, fileName: fileName)
+        if parsed.hasErrors {
+            throw PineCompileFailure(fileName: fileName, source: source, diagnostics: parsed.diagnostics.filter { $0.severity == .error })
+        }
+        let script = parsed.script
+        if let v = script.version, v != 5 && v != 6 {
+            throw PineCompileFailure(
+                fileName: fileName, source: source,
+                diagnostics: [Diagnostic(.error, "Pine Script version \(v) is not supported: pfopt runs //@version=6 (and v5 where the syntax is the same)", at: script.range)])
+        }
+        let declared: DeclaredProperties
+        do {
+            declared = try DeclaredProperties.read(script.declaration, fileName: fileName)
+        } catch let e as CompileError {
+            throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
+        }
+        var program = PineProgram(
+            fileName: fileName, source: source, script: script, declared: declared, inputs: [], plotTitles: [],
+            needs: HistoryNeeds(script: script))
+        // A trial build finds every compile error and collects inputs and plots.
+        do {
+            let trial = try ScriptInstance(program: program)
+            program = PineProgram(
+                fileName: fileName, source: source, script: script, declared: declared,
+                inputs: trial.inputs.map { $0.spec }, plotTitles: trial.plotTitles, needs: program.needs)
+        } catch let e as CompileError {
+            throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
+        }
+        return program
+    }
+
+    private init(
+        fileName: String, source: String, script: Script, declared: DeclaredProperties, inputs: [InputSpec],
+        plotTitles: [String], needs: HistoryNeeds
+    ) {
+        self.fileName = fileName
+        self.source = source
+        self.script = script
+        self.declared = declared
+        self.inputs = inputs
+        self.plotTitles = plotTitles
+        self.needs = needs
+    }
+
+    /// Builds a new engine instance (its own state; the program is shared).
+    public func makeInstance() throws -> ScriptInstance {
+        try ScriptInstance(program: self)
+    }
+}
+
+/// A script that cannot be compiled: every error with its location.
+public struct PineCompileFailure: Error, CustomStringConvertible, Sendable {
+    public var fileName: String
+    public var errors: [CompileError]
+    /// The errors rendered with the source line and a caret under the spot.
+    public var rendered: String
+
+    init(fileName: String, source: String, diagnostics: [Diagnostic]) {
+        self.fileName = fileName
+        errors = diagnostics.map { CompileError(file: fileName, range: $0.range, message: $0.message) }
+        rendered = diagnostics.map { $0.rendered(fileName: fileName, source: source) }.joined(separator: "\n")
+    }
+
+    init(fileName: String, source: String, errors: [CompileError]) {
+        self.fileName = fileName
+        self.errors = errors
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        rendered = errors.map { e in
+            var text = e.description
+            if e.line >= 1 && e.line <= lines.count {
+                let line = String(lines[e.line - 1])
+                text += "\n" + line + "\n" + String(repeating: " ", count: max(0, e.column - 1)) + "^"
+            }
+            return text
+        }.joined(separator: "\n")
+    }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

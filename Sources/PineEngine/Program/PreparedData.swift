@@ -1,0 +1,49 @@
+import Foundation
+import PFData
+
+/// Market data made ready for many backtests: aggregated once to the script
+/// timeframe (keeping the source bars for the real-bar magnifier) and
+/// shared read-only by every run and worker.
+public struct PreparedData: Sendable {
+    /// Script bars and, when aggregated, the source sub-bars.
+    public let bars: BacktestBars
+    /// The script timeframe (nil when unknown).
+    public let timeframe: Timeframe?
+    /// The data's own timeframe (nil when unknown).
+    public let sourceTimeframe: Timeframe?
+    public let mintick: Double
+    public let pointValue: Double
+    public let lotStep: Double?
+    /// The chart time zone (IANA name): calendar builtins and Sharpe months.
+    public let timezone: String
+
+    /// Prepares `store` (bars of `sourceTimeframe`) for a script running on
+    /// `scriptTimeframe` (nil: the data's own). A finer script timeframe is an error.
+    public init(
+        store: BarStore, sourceTimeframe: Timeframe?, scriptTimeframe: Timeframe? = nil, mintick: Double = 0.01,
+        pointValue: Double = 1, lotStep: Double? = nil, timezone: String = "UTC"
+    ) throws {
+        if let target = scriptTimeframe, let source = sourceTimeframe, target != source {
+            let aggregated = try store.aggregated(to: target, from: source)
+            let end = aggregated.subBarStart.last ?? store.count
+            bars = try BacktestBars(
+                bars: aggregated.bars, subBars: store, subBarStart: Array(aggregated.subBarStart.dropLast()),
+                subBarEnd: end)
+            timeframe = target
+        } else {
+            bars = BacktestBars(bars: store)
+            timeframe = scriptTimeframe ?? sourceTimeframe
+        }
+        self.sourceTimeframe = sourceTimeframe
+        self.mintick = mintick
+        self.pointValue = pointValue
+        self.lotStep = lotStep
+        self.timezone = timezone
+    }
+
+    /// The script bar's length in milliseconds (0 when unknown or monthly).
+    public var barDurationMs: Int64 {
+        guard let timeframe, timeframe.hasFixedLength else { return 0 }
+        return timeframe.milliseconds
+    }
+}

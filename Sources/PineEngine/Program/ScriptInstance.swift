@@ -1,0 +1,137 @@
+import PFData
+import PineLanguage
+
+/// One engine instance: every mutable thing a run of the script needs
+/// (variables, history, indicator states), built once and reset per run.
+/// Not thread-safe: a sweep gives each worker its own instance.
+public final class ScriptInstance: BarScript {
+    let arena = Arena()
+    let runtime = Runtime()
+    private let root: ExecFn
+    let inputs: [InstanceInput]
+    /// `plot()` titles by plot index.
+    public let plotTitles: [String]
+    private var plotColumns: [[Double]] = []
+    /// When true, every bar's plot values are kept (`plots()`).
+    public var recordsPlots = false
+
+    init(program: PineProgram) throws {
+        let builder = InstanceBuilder(arena: arena, fileName: program.fileName, needs: program.needs)
+        root = try builder.compileStatements(program.script.statements) ?? { _ in .normal }
+        inputs = builder.inputs
+        plotTitles = builder.plotTitles
+        runtime.fileName = program.fileName
+        runtime.plotValues = Array(repeating: .nan, count: plotTitles.count)
+    }
+
+    /// The inputs this instance reads, in source order.
+    public var inputSpecs: [InputSpec] { inputs.map(\.spec) }
+
+    /// Resets every variable and state for a new run and sets the inputs:
+    /// those not named keep their defaults. Names are variable names or
+    /// titles. Throws a one-line error for an unknown input or a bad value.
+    public func reset(inputs values: [String: InputValue]) throws(InputValueError) {
+        arena.reset()
+        for (key, value) in values {
+            guard let input = inputs.first(where: { $0.spec.name == key }) ?? inputs.first(where: { $0.spec.title == key })
+            else {
+                throw .unknownInput(key, known: inputs.map { $0.spec.name })
+            }
+            try Self.set(input, value)
+        }
+        runtime.barIndex = -1
+        for i in plotColumns.indices { plotColumns[i].removeAll(keepingCapacity: true) }
+    }
+
+    private static func set(_ input: InstanceInput, _ value: InputValue) throws(InputValueError) {
+        let spec = input.spec
+        try InputValueError.validate(value, for: spec)
+        if let text = input.text {
+            text.pointee = value.description
+            return
+        }
+        guard let cell = input.cell else { return }
+        if spec.kind == .source {
+            guard case .string(let s) = value, let code = InputFunctions.sources.firstIndex(of: s) else {
+                throw .wrongType(spec.name, expected: "a price source (\(InputFunctions.sources.joined(separator: ", ")))", got: value)
+            }
+            cell.pointee = Double(code)
+            return
+        }
+        guard let x = value.numericValue else { throw .wrongType(spec.name, expected: spec.kind.rawValue, got: value) }
+        cell.pointee = x
+    }
+
+    /// Points the instance at the script bars it will run over.
+    public func prepare(bars: BarStore, mintick: Double, pointValue: Double, timezone: String?, barDurationMs: Int64) {
+        runtime.load(bars: bars)
+        runtime.mintick = mintick
+        runtime.pointvalue = pointValue
+        runtime.clock = ZoneClock(identifier: timezone)
+        runtime.barDurationMs = barDurationMs
+        plotColumns = Array(repeating: [], count: plotTitles.count)
+        if recordsPlots { for i in plotColumns.indices { plotColumns[i].reserveCapacity(bars.count) } }
+    }
+
+    /// Runs the script on one bar (the `BarScript` entry point).
+    public func onBar(_ bar: ScriptBar, broker: Broker) throws {
+        let rt = runtime
+        rt.broker = broker
+        rt.enter(bar: bar.index)
+        _ = try root(rt)
+        if recordsPlots {
+            for i in plotColumns.indices {
+                plotColumns[i].append(rt.plotValues[i])
+                rt.plotValues[i] = .nan
+            }
+        }
+    }
+
+    /// Every recorded plot column (one value per bar run), by plot index.
+    public func plots() -> [[Double]] { plotColumns }
+}
+
+/// A bad input value given from outside the script.
+public enum InputValueError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownInput(String, known: [String])
+    case wrongType(String, expected: String, got: InputValue)
+    case outOfRange(String, value: InputValue, detail: String)
+
+    public var description: String {
+        switch self {
+        case .unknownInput(let name, let known):
+            return "the script has no input '\(name)' (its inputs: \(known.joined(separator: ", ")))"
+        case .wrongType(let name, let expected, let got):
+            return "input '\(name)' expects \(expected), got '\(got)'"
+        case .outOfRange(let name, let value, let detail):
+            return "input '\(name)' = \(value) is outside its allowed values (\(detail))"
+        }
+    }
+
+    /// Checks a value against an input's type, minval/maxval and options.
+    public static func validate(_ value: InputValue, for spec: InputSpec) throws(InputValueError) {
+        switch (spec.kind, value) {
+        case (.int, .int), (.float, .int), (.float, .float), (.price, .int), (.price, .float), (.time, .int),
+            (.bool, .bool), (.string, .string), (.source, .string), (.timeframe, .string), (.session, .string),
+            (.symbol, .string), (.color, _):
+            break
+        case (.int, .float(let x)) where x == x.rounded():
+            break
+        default:
+            throw .wrongType(spec.name, expected: spec.kind.rawValue, got: value)
+        }
+        if let x = value.numericValue, spec.kind != .bool {
+            if let lo = spec.minval, x < lo { throw .outOfRange(spec.name, value: value, detail: "minval \(lo)") }
+            if let hi = spec.maxval, x > hi { throw .outOfRange(spec.name, value: value, detail: "maxval \(hi)") }
+        }
+        if !spec.options.isEmpty {
+            let ok = spec.options.contains { option in
+                if let a = option.numericValue, let b = value.numericValue { return a == b }
+                return option.description == value.description
+            }
+            if !ok {
+                throw .outOfRange(spec.name, value: value, detail: "options " + spec.options.map(\.description).joined(separator: ", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import PFData
+import PineLanguage
+
+/// What one backtest run is given besides the script and the bars.
+public struct RunOptions: Sendable, Hashable {
+    /// Input values by variable name or title; others keep their defaults.
+    public var inputs: [String: InputValue]
+    /// Replacements for `strategy()` properties, as text (`pyramiding` = "3").
+    public var overrides: [String: String]
+    /// Orders take effect from this time (Unix ms); the script still warms up before it.
+    public var tradeFrom: Int64?
+    /// The run stops before this time (Unix ms).
+    public var tradeTo: Int64?
+    public var magnifier: Magnifier
+
+    public init(
+        inputs: [String: InputValue] = [:], overrides: [String: String] = [:], tradeFrom: Int64? = nil,
+        tradeTo: Int64? = nil, magnifier: Magnifier = .off
+    ) {
+        self.inputs = inputs
+        self.overrides = overrides
+        self.tradeFrom = tradeFrom
+        self.tradeTo = tradeTo
+        self.magnifier = magnifier
+    }
+}
+
+/// The result of one run: the broker's report and the plotted series.
+public struct RunResult: Sendable {
+    public var report: BacktestReport
+    /// Plot titles and their per-bar values (empty unless plots were recorded).
+    public var plots: [(title: String, values: [Double])]
+    /// Open times of the bars the plots cover.
+    public var plotTimes: [Int64]
+}
+
+/// Runs a compiled script over prepared data, again and again with other
+/// inputs: the library form of `pfopt run`, and what each sweep worker holds.
+/// One runner is one engine instance (not thread-safe).
+public final class ScriptRunner {
+    public let program: PineProgram
+    public let data: PreparedData
+    let instance: ScriptInstance
+    let broker: Broker
+
+    public init(program: PineProgram, data: PreparedData) throws {
+        self.program = program
+        self.data = data
+        instance = try program.makeInstance()
+        instance.prepare(
+            bars: data.bars.bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
+            barDurationMs: data.barDurationMs)
+        broker = Broker()
+    }
+
+    /// The settings a run uses: the script's properties with the overrides applied.
+    public func settings(for options: RunOptions) throws -> BacktestSettings {
+        var properties = program.declared.strategy
+        for (key, value) in options.overrides.sorted(by: { $0.key < $1.key }) {
+            try properties.apply(override: key, value: value)
+        }
+        return BacktestSettings(
+            properties: properties,
+            symbol: BrokerSymbol(mintick: data.mintick, pointValue: data.pointValue, lotStep: data.lotStep),
+            tradeFrom: options.tradeFrom, tradeTo: options.tradeTo, magnifier: options.magnifier,
+            timezone: TimeZone(identifier: data.timezone) ?? TimeZone(identifier: "UTC") ?? .current,
+            barDurationMs: data.barDurationMs > 0 ? data.barDurationMs : nil)
+    }
+
+    /// A run to be stepped bar by bar (`next()` yields each bar and the
+    /// trades closed on it; `instance.plots()` the plotted values so far).
+    public func session(_ options: RunOptions, recordPlots: Bool = false) throws -> BacktestSession<ScriptInstance> {
+        let settings = try settings(for: options)
+        instance.recordsPlots = recordPlots
+        try instance.reset(inputs: options.inputs)
+        instance.prepare(
+            bars: data.bars.bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
+            barDurationMs: data.barDurationMs)
+        return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
+    }
+
+    /// Runs to the end and returns the report (and the plots when asked).
+    public func run(
+        _ options: RunOptions, recordPlots: Bool = false, onProgress: ((Int, Int) -> Void)? = nil
+    ) throws -> RunResult {
+        let s = try session(options, recordPlots: recordPlots)
+        let report = try s.run(onProgress: onProgress)
+        let columns = recordPlots ? instance.plots() : []
+        let count = columns.first?.count ?? 0
+        return RunResult(
+            report: report,
+            plots: zip(instance.plotTitles, columns).map { ($0, $1) },
+            plotTimes: recordPlots ? Array(data.bars.bars.time.prefix(count)) : [])
+    }
+}
