@@ -7,6 +7,8 @@
 public struct EMAState: Sendable {
     @usableFromInline var value = Double.nan
     @usableFromInline var seed = SMAState()
+    @usableFromInline var alpha = Double.nan
+    @usableFromInline var alphaLength = 0
 
     public init() {}
 
@@ -18,7 +20,10 @@ public struct EMAState: Sendable {
             value = seed.update(source, length: length)
             return value
         }
-        let alpha = 2.0 / Double(length + 1)
+        if length != alphaLength {
+            alphaLength = length
+            alpha = 2.0 / Double(length + 1)
+        }
         value = value + alpha * (source - value)
         return value
     }

@@ -19,8 +19,12 @@
 /// from what is held; TradingView may differ in the last bits right after such a change.
 /// O(1) per bar except on re-baseline bars (O(length)); no allocation after the first bar.
 public struct SumState: Sendable {
-    @usableFromInline var raw = TARingBuffer()
-    @usableFromInline var entries = TARingBuffer()
+    /// Interleaved window storage: `storage[2 * k]` is the raw value of slot k,
+    /// `storage[2 * k + 1]` the entry the machine stored for it.
+    @usableFromInline var storage: [Double] = []
+    @usableFromInline var capacity = 0
+    @usableFromInline var head = 0
+    @usableFromInline var held = 0
     @usableFromInline var sum = 0.0
     @usableFromInline var compensation = 0.0
     @usableFromInline var length = 0
@@ -33,78 +37,106 @@ public struct SumState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length { setLength(length) }
         if source.isNaN { return current }
-        let heldBefore = raw.count
-        // The entry stored for the value that leaves (offset length - 1 before the push).
-        let evicted: Double? = heldBefore >= length ? entries[length - 1] : nil
-        raw.push(source)
-        let window = min(raw.count, length)
-        var fires = false
-        if compensation != 0 && source != 0 {
-            let b = abs(compensation)
-            let r = source + b
-            if r != 0 && r.isFinite {
-                fires = b - (r - source) > 0
+        let cap = capacity
+        let full = held >= length
+        // Slot of the value that leaves: offset `length - 1` before this push.
+        var leaving = head - length
+        if leaving < 0 { leaving += cap }
+        var s = sum
+        var c = compensation
+        let slot = head
+        let window = full ? length : held + 1
+        let stored: Double = storage.withUnsafeMutableBufferPointer { buffer -> Double in
+            var fires = false
+            if c != 0 && source != 0 {
+                let b = abs(c)
+                let r = source + b
+                if r != 0 && r.isFinite {
+                    fires = b - (r - source) > 0
+                }
+            }
+            if fires {
+                // Re-baseline: newest-first plain sum of the raw window, seeded with the value.
+                var total = source
+                var index = slot
+                var k = 1
+                while k < window {
+                    index -= 1
+                    if index < 0 { index += cap }
+                    total = total + buffer[2 * index]
+                    k += 1
+                }
+                s = total
+                c = 0
+                return source
+            } else if full {
+                let d0 = buffer[2 * leaving + 1]
+                let y1 = -d0 - c
+                let t = s + y1
+                let e1 = (t - s) - y1
+                let y2 = source - e1
+                let next = t + y2
+                c = (next - t) - y2
+                s = next
+                return y2
+            } else {
+                let y = source - c
+                let next = s + y
+                c = (next - s) - y
+                s = next
+                return y
             }
         }
-        if fires {
-            var s = source
-            var k = 1
-            while k < window {
-                s = s + raw[k]
-                k += 1
-            }
-            sum = s
-            compensation = 0
-            entries.push(source)
-        } else if let d0 = evicted {
-            let y1 = -d0 - compensation
-            let t = sum + y1
-            let e1 = (t - sum) - y1
-            let y2 = source - e1
-            let s = t + y2
-            compensation = (s - t) - y2
-            sum = s
-            entries.push(y2)
-        } else {
-            let y = source - compensation
-            let s = sum + y
-            compensation = (s - sum) - y
-            sum = s
-            entries.push(y)
-        }
-        return raw.count >= length ? sum : .nan
+        storage[2 * slot] = source
+        storage[2 * slot + 1] = stored
+        head = slot + 1 == cap ? 0 : slot + 1
+        if held < cap { held += 1 }
+        sum = s
+        compensation = c
+        return held >= length ? s : .nan
     }
 
     /// The standing sum (`na` while fewer than `length` values were seen).
-    @inlinable public var current: Double { raw.count >= length && length > 0 ? sum : .nan }
+    @inlinable public var current: Double { held >= length && length > 0 ? sum : .nan }
+
+    /// Raw value `ago` values back (0 = newest).
+    @inlinable func raw(_ ago: Int) -> Double {
+        var index = head - 1 - ago
+        if index < 0 { index += capacity }
+        return storage[2 * index]
+    }
 
     @usableFromInline
     mutating func setLength(_ newLength: Int) {
         length = newLength
-        if raw.capacity < newLength {
-            raw.resize(capacity: newLength)
-            entries.resize(capacity: newLength)
+        if capacity < newLength {
+            // Grow, keeping the held values (oldest first at slot 0).
+            var grown = [Double](repeating: 0, count: 2 * newLength)
+            for k in 0..<held {
+                grown[2 * k] = raw(held - 1 - k)
+            }
+            storage = grown
+            capacity = newLength
+            head = held % newLength
         }
-        // Re-baseline over the new window: plain newest-first sum of the raw values.
-        let window = min(raw.count, newLength)
+        // Re-baseline over the new window: plain newest-first sum of the raw values; the
+        // held entries become the raw values (their realized addends are gone).
+        let window = min(held, newLength)
         var s = 0.0
         if window > 0 {
-            s = raw[0]
+            s = raw(0)
             var k = 1
             while k < window {
-                s = s + raw[k]
+                s = s + raw(k)
                 k += 1
             }
         }
+        for k in 0..<held {
+            var index = head - 1 - k
+            if index < 0 { index += capacity }
+            storage[2 * index + 1] = storage[2 * index]
+        }
         sum = s
         compensation = 0
-        // The held entries become the raw values (their realized addends are gone).
-        var rebuilt = TARingBuffer(capacity: entries.capacity)
-        var k = raw.count - 1
-        while k >= 0 {
-            rebuilt.push(raw[k])
-            k -= 1
-        }
-        entries = rebuilt
     }
 }
