@@ -34,8 +34,8 @@ public enum Builtins {
     /// True when `name` is a known TradingView built-in (or namespace member) that pfopt cannot run yet.
     public static func isKnownUnsupported(_ name: String) -> Bool {
         if BuiltinCatalog.unsupportedNames.contains(name) { return true }
-        let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-        return name.contains(".") && BuiltinCatalog.unsupportedNamespaces.contains(head)
+        guard let dot = name.firstIndex(of: ".") else { return false }
+        return BuiltinCatalog.unsupportedNamespaces.contains(String(name[..<dot]))
     }
 
     /// The namespaces that prefix built-in names (`ta`, `strategy`, `strategy.commission`, ...).

@@ -133,7 +133,11 @@ public enum ConstantValue: Sendable, Hashable, CustomStringConvertible {
         case .subtract: return .float(x - y)
         case .multiply: return .float(x * y)
         case .divide: return y == 0 ? .na : .float(x / y)
-        case .modulo: return y == 0 ? .na : .float(x.truncatingRemainder(dividingBy: y))
+        case .modulo:
+            if y == 0 { return .na }
+            let q = x / y
+            guard q.isFinite, abs(q) < 9e15 else { return nil }
+            return .float(x - y * Double(Int(q)))
         case .equal: return .bool(x == y)
         case .notEqual: return .bool(x != y)
         case .less: return .bool(x < y)

@@ -295,7 +295,7 @@ public struct SupportChecker {
         case .identifier(let name):
             checkName(name, range: expr.range)
         case .member(let base, let name, _):
-            if let dotted = expr.dottedName, let root = dotted.split(separator: ".").first, lookup(String(root)) == nil {
+            if let dotted = expr.dottedName, lookup(SupportChecker.root(of: dotted)) == nil {
                 checkName(dotted, range: expr.range)
             } else {
                 checkExpression(base)
@@ -334,8 +334,13 @@ public struct SupportChecker {
     }
 
     private func isImported(_ name: String) -> Bool {
-        guard let root = name.split(separator: ".").first else { return false }
-        return importedAliases.contains(String(root))
+        !importedAliases.isEmpty && importedAliases.contains(SupportChecker.root(of: name))
+    }
+
+    /// `ta` for `ta.sma`, the name itself when it has no dot.
+    private static func root(of name: String) -> String {
+        guard let dot = name.firstIndex(of: ".") else { return name }
+        return String(name[..<dot])
     }
 
     private mutating func checkName(_ name: String, range: SourceRange) {
@@ -388,8 +393,8 @@ public struct SupportChecker {
             return
         }
         if isImported(name) { return }
-        let root = String(name.split(separator: ".").first ?? "")
-        if name.contains("."), lookup(root) != nil {
+        let root = SupportChecker.root(of: name)
+        if root.count < name.count, lookup(root) != nil {
             checkMethodCall(call, name: name, root: root, range: range)
             return
         }

@@ -12,6 +12,14 @@ struct Lexer {
     private(set) var version: Int?
     private(set) var versionRange: SourceRange?
 
+    // Layout state.
+    private var out: [Token] = []
+    private var levels = [0]
+    private var depth = 0
+    private var openingIndentation = 0
+    private var logicalLineIndentation = 0
+    private var lastTokenLine = 0
+
     init(source: String) {
         self.bytes = Array(source.utf8)
     }
@@ -20,7 +28,10 @@ struct Lexer {
 
     /// Lexes the whole source and returns the token stream with layout tokens.
     mutating func tokenize() -> [Token] {
-        layout(rawTokens())
+        out.reserveCapacity(bytes.count / 4 + 16)
+        scanTokens()
+        finishLayout()
+        return out
     }
 
     // MARK: - Raw tokens
@@ -65,13 +76,24 @@ struct Lexer {
         "false": .kwFalse, "break": .kwBreak, "continue": .kwContinue,
     ]
 
+    /// The keyword spelled by `bytes[start..<end]`, or `.identifier`.
+    private func keyword(_ start: Int, _ end: Int) -> TokenKind {
+        let length = end - start
+        guard length >= 2 && length <= 8 else { return .identifier }
+        let first = bytes[start]
+        // Only a few first letters start keywords: a b c e f i n o s t v w.
+        switch first {
+        case 0x61, 0x62, 0x63, 0x65, 0x66, 0x69, 0x6E, 0x6F, 0x73, 0x74, 0x76, 0x77: break
+        default: return .identifier
+        }
+        return Lexer.keywords[text(start, end)] ?? .identifier
+    }
+
     private func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    private mutating func rawTokens() -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 3)
+    private mutating func scanTokens() {
         var atLineStart = true
         var indentation = 0
         while offset < bytes.count {
@@ -95,7 +117,7 @@ struct Lexer {
                 continue
             }
             let start = location
-            let startsLine = tokens.last.map { $0.range.end.line != start.line } ?? true
+            let startsLine = out.isEmpty || lastTokenLine != start.line
             // Comments and the version annotation.
             if b == 0x2F && peek(1) == 0x2F {
                 let commentStart = offset
@@ -108,9 +130,9 @@ struct Lexer {
             if Lexer.isIdentStart(b) {
                 let s = offset
                 while offset < bytes.count && (Lexer.isIdentStart(peek()) || Lexer.isDigit(peek())) { advance() }
-                tokenText = text(s, offset)
-                kind = Lexer.keywords[tokenText] ?? .identifier
-            } else if Lexer.isDigit(b) || (b == 0x2E && Lexer.isDigit(peek(1)) && !Lexer.endsOperand(tokens.last)) {
+                kind = keyword(s, offset)
+                if kind == .identifier { tokenText = text(s, offset) }
+            } else if Lexer.isDigit(b) || (b == 0x2E && Lexer.isDigit(peek(1)) && !Lexer.endsOperand(out.last)) {
                 (kind, tokenText) = lexNumber(start: start)
             } else if b == 0x22 || b == 0x27 {
                 (kind, tokenText) = lexString(quote: b, start: start)
@@ -119,11 +141,11 @@ struct Lexer {
             } else {
                 kind = lexPunctuation(start: start)
             }
-            tokens.append(
-                Token(kind: kind, text: tokenText, range: SourceRange(start: start, end: location),
-                      startsLine: startsLine, indentation: indentation))
+            let end = location
+            lastTokenLine = end.line
+            emit(Token(kind: kind, text: tokenText, range: SourceRange(start: start, end: end)),
+                 startsLine: startsLine, indentation: indentation)
         }
-        return tokens
     }
 
     private static func endsOperand(_ token: Token?) -> Bool {
@@ -276,70 +298,57 @@ struct Lexer {
         }
     }
 
-    private func layout(_ raw: [Token]) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(raw.count + raw.count / 4)
-        var levels = [0]
-        var depth = 0
-        var openingIndentation = 0
-        func marker(_ kind: TokenKind, at loc: SourceLocation) -> Token {
-            Token(kind: kind, text: "", range: SourceRange(start: loc, end: loc), startsLine: false, indentation: 0)
-        }
-        for token in raw {
-            if token.startsLine, let last = out.last {
-                var newLine = depth == 0 && token.indentation % 4 == 0
-                if depth > 0 && token.indentation % 4 == 0 && token.indentation <= openingIndentation
-                    && token.kind != .rightParen && token.kind != .rightBracket && !Lexer.continuesLine(last.kind)
-                {
-                    // An unclosed bracket: recover by starting a new line here.
-                    newLine = true
-                    depth = 0
-                }
-                if newLine {
-                    out.append(marker(.newline, at: last.range.end))
-                    let level = token.indentation
-                    if level > levels[levels.count - 1] {
-                        levels.append(level)
-                        out.append(marker(.indent, at: token.range.start))
-                    } else {
-                        while level < levels[levels.count - 1] {
-                            levels.removeLast()
-                            out.append(marker(.dedent, at: token.range.start))
-                        }
-                        if level > levels[levels.count - 1] {
-                            levels.append(level)
-                            out.append(marker(.indent, at: token.range.start))
-                        }
+    private mutating func marker(_ kind: TokenKind, at loc: SourceLocation) {
+        out.append(Token(kind: kind, text: "", range: SourceRange(start: loc, end: loc)))
+    }
+
+    /// Appends a token, with the NEWLINE/INDENT/DEDENT tokens its position implies.
+    private mutating func emit(_ token: Token, startsLine: Bool, indentation: Int) {
+        if startsLine, let last = out.last {
+            var newLine = depth == 0 && indentation % 4 == 0
+            if depth > 0 && indentation % 4 == 0 && indentation <= openingIndentation
+                && token.kind != .rightParen && token.kind != .rightBracket && !Lexer.continuesLine(last.kind)
+            {
+                // An unclosed bracket: recover by starting a new line here.
+                newLine = true
+                depth = 0
+            }
+            if newLine {
+                marker(.newline, at: last.range.end)
+                logicalLineIndentation = indentation
+                if indentation > levels[levels.count - 1] {
+                    levels.append(indentation)
+                    marker(.indent, at: token.range.start)
+                } else {
+                    while indentation < levels[levels.count - 1] {
+                        levels.removeLast()
+                        marker(.dedent, at: token.range.start)
+                    }
+                    if indentation > levels[levels.count - 1] {
+                        levels.append(indentation)
+                        marker(.indent, at: token.range.start)
                     }
                 }
             }
-            switch token.kind {
-            case .leftParen, .leftBracket:
-                if depth == 0 { openingIndentation = Lexer.lineIndentation(of: token, in: out) }
-                depth += 1
-            case .rightParen, .rightBracket:
-                depth = max(0, depth - 1)
-            default: break
-            }
-            out.append(token)
+        } else if out.isEmpty {
+            logicalLineIndentation = indentation
         }
-        let end = location
-        if !out.isEmpty { out.append(marker(.newline, at: out[out.count - 1].range.end)) }
-        for _ in 1..<levels.count { out.append(marker(.dedent, at: end)) }
-        out.append(marker(.endOfFile, at: end))
-        return out
+        switch token.kind {
+        case .leftParen, .leftBracket:
+            if depth == 0 { openingIndentation = logicalLineIndentation }
+            depth += 1
+        case .rightParen, .rightBracket:
+            depth = max(0, depth - 1)
+        default: break
+        }
+        out.append(token)
     }
 
-    /// The indentation of the logical line a token belongs to.
-    private static func lineIndentation(of token: Token, in out: [Token]) -> Int {
-        if token.startsLine { return token.indentation }
-        var i = out.count - 1
-        while i >= 0 {
-            if out[i].kind == .newline || out[i].kind == .indent || out[i].kind == .dedent { break }
-            if out[i].startsLine && out[i].indentation % 4 == 0 { return out[i].indentation }
-            i -= 1
-        }
-        return token.indentation
+    private mutating func finishLayout() {
+        let end = location
+        if let last = out.last { marker(.newline, at: last.range.end) }
+        for _ in 1..<levels.count { marker(.dedent, at: end) }
+        marker(.endOfFile, at: end)
     }
 }
 

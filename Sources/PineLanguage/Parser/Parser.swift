@@ -51,7 +51,7 @@ struct Parser {
     }
 
     private mutating func fail(_ message: String, at range: SourceRange? = nil) -> ParseFailure {
-        report(message, at: range ?? current.range)
+        report(message, at: range ?? tokens[pos].range)
         return ParseFailure()
     }
 
@@ -101,6 +101,20 @@ struct Parser {
         case .arrow: return "=>"
         case .newline: return "end of line"
         case .identifier: return "a name"
+        case .kwAnd: return "and"
+        case .kwOr: return "or"
+        case .kwNot: return "not"
+        case .kwIf: return "if"
+        case .kwElse: return "else"
+        case .kwFor: return "for"
+        case .kwWhile: return "while"
+        case .kwSwitch: return "switch"
+        case .kwVar: return "var"
+        case .kwVarip: return "varip"
+        case .kwTrue: return "true"
+        case .kwFalse: return "false"
+        case .kwBreak: return "break"
+        case .kwContinue: return "continue"
         default: return "\(kind)"
         }
     }
@@ -143,7 +157,7 @@ struct Parser {
                 continue
             }
             if at(.indent) {
-                report("unexpected indentation; a top-level line must start in the first column", at: current.range)
+                report("unexpected indentation; a top-level line must start in the first column", at: tokens[pos].range)
                 skipIndentedBlock()
                 continue
             }
@@ -214,7 +228,7 @@ struct Parser {
         }
         advance()
         guard at(.indent) else {
-            throw fail("expected an indented block after \(context)", at: current.range)
+            throw fail("expected an indented block after \(context)", at: tokens[pos].range)
         }
         advance()
         try enter()
@@ -226,7 +240,7 @@ struct Parser {
                 continue
             }
             if at(.indent) {
-                report("unexpected indentation", at: current.range)
+                report("unexpected indentation", at: tokens[pos].range)
                 skipIndentedBlock()
                 continue
             }
@@ -250,8 +264,8 @@ struct Parser {
     // MARK: - Statements
 
     private mutating func parseStatement() throws -> Statement {
-        let start = current.range.start
-        switch current.kind {
+        let start = tokens[pos].range.start
+        switch tokens[pos].kind {
         case .kwVar, .kwVarip:
             let mode: DeclarationMode = advance().kind == .kwVar ? .var : .varip
             let declaration = try parseDeclarationAfterMode(mode)
@@ -300,7 +314,7 @@ struct Parser {
 
     /// Statements that start with a name: declarations, functions, types, imports.
     private mutating func parseIdentifierLedStatement(start: SourceLocation) throws -> Statement? {
-        let text = current.text
+        let text = tokens[pos].text
         let next = peek(1)
         switch text {
         case "import" where next.kind == .identifier:
@@ -339,7 +353,7 @@ struct Parser {
     }
 
     private mutating func parseExportable(start: SourceLocation, exported: Bool, optional: Bool = false) throws -> Statement? {
-        let text = current.text
+        let text = tokens[pos].text
         let next = peek(1)
         if text == "method" && next.kind == .identifier && isFunctionDeclarationAhead(at: pos + 1) {
             advance()
@@ -361,7 +375,7 @@ struct Parser {
     /// `[qualifier] [type] name = value` after `var`/`varip` (or with no mode).
     private mutating func parseDeclarationAfterMode(_ mode: DeclarationMode) throws -> VariableDeclaration {
         var qualifier: TypeQualifier?
-        if at(.identifier), let q = TypeQualifier(rawValue: current.text), peek(1).kind == .identifier {
+        if at(.identifier), let q = TypeQualifier(rawValue: tokens[pos].text), peek(1).kind == .identifier {
             qualifier = q
             advance()
         }
@@ -386,10 +400,10 @@ struct Parser {
 
     /// An expression statement or an assignment.
     private mutating func parseSimpleStatement() throws -> Statement {
-        let start = current.range.start
+        let start = tokens[pos].range.start
         let target = try parseExpression()
         let op: AssignmentOperator?
-        switch current.kind {
+        switch tokens[pos].kind {
         case .colonEqual: op = .reassign
         case .plusEqual: op = .add
         case .minusEqual: op = .subtract
@@ -443,7 +457,7 @@ struct Parser {
                 advance()
                 continue
             }
-            let fieldStart = current.range.start
+            let fieldStart = tokens[pos].range.start
             do {
                 var isVarip = false
                 if at(.kwVarip) {
@@ -525,9 +539,9 @@ struct Parser {
         try expect(.leftParen, "after the function name")
         var parameters: [Parameter] = []
         while !at(.rightParen) {
-            let paramStart = current.range.start
+            let paramStart = tokens[pos].range.start
             var qualifier: TypeQualifier?
-            if at(.identifier), let q = TypeQualifier(rawValue: current.text), peek(1).kind == .identifier {
+            if at(.identifier), let q = TypeQualifier(rawValue: tokens[pos].text), peek(1).kind == .identifier {
                 qualifier = q
                 advance()
             }
@@ -602,7 +616,7 @@ struct Parser {
     private mutating func parseType() throws -> TypeReference {
         try enter()
         defer { leave() }
-        let start = current.range.start
+        let start = tokens[pos].range.start
         var name = try expectName("for the type").text
         while at(.dot) && peek(1).kind == .identifier {
             advance()
@@ -656,7 +670,7 @@ struct Parser {
         var branches: [ConditionalBranch] = []
         var elseBody: Block?
         while true {
-            let branchStart = current.range.start
+            let branchStart = tokens[pos].range.start
             try expect(.kwIf, "")
             let condition = try parseExpression()
             let body = try parseBlock("the 'if' condition")
@@ -734,7 +748,7 @@ struct Parser {
                 advance()
                 continue
             }
-            let caseStart = current.range.start
+            let caseStart = tokens[pos].range.start
             do {
                 var pattern: Expression?
                 if !at(.arrow) { pattern = try parseExpression() }
@@ -760,7 +774,7 @@ struct Parser {
     mutating func parseExpression() throws -> Expression {
         try enter()
         defer { leave() }
-        let start = current.range.start
+        let start = tokens[pos].range.start
         let condition = try parseBinary(minPrecedence: 2)
         guard at(.question) else { return condition }
         advance()
@@ -790,9 +804,9 @@ struct Parser {
     }
 
     private mutating func parseBinary(minPrecedence: Int) throws -> Expression {
-        let start = current.range.start
+        let start = tokens[pos].range.start
         var left = try parseUnary()
-        while let op = binaryOperator(current.kind), op.precedence >= minPrecedence {
+        while let op = binaryOperator(tokens[pos].kind), op.precedence >= minPrecedence {
             advance()
             try enter()
             defer { leave() }
@@ -803,9 +817,9 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws -> Expression {
-        let start = current.range.start
+        let start = tokens[pos].range.start
         let op: UnaryOperator
-        switch current.kind {
+        switch tokens[pos].kind {
         case .minus: op = .minus
         case .plus: op = .plus
         case .kwNot: op = .not
@@ -819,10 +833,10 @@ struct Parser {
     }
 
     private mutating func parsePostfix() throws -> Expression {
-        let start = current.range.start
+        let start = tokens[pos].range.start
         var expr = try parsePrimary()
         while true {
-            switch current.kind {
+            switch tokens[pos].kind {
             case .dot:
                 advance()
                 let name = try expectName("after '.'")
@@ -853,7 +867,7 @@ struct Parser {
         try expect(.leftParen, "")
         var arguments: [CallArgument] = []
         while !at(.rightParen) {
-            let argStart = current.range.start
+            let argStart = tokens[pos].range.start
             var label: String?
             var labelRange: SourceRange?
             if at(.identifier) && peek(1).kind == .equal {

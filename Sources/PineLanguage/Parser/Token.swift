@@ -22,8 +22,4 @@ struct Token: Sendable {
     /// Identifier or keyword spelling, resolved string contents, or number text.
     var text: String
     var range: SourceRange
-    /// True for the first token on its physical line.
-    var startsLine: Bool
-    /// The indentation width of the token's line (tab = 4), meaningful when `startsLine`.
-    var indentation: Int
 }

@@ -41,7 +41,7 @@ public struct InspectReport: Sendable {
         ]
         // An int input's bounds print as integers.
         let bound: (Double) -> String = { v in
-            input.kind == .int && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : JSON.number(v)
+            input.kind == .int && Text.isIntegral(v) ? String(Int(v)) : JSON.number(v)
         }
         if let v = input.minval { fields.append(("minval", bound(v))) }
         if let v = input.maxval { fields.append(("maxval", bound(v))) }
@@ -99,12 +99,17 @@ public struct InspectReport: Sendable {
 }
 
 enum Text {
+    /// True for whole numbers small enough to print as integers (no libm needed).
+    static func isIntegral(_ v: Double) -> Bool {
+        v.isFinite && abs(v) < 1e15 && Double(Int(v)) == v
+    }
+
     static func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 
     static func number(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        if isIntegral(v) { return String(Int(v)) }
         return String(v)
     }
 
