@@ -1,28 +1,114 @@
+import Foundation
+import PFData
 import PineEngine
 import PineLanguage
 
-/// Adapts pfopt's engine to `BacktestEvaluator`. (Owned by the lead; being
-/// wired to the engine.)
+/// Adapts pfopt's engine to `BacktestEvaluator`: the script is compiled and
+/// the data loaded and aggregated once; each worker holds one engine
+/// instance (a `ScriptRunner`) that reads the shared bars without copying.
 public struct EngineEvaluator: BacktestEvaluator {
     public let inputs: [InputSpec]
     public let barTimes: [Int64]
+    public let program: PineProgram
+    public let data: PreparedData
+    let baseOptions: RunOptions
 
     public init(setup: EngineSetup) throws {
-        throw EngineEvaluatorError.unavailable
+        let source: String
+        do {
+            source = try String(contentsOfFile: setup.scriptPath, encoding: .utf8)
+        } catch {
+            throw EngineEvaluatorError.unreadableScript(setup.scriptPath)
+        }
+        do {
+            program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
+        } catch let failure as PineCompileFailure {
+            throw EngineEvaluatorError.compile(failure.rendered)
+        }
+        guard program.isStrategy else { throw EngineEvaluatorError.notAStrategy(setup.scriptPath) }
+        var market = try MarketData.load(path: setup.dataPath)
+        if let symbolPath = setup.symbolPath {
+            let symbol = try SymbolInfo.load(path: symbolPath)
+            market = MarketData(
+                bars: market.bars, timeframe: market.timeframe, symbol: symbol, sourcePath: market.sourcePath,
+                ohlcvPath: market.ohlcvPath, gaps: market.gaps)
+        }
+        data = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
+        let magnifier = try Magnifier.parse(
+            mode: setup.magnifierMode, samples: setup.magnifierSamples, distribution: setup.magnifierDistribution)
+        if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
+        inputs = program.inputs
+        barTimes = data.bars.bars.time
+        var fixed: [String: InputValue] = [:]
+        for (key, value) in setup.fixedInputs {
+            guard let spec = inputs.first(where: { $0.name == key }) ?? inputs.first(where: { $0.title == key }) else {
+                throw InputValueError.unknownInput(key, known: inputs.map(\.name))
+            }
+            try InputValueError.validate(value, for: spec)
+            fixed[spec.name] = value
+        }
+        var overrides: [String: String] = [:]
+        for (key, value) in setup.overrides {
+            overrides[key] = value.description
+        }
+        baseOptions = RunOptions(
+            inputs: fixed, overrides: overrides, tradeFrom: setup.tradeFrom, tradeTo: setup.tradeTo, magnifier: magnifier)
+        // Validate the overrides once, before anything runs.
+        let probe = try ScriptRunner(program: program, data: data)
+        _ = try probe.settings(for: baseOptions)
     }
 
     public func makeWorker() throws -> any BacktestWorker {
-        throw EngineEvaluatorError.unavailable
+        EngineWorker(runner: try ScriptRunner(program: program, data: data), base: baseOptions)
+    }
+}
+
+/// One pool thread's engine instance.
+final class EngineWorker: BacktestWorker {
+    let runner: ScriptRunner
+    let base: RunOptions
+
+    init(runner: ScriptRunner, base: RunOptions) {
+        self.runner = runner
+        self.base = base
+    }
+
+    private func options(_ request: RunRequest) -> RunOptions {
+        var o = base
+        for (k, v) in request.inputs { o.inputs[k] = v }
+        if let from = request.tradeFrom { o.tradeFrom = max(from, o.tradeFrom ?? from) }
+        if let to = request.tradeTo { o.tradeTo = min(to, o.tradeTo ?? to) }
+        return o
+    }
+
+    func run(_ request: RunRequest) -> RunOutcome {
+        do {
+            let result = try runner.run(options(request))
+            return RunOutcome(status: .ok, metrics: result.report.metrics.flat)
+        } catch {
+            return RunOutcome(status: .failed("\(error)"), metrics: [])
+        }
+    }
+
+    func runDetailed(_ request: RunRequest, writingTo directory: String) throws -> RunOutcome {
+        let result = try runner.run(options(request), recordPlots: true)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try RunArtifacts.write(result, to: directory)
+        return RunOutcome(status: .ok, metrics: result.report.metrics.flat)
     }
 }
 
 /// Errors setting up the engine for a sweep.
 public enum EngineEvaluatorError: Error, CustomStringConvertible {
-    case unavailable
+    case unreadableScript(String)
+    case compile(String)
+    case notAStrategy(String)
 
     public var description: String {
         switch self {
-        case .unavailable: return "the backtest engine is not available in this build yet"
+        case .unreadableScript(let p): return "\(p): cannot read the strategy file"
+        case .compile(let text): return text
+        case .notAStrategy(let p): return "\(p): the script is an indicator, not a strategy: a sweep needs strategy(...)"
         }
     }
 }

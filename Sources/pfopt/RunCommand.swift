@@ -1,11 +1,77 @@
 import ArgumentParser
+import Foundation
+import PineEngine
 
-/// `pfopt run`: placeholder until its issue lands.
+/// `pfopt run`: one backtest of a strategy, with a summary and its files.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run one backtest of a strategy.")
+        commandName: "run", abstract: "Run one backtest of a strategy.",
+        discussion: """
+            Prints a summary (trades, net profit, profit factor, max drawdown, Sharpe). With --out, \
+            writes trades.csv, equity.csv, metrics.json and plots.csv into that folder. Symbol \
+            information comes from --symbol, else from a PyneCore TOML beside the data file with \
+            the same name, else defaults (tick from the data, point value 1, UTC).
+            """)
+
+    @Argument(help: "The Pine Script v6 strategy (.pine).")
+    var script: String
+
+    @Option(help: "The market data: .ohlcv, or .csv/.tsv/.txt/.json (converted and cached).")
+    var data: String
+
+    @Option(help: "A PyneCore symbol TOML (mintick, pointvalue, timezone...).")
+    var symbol: String?
+
+    @Option(help: "The script timeframe, e.g. 60 or 1D (default: the data's); bars are aggregated.")
+    var timeframe: String?
+
+    @Option(name: .customLong("set"), help: "Set an input by variable name or title: NAME=VALUE (repeatable).")
+    var sets: [String] = []
+
+    @Option(name: .customLong("override"), help: "Replace a strategy() property: KEY=VALUE, e.g. commission_value=0.1 (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "Bar magnifier: off, real, uniform, cosine, triangle, endpoints, front_loaded, back_loaded.")
+    var magnifier: String = "off"
+
+    @Option(help: "Samples per bar for a synthetic magnifier (at least 2; endpoints needs 4 to match TradingView).")
+    var samples: Int = 4
+
+    @Option(help: "Accept orders only from this time (ISO date/time or Unix ms); earlier bars warm up.")
+    var tradeFrom: String?
+
+    @Option(help: "Stop the run before this time.")
+    var tradeTo: String?
+
+    @Option(help: "Write trades.csv, equity.csv, metrics.json and plots.csv here.")
+    var out: String?
+
+    @Flag(help: "Print the metrics as JSON instead of the summary.")
+    var json = false
 
     func run() throws {
-        throw ValidationError("pfopt run is not available in this build yet")
+        do {
+            let single = try SingleRun(
+                SingleRun.Request(
+                    scriptPath: script, dataPath: data, symbolPath: symbol, timeframe: timeframe, sets: sets,
+                    overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo))
+            let result = try single.run()
+            if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try RunArtifacts.write(result, to: out)
+            }
+            if json {
+                print(ReportWriter.metricsJSON(result.report))
+            } else {
+                print(RunSummary(result: result, title: single.program.declared.title).text)
+                if let out { print("wrote \(out)/trades.csv, equity.csv, metrics.json, plots.csv") }
+            }
+        } catch let failure as PineCompileFailure {
+            FileHandle.standardError.write(Data((failure.rendered + "\n").utf8))
+            throw ExitCode.failure
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

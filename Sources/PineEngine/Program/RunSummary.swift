@@ -1,0 +1,26 @@
+import Foundation
+
+/// The few lines `pfopt run` prints about a backtest.
+public struct RunSummary {
+    public let result: RunResult
+    public let title: String
+
+    public init(result: RunResult, title: String) {
+        self.result = result
+        self.title = title
+    }
+
+    public var text: String {
+        let r = result.report
+        let m = r.metrics
+        func f(_ x: Double, _ digits: Int = 2) -> String { x.isNaN ? "n/a" : String(format: "%.\(digits)f", x) }
+        var lines: [String] = []
+        lines.append("\(title.isEmpty ? "strategy" : title): \(r.counters.scriptBarsProcessed) bars")
+        lines.append("trades          \(m.all.numTrades) (\(m.all.numWins) won, \(m.all.numLosses) lost), \(r.openTrades.count) open at the end")
+        lines.append("net profit      \(f(m.all.netProfit)) (\(f(m.all.netProfitPercent, 3))%)")
+        lines.append("profit factor   \(f(m.all.profitFactor, 3))")
+        lines.append("max drawdown    \(f(m.equity.maxEquityDrawdown)) (\(f(m.equity.maxEquityDrawdownPercent, 3))%)")
+        lines.append("sharpe (annual) \(f(m.equity.sharpeTV, 3))   sortino \(f(m.equity.sortinoTV, 3))")
+        return lines.joined(separator: "\n")
+    }
+}

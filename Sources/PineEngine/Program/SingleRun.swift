@@ -1,0 +1,149 @@
+import Foundation
+import PFData
+import PineLanguage
+
+/// One backtest as `pfopt run` describes it: everything is resolved and
+/// validated here (inputs, overrides, magnifier, trade window) so bad input
+/// is reported before anything runs. The CLI only parses flags.
+public struct SingleRun {
+    public let program: PineProgram
+    public let data: PreparedData
+    public let options: RunOptions
+    public let market: MarketData
+
+    /// Settings of a run given as text, as on the command line.
+    public struct Request: Sendable {
+        public var scriptPath: String
+        public var dataPath: String
+        public var symbolPath: String?
+        public var timeframe: String?
+        /// `NAME=VALUE` input settings (name or title).
+        public var sets: [String]
+        /// `KEY=VALUE` strategy property overrides.
+        public var overrides: [String]
+        public var magnifier: String
+        public var samples: Int
+        public var tradeFrom: String?
+        public var tradeTo: String?
+
+        public init(
+            scriptPath: String, dataPath: String, symbolPath: String? = nil, timeframe: String? = nil,
+            sets: [String] = [], overrides: [String] = [], magnifier: String = "off", samples: Int = 4,
+            tradeFrom: String? = nil, tradeTo: String? = nil
+        ) {
+            self.scriptPath = scriptPath
+            self.dataPath = dataPath
+            self.symbolPath = symbolPath
+            self.timeframe = timeframe
+            self.sets = sets
+            self.overrides = overrides
+            self.magnifier = magnifier
+            self.samples = samples
+            self.tradeFrom = tradeFrom
+            self.tradeTo = tradeTo
+        }
+    }
+
+    public init(_ request: Request) throws {
+        let source: String
+        do {
+            source = try String(contentsOfFile: request.scriptPath, encoding: .utf8)
+        } catch {
+            throw SingleRunError.unreadable(request.scriptPath)
+        }
+        program = try PineProgram.compile(source: source, fileName: request.scriptPath)
+        var market = try MarketData.load(path: request.dataPath)
+        if let symbolPath = request.symbolPath {
+            market = MarketData(
+                bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),
+                sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
+        }
+        self.market = market
+        data = try PreparedData(market: market, scriptTimeframe: request.timeframe)
+        let magnifier = try Magnifier.parse(mode: request.magnifier, samples: request.samples, distribution: request.magnifier)
+        if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
+
+        var inputs: [String: InputValue] = [:]
+        for item in request.sets {
+            let (key, text) = try Self.split(item, flag: "--set")
+            guard let spec = program.inputs.first(where: { $0.name == key }) ?? program.inputs.first(where: { $0.title == key }) else {
+                throw InputValueError.unknownInput(key, known: program.inputs.map(\.name))
+            }
+            let value = try InputValue.parse(text, for: spec)
+            try InputValueError.validate(value, for: spec)
+            inputs[spec.name] = value
+        }
+        var overrides: [String: String] = [:]
+        for item in request.overrides {
+            let (key, value) = try Self.split(item, flag: "--override")
+            overrides[key] = value
+        }
+        let times = data.bars.bars.time
+        let from = try request.tradeFrom.map { try TimeParsing.parse($0, timezone: nil) }
+        let to = try request.tradeTo.map { try TimeParsing.parse($0, timezone: nil) }
+        if let from, let last = times.last, from > last {
+            throw SingleRunError.windowOutsideData("--trade-from \(request.tradeFrom ?? "") is after the last bar")
+        }
+        if let to, let first = times.first, to <= first {
+            throw SingleRunError.windowOutsideData("--trade-to \(request.tradeTo ?? "") is before the first bar")
+        }
+        if let from, let to, to <= from {
+            throw SingleRunError.windowOutsideData("--trade-to must be after --trade-from")
+        }
+        options = RunOptions(inputs: inputs, overrides: overrides, tradeFrom: from, tradeTo: to, magnifier: magnifier)
+        // Overrides are checked now, not halfway through a run.
+        var properties = program.declared.strategy
+        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { try properties.apply(override: k, value: v) }
+    }
+
+    /// Runs the backtest, recording plots.
+    public func run(onProgress: ((Int, Int) -> Void)? = nil) throws -> RunResult {
+        let runner = try ScriptRunner(program: program, data: data)
+        return try runner.run(options, recordPlots: true, onProgress: onProgress)
+    }
+
+    static func split(_ item: String, flag: String) throws -> (String, String) {
+        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+            throw SingleRunError.badAssignment(flag: flag, text: item)
+        }
+        return (String(item[..<eq]).trimmingCharacters(in: .whitespaces), String(item[item.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// Problems with a `pfopt run` request.
+public enum SingleRunError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(String)
+    case badAssignment(flag: String, text: String)
+    case windowOutsideData(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let p): return "\(p): cannot read the strategy file"
+        case .badAssignment(let flag, let text): return "\(flag) expects NAME=VALUE, got '\(text)'"
+        case .windowOutsideData(let detail): return "the trade window lies outside the data: \(detail)"
+        }
+    }
+}
+
+extension InputValue {
+    /// Reads a value written as text (`--set fast=12`) as the input's type.
+    public static func parse(_ text: String, for spec: InputSpec) throws(InputValueError) -> InputValue {
+        switch spec.kind {
+        case .int, .time:
+            if let v = Int(text) { return .int(v) }
+            if let d = Double(text), d == d.rounded(), abs(d) < 1e15 { return .int(Int(d)) }
+            throw .wrongType(spec.name, expected: "a whole number", got: .string(text))
+        case .float, .price:
+            guard let v = Double(text), v.isFinite else { throw .wrongType(spec.name, expected: "a number", got: .string(text)) }
+            return .float(v)
+        case .bool:
+            switch text.lowercased() {
+            case "true", "yes", "1", "on": return .bool(true)
+            case "false", "no", "0", "off": return .bool(false)
+            default: throw .wrongType(spec.name, expected: "true or false", got: .string(text))
+            }
+        default:
+            return .string(text)
+        }
+    }
+}
