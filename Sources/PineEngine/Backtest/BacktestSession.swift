@@ -96,14 +96,14 @@ public final class BacktestSession<Script: BarScript> {
         let store = bars.bars
         let time = store.time[i]
         let o = store.open[i]
-        let h = store.high[i]
-        let l = store.low[i]
+        let hi = store.high[i]
+        let lo = store.low[i]
         let c = store.close[i]
         let closeTime = time + duration
         let accepts = settings.tradeFrom.map { closeTime >= $0 } ?? true
         broker.beginBar(index: i, time: time, acceptsOrders: accepts)
         let before = broker.closedTrades.count
-        walkPath(index: i, open: o, high: h, low: l, close: c)
+        let (h, l) = walkPath(index: i, open: o, high: hi, low: lo, close: c)
         broker.mark(c)
         let bar = ScriptBar(
             index: i, time: time, closeTime: closeTime, open: o, high: h, low: l, close: c,
@@ -119,19 +119,22 @@ public final class BacktestSession<Script: BarScript> {
         return BarStep(bar: bar, closedTradeRange: before..<broker.closedTrades.count, equity: eq, openProfit: op)
     }
 
-    /// Feeds the broker the bar's price path.
+    /// Feeds the broker the bar's price path. Returns the bar's high and low
+    /// as the script sees them: with the synthetic magnifier, the extremes
+    /// of the samples (a bar built from its ticks).
     @inline(__always)
-    func walkPath(index i: Int, open o: Double, high h: Double, low l: Double, close c: Double) {
+    func walkPath(index i: Int, open o: Double, high h: Double, low l: Double, close c: Double) -> (Double, Double) {
         switch settings.magnifier {
         case .off:
             broker.open(at: o)
-            if broker.isIdle { return }
+            if broker.isIdle { return (h, l) }
             let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
             broker.walk(to: e1)
             broker.walk(to: e2)
             broker.walk(to: c)
+            return (h, l)
         case .realBars:
-            guard let sub = bars.subBars else { return }
+            guard let sub = bars.subBars else { return (h, l) }
             let start = bars.subBarStart[i]
             let end = i + 1 < bars.subBarStart.count ? bars.subBarStart[i + 1] : bars.subBarEnd
             counters.magnifierSubBars += end - start
@@ -146,13 +149,21 @@ public final class BacktestSession<Script: BarScript> {
                 broker.walk(to: sub.close[k])
             }
             broker.mark(c)
+            return (h, l)
         case .synthetic(let n, let distribution):
             counters.magnifierSampleTicks += n
             let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
             PricePath.samples(open: o, e1: e1, e2: e2, close: c, count: n, distribution: distribution, into: &samples)
+            var sh = samples[0]
+            var sl = samples[0]
+            for p in samples {
+                sh = max(sh, p)
+                sl = min(sl, p)
+            }
             broker.open(at: samples[0])
-            if broker.isIdle { return }
+            if broker.isIdle { return (sh, sl) }
             for k in 1..<samples.count { broker.walk(to: samples[k]) }
+            return (sh, sl)
         }
     }
 

@@ -17,6 +17,7 @@ extension Broker {
         var orderIndex: Int
         var leg: Leg
         var level: Double
+        var fillPrice: Double
         var isStop: Bool
         var distance: Double
         var immediate: Bool
@@ -31,6 +32,7 @@ extension Broker {
         barIndex = index
         barTime = time
         self.acceptsOrders = acceptsOrders
+        lastFillSequence = -1
     }
 
     /// The first point of the bar's path (its open): excursions, market
@@ -63,7 +65,7 @@ extension Broker {
             let point = t.immediate ? cur : t.level
             markPrice = point
             updateExcursions(point)
-            execute(t, at: point)
+            execute(t, at: t.immediate ? cur : t.fillPrice)
             cur = point
         }
         markPrice = price
@@ -113,6 +115,7 @@ extension Broker {
                 continue
             }
             let o = orders.remove(at: i)
+            lastFillSequence = max(lastFillSequence, o.sequence)
             switch o.kind {
             case .close:
                 executeClose(o, price: price)
@@ -153,14 +156,13 @@ extension Broker {
     func firstTouch(from cur: Double, to end: Double) -> Touch? {
         var best: Touch? = nil
         @inline(__always) func consider(_ i: Int, _ leg: Leg, _ level: Double, _ up: Bool, _ isStop: Bool) {
-            guard !level.isNaN else { return }
-            // A level is a price on the grid at or beyond the requested one:
-            // levels hit from below round up, levels hit from above round down.
-            let level = snap(level, buying: up)
-            guard let (d, imm) = touchDistance(level: level, up: up, from: cur, to: end) else { return }
+            guard !level.isNaN, let (d, imm) = touchDistance(level: level, up: up, from: cur, to: end) else { return }
+            // The level is touched as given; it fills at the first price on the
+            // tick grid at or beyond it (levels hit from below round up, levels
+            // hit from above round down).
             let cand = Touch(
-                orderIndex: i, leg: leg, level: level, isStop: isStop, distance: d, immediate: imm,
-                sequence: orders[i].sequence)
+                orderIndex: i, leg: leg, level: level, fillPrice: snap(level, buying: up), isStop: isStop,
+                distance: d, immediate: imm, sequence: orders[i].sequence)
             if let b = best {
                 if d < b.distance || (d == b.distance && isStop && !b.isStop)
                     || (d == b.distance && isStop == b.isStop && cand.sequence < b.sequence)
@@ -173,6 +175,9 @@ extension Broker {
         }
         for i in orders.indices {
             let o = orders[i]
+            // Within a bar, an order placed before the last filled one no
+            // longer fills (the reference engine's single pass over the orders).
+            if o.sequence < lastFillSequence { continue }
             switch o.kind {
             case .close:
                 continue
@@ -224,6 +229,7 @@ extension Broker {
 
     func execute(_ t: Touch, at point: Double) {
         let i = t.orderIndex
+        if t.leg != .stopTrigger { lastFillSequence = max(lastFillSequence, orders[i].sequence) }
         switch t.leg {
         case .stopTrigger:
             orders[i].stopTriggered = true
@@ -254,9 +260,19 @@ extension Broker {
         let price = snap(raw, buying: buying)
         var qty = o.qty
         if o.kind == .entry {
+            // The order's size was fixed when it was placed: its own quantity
+            // plus the opposite position it then had to reverse. Filled
+            // against a larger opposite position it only reduces it.
             if let pos = openTrades.first?.direction, pos != side {
-                closeTrades(direction: pos, entryId: nil, qty: .infinity, price: price, exitId: o.id, comment: o.comment)
+                let total = o.reverseQty + o.qty
+                let closed = closeTrades(
+                    direction: pos, entryId: nil, qty: total, price: price, exitId: o.id, comment: o.comment)
                 pruneExits()
+                qty = closed == o.reverseQty ? o.qty : total - closed
+                if !(qty > 1e-12) || !openTrades.isEmpty {
+                    handleOCA(o, filledQty: o.qty)
+                    return
+                }
             }
             let allowed =
                 allowEntryIn == .all || (allowEntryIn == .long && side == .long)
@@ -326,6 +342,7 @@ extension Broker {
         comment: String?
     ) -> Double {
         var remaining = qty
+        var closedQty = 0.0
         var matchedTotal = 0.0
         for t in openTrades where t.direction == direction && (entryId == nil || t.entryId == entryId) {
             matchedTotal += t.qty
@@ -342,6 +359,7 @@ extension Broker {
             }
             let cq = min(t.qty, remaining)
             remaining -= cq
+            closedQty += cq
             if t.direction == .long {
                 t.bestPrice = max(t.bestPrice, price)
                 t.worstPrice = min(t.worstPrice, price)
@@ -384,7 +402,7 @@ extension Broker {
                 i += 1
             }
         }
-        return fillQty - max(0, remaining)
+        return closedQty
     }
 
     /// Applies an order's OCA group after it filled.

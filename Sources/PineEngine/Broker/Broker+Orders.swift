@@ -40,6 +40,11 @@ extension Broker {
         removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
         var o = PendingOrder(kind: kind, id: id, direction: direction)
         o.qty = size
+        if kind == .entry, let pos = openTrades.first?.direction, pos != direction {
+            var open = 0.0
+            for t in openTrades { open += t.qty }
+            o.reverseQty = open
+        }
         let l = Self.given(limit)
         let s = Self.given(stop)
         o.limit = l.isNaN ? .nan : normalizedLevel(l)
@@ -114,11 +119,9 @@ extension Broker {
         o.commentTrailing = commentTrailing
         if let i = orders.firstIndex(where: { $0.kind == .exit && $0.id == id }) {
             let old = orders[i]
-            if old.fromEntry == from {
-                o.attached = old.attached
-                o.trailActive = old.trailActive
-                o.trailBest = old.trailBest
-            }
+            // Placing the exit again replaces it whole: its trailing stop
+            // starts over (the reference engine re-arms it on every call).
+            if old.fromEntry == from { o.attached = old.attached }
             orders.remove(at: i)
         }
         if let dir = matchedDirection(fromEntry: from) {

@@ -30,6 +30,8 @@ public final class Broker {
     /// Orders waiting for a fill, in placement order.
     var orders: [PendingOrder] = []
     var orderSequence = 0
+    /// Sequence of the latest order filled on the current bar (-1: none).
+    var lastFillSequence = -1
     var tradeSequence = 0
 
     /// The script bar being processed (0-based) and its open time.
@@ -81,6 +83,7 @@ public final class Broker {
         closedTrades.removeAll(keepingCapacity: true)
         orders.removeAll(keepingCapacity: true)
         orderSequence = 0
+        lastFillSequence = -1
         tradeSequence = 0
         barIndex = 0
         barTime = 0

@@ -38,6 +38,9 @@ struct PendingOrder: Sendable {
     var direction: TradeDirection
     /// Entry/order quantity (contracts); exit/close: explicit qty or NaN.
     var qty: Double = .nan
+    /// Entry: the opposite position's size when the order was placed; the
+    /// order sells/buys it on top of its own quantity (a reversal).
+    var reverseQty: Double = 0
     /// Exit/close: percent of the matched quantity (NaN: 100).
     var qtyPercent: Double = .nan
     var limit: Double = .nan
