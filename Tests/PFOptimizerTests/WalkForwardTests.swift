@@ -145,6 +145,12 @@ import Testing
             #expect(equity[k].1 == equity[k - 1].1)
         }
         let json = tmp.read("wf/walkforward.json")
+        // The stitched record is measured with the engine's full metric set.
+        #expect(summary.stitchedTrades == 5)
+        #expect(abs(summary.stitchedNetProfit - pnl.reduce(0, +)) < 1e-9)
+        #expect(json.contains("\"stitched_out_of_sample\": {\n    \"num_trades\": 5,"))
+        #expect(json.contains("\"long_num_trades\": 5"))
+        #expect(json.contains("\"sharpe_tv\""))
         #expect(json.contains("\"profitable_fold_share\": 1"))
         #expect(json.contains("\"parameter_stability\""))
         #expect(json.contains("\"unchanged_fold_to_fold_share\": 1"))

@@ -1,4 +1,5 @@
 import Foundation
+import PineEngine
 
 /// Joins the out-of-sample trades and equity of every fold into one
 /// continuous record.
@@ -28,6 +29,8 @@ struct OOSStitcher {
     private(set) var trades: [[String]] = []
     /// The P&L of each stitched trade.
     private(set) var tradePnl: [Double] = []
+    /// The stitched trades as the engine's trade records (for the metrics).
+    private(set) var closedTrades: [ClosedTrade] = []
     private(set) var equity: [EquityPoint] = []
     /// The equity the stitched curve starts from.
     private(set) var initialEquity: Double = .nan
@@ -47,6 +50,7 @@ struct OOSStitcher {
             if let number, number < cells.count { cells[number] = String(trades.count + 1) }
             trades.append([String(f.number)] + cells)
             tradePnl.append(pnl.flatMap { $0 < row.count ? Double(row[$0]) : nil } ?? .nan)
+            closedTrades.append(Self.closedTrade(row, header: out.tradesHeader))
         }
         let window = out.equity.filter { $0.time >= f.outOfSampleStart && $0.time < f.outOfSampleEnd }
         guard let first = window.first else { return }
@@ -61,6 +65,47 @@ struct OOSStitcher {
             equity.append(EquityPoint(time: p.time, equity: p.equity + offset, openProfit: p.openProfit, fold: f.number))
         }
         if let last = equity.last { carry = last.equity }
+    }
+
+    /// Reads one trades.csv row into a trade record (missing columns: 0 / empty).
+    static func closedTrade(_ row: [String], header: [String]) -> ClosedTrade {
+        func cell(_ name: String) -> String? {
+            guard let i = header.firstIndex(of: name), i < row.count else { return nil }
+            return row[i]
+        }
+        func number(_ name: String) -> Double { cell(name).flatMap(Double.init) ?? 0 }
+        func time(_ name: String) -> Int64 { cell(name).flatMap { Int64($0) } ?? 0 }
+        return ClosedTrade(
+            direction: cell("direction")?.lowercased() == "short" ? .short : .long, entryId: cell("entry_id") ?? "",
+            exitId: cell("exit_id") ?? "", entryComment: cell("entry_comment"), exitComment: cell("exit_comment"),
+            entryTime: time("entry_time"), exitTime: time("exit_time"), entryPrice: number("entry_price"),
+            exitPrice: number("exit_price"), entryBar: Int(number("entry_bar")), exitBar: Int(number("exit_bar")),
+            qty: number("qty"), pnl: number("pnl"), pnlPercent: number("pnl_pct"), commission: number("commission"),
+            maxRunup: number("max_runup"), maxDrawdown: number("max_drawdown"))
+    }
+
+    /// The stitched equity as the engine's curve; a bar is in the market when
+    /// a stitched trade is open at its close (entry <= time < exit).
+    var curve: EquityCurve {
+        var c = EquityCurve()
+        c.time = equity.map(\.time)
+        c.equity = equity.map(\.equity)
+        c.openProfit = equity.map(\.openProfit)
+        var marks = [Int](repeating: 0, count: equity.count + 1)
+        for t in closedTrades {
+            let a = WindowLength.firstIndex(atOrAfter: t.entryTime, in: c.time)
+            let b = WindowLength.firstIndex(atOrAfter: t.exitTime, in: c.time)
+            if a < b {
+                marks[a] += 1
+                marks[b] -= 1
+            }
+        }
+        var open = 0
+        c.inMarket = (0..<equity.count).map { i in
+            open += marks[i]
+            return open > 0
+        }
+        return c
     }
 
     var tradesCSV: String {

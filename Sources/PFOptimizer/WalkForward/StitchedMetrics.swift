@@ -1,56 +1,32 @@
-/// Statistics of the stitched out-of-sample record, computed from its trades
-/// and equity curve (names follow `MetricCatalog` where they match).
+import Foundation
+import PineEngine
+
+/// The metrics of the stitched out-of-sample record: the same set a run
+/// reports (`MetricCatalog.flatNames`, computed by the engine's `Metrics`
+/// from the stitched trades and equity curve), plus a few walk-forward
+/// figures. Buy & hold needs bar prices the stitched record does not carry:
+/// it is reported as undefined.
 struct StitchedMetrics {
     var values: [(String, Double)] = []
 
     init(_ s: OOSStitcher, totalDays: Double) {
-        let pnl = s.tradePnl.filter { !$0.isNaN }
         let initial = s.initialEquity
-        let wins = pnl.filter { $0 > 0 }
-        let losses = pnl.filter { $0 < 0 }
-        let net = pnl.reduce(0, +)
-        let grossProfit = wins.reduce(0, +)
-        let grossLoss = -losses.reduce(0, +)
-        var peak = -Double.infinity
-        var trough = Double.infinity
-        var maxDD = 0.0
-        var maxDDPct = 0.0
-        var maxRunup = 0.0
-        var maxRunupPct = 0.0
-        for p in s.equity {
-            peak = max(peak, p.equity)
-            trough = min(trough, p.equity)
-            let dd = peak - p.equity
-            if dd > maxDD { maxDD = dd }
-            if peak > 0 { maxDDPct = max(maxDDPct, dd / peak * 100) }
-            let ru = p.equity - trough
-            if ru > maxRunup { maxRunup = ru }
-            if trough > 0 { maxRunupPct = max(maxRunupPct, ru / trough * 100) }
+        let curve = s.curve
+        var flat = [Double](repeating: .nan, count: MetricCatalog.flatNames.count)
+        if initial.isFinite, initial > 0, curve.count > 0 {
+            let metrics = Metrics(
+                trades: s.closedTrades, curve: curve, initialCapital: initial, firstOpen: .nan, lastClose: .nan,
+                timezone: TimeZone(identifier: "UTC") ?? .current)
+            flat = metrics.flat
         }
+        values = zip(MetricCatalog.flatNames, flat).map { ($0, $1) }
         let finalEquity = s.equity.last?.equity ?? initial
-        let equityChange = finalEquity - initial
-        let netPct = initial > 0 ? equityChange / initial * 100 : .nan
-        values = [
-            ("num_trades", Double(pnl.count)),
-            ("num_wins", Double(wins.count)),
-            ("num_losses", Double(losses.count)),
-            ("percent_profitable", pnl.isEmpty ? .nan : Double(wins.count) / Double(pnl.count) * 100),
-            ("net_profit", net),
-            ("net_profit_pct", initial > 0 ? net / initial * 100 : .nan),
-            ("gross_profit", grossProfit),
-            ("gross_loss", grossLoss),
-            ("profit_factor", grossLoss > 0 ? grossProfit / grossLoss : .nan),
-            ("avg_trade", pnl.isEmpty ? .nan : net / Double(pnl.count)),
-            ("largest_win", wins.max() ?? .nan),
-            ("largest_loss", losses.min().map { -$0 } ?? .nan),
-            ("max_equity_drawdown", maxDD),
-            ("max_equity_drawdown_pct", maxDDPct),
-            ("max_equity_runup", maxRunup),
-            ("max_equity_runup_pct", maxRunupPct),
+        let returnPct = initial > 0 ? (finalEquity - initial) / initial * 100 : .nan
+        values += [
             ("initial_equity", initial),
             ("final_equity", finalEquity),
-            ("equity_return_pct", netPct),
-            ("annualized_return_pct", totalDays > 0 ? netPct * 365.25 / totalDays : .nan),
+            ("equity_return_pct", returnPct),
+            ("annualized_return_pct", totalDays > 0 ? returnPct * 365.25 / totalDays : .nan),
             ("out_of_sample_days", totalDays),
         ]
     }
