@@ -21,6 +21,9 @@ public struct ChangeState: Sendable {
     }
 }
 
+/// `ta.mom(source, length)` is the same computation as `ta.change`.
+public typealias MomState = ChangeState
+
 /// `ta.roc(source, length)`: `100 * (source - source[length]) / source[length]`.
 public struct ROCState: Sendable {
     @usableFromInline var history = TARingBuffer()

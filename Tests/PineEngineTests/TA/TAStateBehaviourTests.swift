@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+
+import PineEngine
+
+/// Behaviour of the `ta.*` states beyond the TradingView exports: the ring buffer, `na`
+/// handling, bad and changing lengths, and long-run accuracy of the O(1) machines on the
+/// bundled ETH/USDT feed.
+@Suite("ta.* state behaviour")
+struct TAStateBehaviourTests {
+    @Test func ringBufferPushEvictAndResize() {
+        var ring = TARingBuffer(capacity: 3)
+        #expect(ring[0].isNaN)
+        let v14 = ring.push(1)
+        #expect(v14 == nil)
+        let v15 = ring.push(2)
+        #expect(v15 == nil)
+        let v16 = ring.push(3)
+        #expect(v16 == nil)
+        #expect(ring.isFull)
+        let v18 = ring.push(4)
+        #expect(v18 == 1)
+        #expect(ring[0] == 4 && ring[1] == 3 && ring[2] == 2)
+        #expect(ring[3].isNaN && ring[-1].isNaN)
+        ring.resize(capacity: 5)
+        #expect(ring.count == 3 && ring[0] == 4 && ring[2] == 2)
+        ring.push(5)
+        ring.push(6)
+        let v25 = ring.push(7)
+        #expect(v25 == 2)
+        ring.resize(capacity: 2)
+        #expect(ring.count == 2 && ring[0] == 7 && ring[1] == 6)
+        var empty = TARingBuffer()
+        let v29 = empty.push(9)
+        #expect(v29 == 9)
+        #expect(empty.count == 0)
+    }
+
+    @Test func invalidLengthsGiveNaNotACrash() {
+        for length in [0, -1, -50] {
+            var sma = SMAState(), ema = EMAState(), rma = RMAState(), wma = WMAState()
+            var hma = HMAState(), alma = ALMAState(), lin = LinRegState(), rsi = RSIState()
+            var stdev = StdevState(), dev = DevState(), hi = HighestState(), hib = HighestBarsState()
+            var med = MedianState(), mode = ModeState(), rank = PercentRankState()
+            var rci = RCIState(), cog = COGState(), corr = CorrelationState()
+            var atr = ATRState(), stoch = StochState(), wpr = WPRState(), rng = RangeState()
+            var pnr = PercentileNearestRankState(), pli = PercentileLinearInterpolationState()
+            var rise = RisingState(), roc = ROCState(), vw = ValueWhenState()
+            for bar in 0..<30 {
+                let x = 100 + Double(bar % 5)
+                let values = [
+                    sma.update(x, length: length), ema.update(x, length: length),
+                    rma.update(x, length: length), wma.update(x, length: length),
+                    hma.update(x, length: length),
+                    alma.update(x, length: length, offset: 0.85, sigma: 6),
+                    lin.update(x, length: length, offset: 0), rsi.update(x, length: length),
+                    stdev.update(x, length: length), dev.update(x, length: length),
+                    hi.update(x, length: length), hib.update(x, length: length),
+                    med.update(x, length: length), mode.update(x, length: length),
+                    rank.update(x, length: length), rci.update(x, length: length),
+                    cog.update(x, length: length), corr.update(x, x * 2, length: length),
+                    atr.update(length: length, high: x + 1, low: x - 1, close: x),
+                    stoch.update(x, high: x + 1, low: x - 1, length: length),
+                    wpr.update(length: length, high: x + 1, low: x - 1, close: x),
+                    rng.update(x, length: length),
+                    pnr.update(x, length: length, percentage: 50),
+                    pli.update(x, length: length, percentage: 50),
+                    roc.update(x, length: length - 1),  // 0 is a valid offset for roc
+                    vw.update(true, x, occurrence: length - 1),  // occurrence 0 is valid
+                ]
+                let allNA = values.allSatisfy { $0.isNaN }
+                #expect(allNA, "length \(length) bar \(bar)")
+                let v66 = rise.update(x, length: length)
+                #expect(!v66)
+            }
+        }
+    }
+
+    @Test func smaSkipsNAValues() {
+        var sma = SMAState()
+        let inputs: [Double] = [1, 2, .nan, 3, 4]
+        let outputs = inputs.map { sma.update($0, length: 3) }
+        #expect(outputs[0].isNaN && outputs[1].isNaN)
+        #expect(outputs[2].isNaN)  // window not yet full: the standing sum is still na
+        #expect(outputs[3] == 2)  // (1 + 2 + 3) / 3: the na bar is not part of the window
+        #expect(outputs[4] == 3)
+        let v79 = sma.update(.nan, length: 3)
+        #expect(v79 == 3)  // an na bar reports the standing average
+    }
+
+    @Test func emaSkipsNABarsWhole() {
+        var ema = EMAState()
+        let v84 = ema.update(1, length: 2)
+        #expect(v84.isNaN)
+        let v85 = ema.update(.nan, length: 2)
+        #expect(v85.isNaN)
+        let v86 = ema.update(3, length: 2)
+        #expect(v86 == 2)  // seeded with sma(1, 3)
+        let v87 = ema.update(.nan, length: 2)
+        #expect(v87.isNaN)
+        // alpha = 2/3: 2 + 2/3 * (5 - 2) = 4
+        let v89 = ema.update(5, length: 2)
+        #expect(abs(v89 - 4) < 1e-12)
+    }
+
+    @Test func crossoverRemembersRelationAcrossNAGaps() {
+        var over = CrossoverState()
+        let v94 = over.update(1, 2)
+        #expect(!v94)
+        let v95 = over.update(.nan, 2)
+        #expect(!v95)
+        let v96 = over.update(3, 2)
+        #expect(v96)  // 1 <= 2 on the last bar where both were defined
+        var fresh = CrossoverState()
+        let v98 = fresh.update(3, 2)
+        #expect(!v98)  // no previous relation on the first defined bar
+    }
+
+    @Test func changingLengthsFollowTheNewWindow() {
+        // A ramp 0, 1, 2, ...: the average of the last L values is x - (L - 1) / 2.
+        var sma = SMAState()
+        var hi = HighestState()
+        var lo = LowestBarsState()
+        var sum = SumState()
+        for bar in 0..<200 {
+            let x = Double(bar)
+            let length = 5 + (bar / 10) % 7  // 5...11, changing every 10 bars
+            let average = sma.update(x, length: length)
+            let highest = hi.update(-abs(x - 100), length: length)
+            let lowestBars = lo.update(x, length: length)
+            let total = sum.update(x, length: length)
+            if bar >= 11 {
+                #expect(abs(average - (x - Double(length - 1) / 2)) < 1e-9, "bar \(bar)")
+                #expect(lowestBars == -Double(length - 1), "bar \(bar)")
+                #expect(abs(total - Double(length) * (x - Double(length - 1) / 2)) < 1e-9)
+                var expected = -Double.infinity
+                for k in 0..<length { expected = max(expected, -abs(x - Double(k) - 100)) }
+                #expect(highest == expected, "bar \(bar)")
+            }
+        }
+    }
+
+    @Test func valueWhenRecordsOnlyMatchingBars() {
+        var vw = ValueWhenState()
+        let inputs: [(Bool, Double)] = [
+            (true, 10), (false, 15), (true, 20), (false, 30), (true, .nan), (false, 50),
+        ]
+        let outputs = inputs.map { vw.update($0.0, $0.1, occurrence: 1) }
+        #expect(outputs[0].isNaN && outputs[1].isNaN)
+        #expect(outputs[2] == 10 && outputs[3] == 10)
+        #expect(outputs[4] == 20 && outputs[5] == 20)  // an na source still counts as a match
+    }
+
+    /// Closes, highs and lows of the bundled 53,929-bar ETH/USDT 15m feed.
+    private func ethFeed() throws -> (high: [Double], low: [Double], close: [Double]) {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .appendingPathComponent("sweeps/data/ETHUSDT-PERP_15m.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var high: [Double] = [], low: [Double] = [], close: [Double] = []
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            let fields = line.split(separator: ",")
+            guard fields.count >= 5, let h = Double(fields[2]), let l = Double(fields[3]),
+                let c = Double(fields[4])
+            else { continue }
+            high.append(h)
+            low.append(l)
+            close.append(c)
+        }
+        return (high, low, close)
+    }
+
+    @Test func longRunAccuracyOnTheETHFeed() throws {
+        let feed = try ethFeed()
+        let n = feed.close.count
+        #expect(n == 53_929)
+        var sma = SMAState(), stdev = StdevState(), hi = HighestState(), lo = LowestState()
+        var hib = HighestBarsState(), wma = WMAState(), median = MedianState()
+        var worstSMA = 0.0, worstStdev = 0.0
+        for i in 0..<n {
+            let s = sma.update(feed.close[i], length: 50)
+            let d = stdev.update(feed.close[i], length: 20)
+            let h = hi.update(feed.high[i], length: 100)
+            let l = lo.update(feed.low[i], length: 100)
+            let hb = hib.update(feed.high[i], length: 100)
+            let w = wma.update(feed.close[i], length: 30)
+            let m = median.update(feed.close[i], length: 21)
+            guard i >= 99 else { continue }
+            // Naive references over the same windows.
+            var total = 0.0
+            for k in (i - 49)...i { total += feed.close[k] }
+            worstSMA = max(worstSMA, abs(s - total / 50) / (total / 50))
+            var mean = 0.0
+            for k in (i - 19)...i { mean += feed.close[k] }
+            mean /= 20
+            var squares = 0.0
+            for k in (i - 19)...i { squares += (feed.close[k] - mean) * (feed.close[k] - mean) }
+            let naive = (squares / 20).squareRoot()
+            worstStdev = max(worstStdev, abs(d - naive) / max(naive, 1.0))
+            var maxHigh = -Double.infinity, minLow = Double.infinity, maxAt = 0
+            for k in (i - 99)...i {
+                if feed.high[k] > maxHigh {
+                    maxHigh = feed.high[k]
+                    maxAt = k
+                }
+                minLow = min(minLow, feed.low[k])
+            }
+            #expect(h == maxHigh && l == minLow)
+            #expect(hb == Double(maxAt - i))
+            var num = 0.0, den = 0.0
+            for k in 0..<30 {
+                num += feed.close[i - k] * Double(30 - k)
+                den += Double(30 - k)
+            }
+            #expect(abs(w - num / den) <= 1e-9 * abs(num / den))
+            let window = feed.close[(i - 20)...i].sorted()
+            #expect(m == window[10])
+        }
+        #expect(worstSMA < 1e-12, "sma drift \(worstSMA)")
+        #expect(worstStdev < 1e-6, "stdev error \(worstStdev)")
+    }
+}
