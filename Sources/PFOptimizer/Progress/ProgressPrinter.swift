@@ -76,6 +76,7 @@ public final class ProgressPrinter: @unchecked Sendable {
 
     static func formatNumber(_ d: Double) -> String {
         if d.isNaN { return "na" }
+        if d.rounded() == d && abs(d) < 1e12 { return String(format: "%.0f", d) }
         if abs(d) >= 1000 { return String(format: "%.1f", d) }
         return String(format: "%.4g", d)
     }

@@ -106,6 +106,8 @@ public final class WalkForward: Sendable {
             summary.stitchedNetProfit = report.stitched.value("net_profit")
             summary.stitchedReturnPct = report.stitched.value("equity_return_pct")
             summary.stitchedTrades = Int(report.stitched.value("num_trades"))
+            summary.stitchedInitialEquity = report.stitched.value("initial_equity")
+            summary.stitchedFinalEquity = report.stitched.value("final_equity")
             summary.notes += report.notes
         }
         summary.wallSeconds = Date().timeIntervalSince(start)
