@@ -60,6 +60,7 @@ public enum Builtins {
 
     /// Built-in names close to `name`, for "did you mean" hints.
     public static func suggestions(for name: String, limit: Int = 1) -> [String] {
+        guard name.count >= 3 else { return [] }
         let candidates = Array(functions.keys) + Array(variables.keys)
         let scored = candidates.compactMap { c -> (String, Int)? in
             let d = editDistance(name, c)

@@ -25,6 +25,18 @@ public enum ConstantValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// False when the value names a built-in series (`close`): folding keeps such names
+    /// (an `input.source` default is one), but they are not constants.
+    public var isConstant: Bool {
+        switch self {
+        case .constant(let name):
+            if name.hasPrefix("color.") { return true }
+            return Builtins.variable(named: name)?.isConstant ?? false
+        case .list(let values): return values.allSatisfy(\.isConstant)
+        default: return true
+        }
+    }
+
     /// The value as a number (ints and floats), or nil.
     public var number: Double? {
         switch self {
@@ -61,6 +73,13 @@ public enum ConstantValue: Sendable, Hashable, CustomStringConvertible {
     /// comparisons, `and`/`or`, `?:`, lists, and dotted built-in names (kept by name).
     /// Returns nil when the expression depends on anything not known before the run.
     public static func fold(_ expr: Expression) -> ConstantValue? {
+        fold(expr, constants: [:])
+    }
+
+    /// Folds with the values of the script's own constants (`GROUP = "Signals"`,
+    /// `const int LEN = 14`) available by name.
+    public static func fold(_ expr: Expression, constants: [String: ConstantValue]) -> ConstantValue? {
+        func fold(_ e: Expression) -> ConstantValue? { ConstantValue.fold(e, constants: constants) }
         switch expr.kind {
         case .intLiteral(let v): return .int(v)
         case .floatLiteral(let v): return .float(v)
@@ -68,6 +87,19 @@ public enum ConstantValue: Sendable, Hashable, CustomStringConvertible {
         case .stringLiteral(let v): return .string(v)
         case .colorLiteral(let c): return .color(c)
         case .na: return .na
+        case .identifier(let name) where constants[name] != nil:
+            return constants[name]
+        case .call(let call):
+            // `color.new(color.blue, 20)`, `color.rgb(...)`: kept as written, arguments folded.
+            guard let callee = call.callee.dottedName, callee == "color.new" || callee == "color.rgb",
+                call.arguments.allSatisfy({ $0.label == nil })
+            else { return nil }
+            var parts: [String] = []
+            for argument in call.arguments {
+                guard let value = fold(argument.value) else { return nil }
+                parts.append(value.description)
+            }
+            return .constant(callee + "(" + parts.joined(separator: ", ") + ")")
         case .identifier, .member:
             // Built-in names are kept by name (`strategy.fixed`, and `close` for input.source).
             guard let name = expr.dottedName, Builtins.variable(named: name) != nil else { return nil }

@@ -38,7 +38,7 @@ public struct DeclarationProperties: Sendable, Hashable {
             slot.map { (bound.signature.parameters[index].name, $0) }
         }.sorted { $0.1.range.start.offset < $1.1.range.start.offset }
         for (name, argument) in ordered {
-            guard let value = ConstantValue.fold(argument.value) else { continue }
+            guard let value = ConstantValue.fold(argument.value), value.isConstant else { continue }
             properties.append((name, value))
             if name == "title", case .string(let text) = value { title = text }
         }

@@ -4,6 +4,7 @@ public enum InputDiscovery {
     /// wrong default types, shared titles).
     public static func discover(in script: Script) -> (inputs: [InputSpec], diagnostics: [Diagnostic]) {
         var finder = Finder()
+        finder.constants = constants(of: script)
         for statement in script.statements { finder.visit(statement) }
         var diagnostics = finder.diagnostics
         var titles: [String: String] = [:]
@@ -20,7 +21,40 @@ public enum InputDiscovery {
         return (finder.inputs, diagnostics)
     }
 
+    /// The script's top-level constants: declarations (not `var`) whose value folds to a
+    /// constant and that are never reassigned. Pine treats them as `const`.
+    static func constants(of script: Script) -> [String: ConstantValue] {
+        var reassigned = Set<String>()
+        func scan(_ block: Block) {
+            for statement in block {
+                switch statement.kind {
+                case .assignment(let a): if let name = a.targetName { reassigned.insert(name) }
+                case .conditional(let c):
+                    c.branches.forEach { scan($0.body) }
+                    if let e = c.elseBody { scan(e) }
+                case .forLoop(let l): scan(l.body)
+                case .forInLoop(let l): scan(l.body)
+                case .whileLoop(let l): scan(l.body)
+                case .switchStatement(let sw): sw.cases.forEach { scan($0.body) }
+                case .functionDeclaration(let f): scan(f.body)
+                default: break
+                }
+            }
+        }
+        scan(script.statements)
+        var constants: [String: ConstantValue] = [:]
+        for statement in script.statements {
+            guard case .variableDeclaration(let d) = statement.kind, d.mode == .none, !reassigned.contains(d.name.text),
+                let value = ConstantValue.fold(d.initializer, constants: constants)
+            else { continue }
+            if !value.isConstant { continue }  // `x = close` is a series, not a constant
+            constants[d.name.text] = value
+        }
+        return constants
+    }
+
     private struct Finder {
+        var constants: [String: ConstantValue] = [:]
         var inputs: [InputSpec] = []
         var diagnostics: [Diagnostic] = []
 
@@ -78,7 +112,7 @@ public enum InputDiscovery {
             else { return }  // the support checker reports bad arguments
             func constant(_ parameter: String) -> ConstantValue? {
                 guard let argument = bound.argument(parameter) else { return nil }
-                guard let value = ConstantValue.fold(argument.value) else {
+                guard let value = ConstantValue.fold(argument.value, constants: constants) else {
                     diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a constant", at: argument.value.range))
                     return nil
                 }
@@ -100,7 +134,9 @@ public enum InputDiscovery {
                 diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a string", at: bound.argument(parameter)?.value.range ?? range))
                 return nil
             }
-            guard let defaultConstant = ConstantValue.fold(defaultArgument.value) ?? InputDiscovery.timestamp(defaultArgument.value) else {
+            guard let defaultConstant = ConstantValue.fold(defaultArgument.value, constants: constants)
+                ?? InputDiscovery.timestamp(defaultArgument.value)
+            else {
                 diagnostics.append(Diagnostic(.error, "the default value of \(function.name) must be a constant", at: defaultArgument.value.range))
                 return
             }
@@ -164,6 +200,7 @@ public enum InputDiscovery {
         case ("input.time", .int(let v)): return (.time, .int(v))
         case ("input.color", .color(let c)): return (.color, .string(ConstantValue.hex(c)))
         case ("input.color", .constant(let name)) where name.hasPrefix("color."): return (.color, .string(name))
+        case ("input", .constant(let name)) where name.hasPrefix("color."): return (.color, .string(name))
         case ("input", .int(let v)): return (.int, .int(v))
         case ("input", .float(let v)): return (.float, .float(v))
         case ("input", .bool(let v)): return (.bool, .bool(v))

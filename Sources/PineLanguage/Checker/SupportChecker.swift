@@ -12,7 +12,8 @@ public struct SupportChecker {
     private var importedAliases: Set<String> = []
 
     private enum Symbol {
-        case variable
+        /// A variable, with what is known of its type (`array`, `string`, `line`, ...).
+        case variable(typeHint: String?)
         case function([FunctionDeclaration])
     }
 
@@ -54,7 +55,7 @@ public struct SupportChecker {
                 guard let argument = slot else { continue }
                 let parameter = bound.signature.parameters[index].name
                 checkExpression(argument.value)
-                guard let value = ConstantValue.fold(argument.value) else {
+                guard let value = ConstantValue.fold(argument.value), value.isConstant else {
                     report("\(name)() argument '\(parameter)' must be a constant value", at: argument.value.range)
                     continue
                 }
@@ -83,13 +84,39 @@ public struct SupportChecker {
         return nil
     }
 
-    private mutating func declare(_ name: Name) {
+    private mutating func declare(_ name: Name, typeHint: String? = nil) {
         guard name.text != "_" else { return }
         if scopes[scopes.count - 1][name.text] != nil {
             report("'\(name.text)' is already declared in this scope; use ':=' to assign to it", at: name.range)
             return
         }
-        scopes[scopes.count - 1][name.text] = .variable
+        scopes[scopes.count - 1][name.text] = .variable(typeHint: typeHint)
+    }
+
+    private static let drawingTypes: Set<String> = ["label", "line", "box", "table", "linefill", "polyline"]
+    private static let arrayConstructors: Set<String> = [
+        "array.new", "array.new_float", "array.new_int", "array.new_bool", "array.new_string", "array.new_color",
+        "array.from", "array.copy", "array.slice",
+    ]
+    private static let stringFunctions: Set<String> = [
+        "str.tostring", "str.format", "str.substring", "str.replace", "str.replace_all", "str.lower", "str.upper", "str.trim",
+    ]
+
+    /// What the checker can tell of a declaration's type: from the written type, or from the
+    /// initializer (`array.new_float()`, `line.new(...)`, a string literal).
+    private static func typeHint(_ type: TypeReference?, _ initializer: Expression?) -> String? {
+        if let type { return type.name == "array" || drawingTypes.contains(type.name) || type.name == "string" ? type.name : nil }
+        guard let initializer else { return nil }
+        switch initializer.kind {
+        case .stringLiteral: return "string"
+        case .call(let call):
+            guard let callee = call.callee.dottedName else { return nil }
+            if arrayConstructors.contains(callee) { return "array" }
+            if stringFunctions.contains(callee) { return "string" }
+            if callee.hasSuffix(".new"), drawingTypes.contains(String(callee.dropLast(4))) { return String(callee.dropLast(4)) }
+            return nil
+        default: return nil
+        }
     }
 
     private mutating func checkBlock(_ block: Block, newScope: Bool = true) {
@@ -107,7 +134,7 @@ public struct SupportChecker {
         case .variableDeclaration(let d):
             if let type = d.type { checkType(type) }
             checkExpression(d.initializer)
-            declare(d.name)
+            declare(d.name, typeHint: SupportChecker.typeHint(d.type, d.initializer))
         case .tupleDeclaration(let d):
             checkExpression(d.initializer)
             for name in d.names { declare(name) }
@@ -245,7 +272,7 @@ public struct SupportChecker {
             } else if seenDefault {
                 report("parameter '\(parameter.name.text)' without a default follows one with a default", at: parameter.range)
             }
-            declare(parameter.name)
+            declare(parameter.name, typeHint: SupportChecker.typeHint(parameter.type, nil))
         }
         let savedLoop = loopDepth
         loopDepth = 0
@@ -445,8 +472,14 @@ public struct SupportChecker {
             return
         }
         let method = String(parts[1])
+        var hint: String?
+        if case .variable(let h)? = lookup(root) { hint = h }
+        if let hint, SupportChecker.drawingTypes.contains(hint) {
+            return  // drawing methods (`l.set_x2(...)`) have no effect on a backtest
+        }
         let receiver = CallArgument(label: nil, labelRange: nil, value: Expression(.identifier(root), range: call.callee.range), range: call.callee.range)
-        for namespace in ["array", "str"] {
+        let namespaces = hint == "array" ? ["array"] : hint == "string" ? ["str"] : ["array", "str"]
+        for namespace in namespaces {
             guard let function = Builtins.function(named: namespace + "." + method) else { continue }
             if case .failure(let error) = function.bind([receiver] + call.arguments, callRange: range) {
                 report(error.description, at: error.range)

@@ -1,0 +1,121 @@
+import Testing
+@testable import PineLanguage
+
+@Suite struct CheckerTests {
+    static var validNames: [String] { (try? Fixtures.files(in: "valid")) ?? [] }
+
+    private func check(_ body: String, kind: String = "strategy") -> CheckedScript {
+        PineFrontEnd.check(source: "//@version=6\n\(kind)(\"t\")\n" + body, fileName: "t.pine")
+    }
+
+    private func messages(_ body: String, kind: String = "strategy") -> [String] {
+        check(body, kind: kind).diagnostics.map(\.description)
+    }
+
+    @Test(arguments: validNames)
+    func validScriptsCheckCleanly(_ name: String) throws {
+        let checked = PineFrontEnd.check(source: try Fixtures.text("valid/" + name), fileName: name)
+        #expect(checked.diagnostics.isEmpty, "\(checked.renderedDiagnostics)")
+        #expect(checked.declaration?.kind == .strategy)
+        #expect(!checked.inputs.isEmpty)
+    }
+
+    @Test func tradingViewStrategyInputs() throws {
+        let keltner = PineFrontEnd.check(source: try Fixtures.text("valid/keltner-strategy.pine"), fileName: "k.pine")
+        #expect(keltner.inputs.map(\.name) == ["length", "mult", "src", "exp", "BandsStyle", "atrlength"])
+        #expect(keltner.inputs.map(\.kind) == [.int, .float, .source, .bool, .string, .int])
+        #expect(keltner.input(named: "Bands Style")?.options.count == 3)
+        let sink = PineFrontEnd.check(source: try Fixtures.text("valid/kitchen-sink.pine"), fileName: "s.pine")
+        // group given through a script constant.
+        #expect(sink.input(named: "src")?.group == "Signals")
+        #expect(sink.input(named: "startTime")?.defaultValue == .int(1_704_067_200_000))
+        #expect(sink.declaration?["close_entries_rule"] == .string("ANY"))
+        #expect(sink.declaration?["commission_type"] == .constant("strategy.commission.cash_per_contract"))
+        #expect(sink.declaration?["use_bar_magnifier"] == .bool(true))
+    }
+
+    @Test func scopes() {
+        #expect(messages("if close > open\n    a = 1\nb = a").map { $0 } == ["5:5: error: undeclared identifier 'a'"])
+        #expect(messages("a = 1\nif close > open\n    a = 2").isEmpty)  // shadowing in an inner scope is allowed
+        #expect(messages("x = f(1)\nf(v) => v").first == "3:5: error: undeclared function 'f'")
+        #expect(messages("f(v) => f(v)").first == "3:9: error: undeclared function 'f'")
+        #expect(messages("for i = 0 to 3\n    x = i\ny = i") == ["5:5: error: undeclared identifier 'i'"])
+    }
+
+    @Test func userFunctionArguments() {
+        #expect(messages("f(a, b = 2) => a + b\nx = f(1)\ny = f(1, b = 3)").isEmpty)
+        #expect(messages("f(a, b = 2) => a + b\nx = f()") == ["4:5: error: missing argument 'a' in call to f"])
+        #expect(messages("f(a) => a\nx = f(c = 1)") == ["4:7: error: f has no parameter named 'c'"])
+        #expect(messages("f(a = 1, b) => a") == ["3:10: error: parameter 'b' without a default follows one with a default"])
+    }
+
+    @Test func methodsOnLocals() {
+        #expect(messages("a = array.new_float()\na.push(1.0)\nn = a.size()").isEmpty)
+        #expect(messages("a = array.new_float()\na.pushh(1.0)") == ["4:1: error: unknown method 'pushh' called on 'a'"])
+        #expect(messages("a = array.new_float()\na.push()") == ["4:1: error: missing argument 'value' in call to array.push"])
+        #expect(messages("var line l = na\nl.set_x2(bar_index)").isEmpty)
+        #expect(messages("s = \"abc\"\nn = s.length()").isEmpty)
+    }
+
+    @Test func unsupportedFeaturesAreNamed() {
+        #expect(messages("x = request.security(syminfo.tickerid, \"D\", close)") == ["3:5: error: request.security is not supported yet"])
+        #expect(messages("x = ticker.heikinashi(syminfo.tickerid)") == ["3:5: error: ticker.heikinashi is not supported yet"])
+        #expect(messages("m = matrix.new<float>(2, 2)").first == "3:5: error: matrix.new is not supported yet")
+        #expect(messages("x = timenow") == ["3:5: error: timenow is not supported yet"])
+        #expect(messages("x = strategy.risk.max_intraday_filled_orders(3)") == [
+            "3:5: error: strategy.risk.max_intraday_filled_orders is not supported yet",
+        ])
+        #expect(messages("x = 1", kind: "indicator").isEmpty)
+        #expect(messages("x = strategy.position_size", kind: "indicator") == [
+            "3:5: error: strategy.position_size can only be used in a strategy() script",
+        ])
+    }
+
+    @Test func valueAndCallMisuse() {
+        #expect(messages("x = ta.sma") == ["3:5: error: 'ta.sma' is a function; call it with parentheses"])
+        #expect(messages("x = close()") == ["3:5: error: 'close' is a variable, not a function"])
+        #expect(messages("x = ta") == ["3:5: error: 'ta' is a namespace, not a value"])
+        #expect(messages("x = 1\ny = x(2)") == ["4:5: error: 'x' is a variable, not a function"])
+        #expect(messages("for i = 0 to 2\n    continue\ncontinue") == ["5:1: error: 'continue' can only be used inside a loop"])
+        #expect(messages("x = switch\n    close > 1 => 1\n    => 0\n    close < 1 => 2") == [
+            "6:5: error: the default case ('=>') must be the last case of a switch",
+        ])
+    }
+
+    @Test func declarationArguments() {
+        let bad = PineFrontEnd.check(source: "//@version=6\nstrategy(\"t\", pyramiding=close)\n", fileName: "t.pine")
+        #expect(bad.diagnostics.map(\.description) == ["2:26: error: strategy() argument 'pyramiding' must be a constant value"])
+        let positional = PineFrontEnd.check(source: "//@version=6\nstrategy(\"T\", \"S\", true)\n", fileName: "t.pine")
+        #expect(positional.declaration?.title == "T")
+        #expect(positional.declaration?["shorttitle"] == .string("S"))
+        #expect(positional.declaration?["overlay"] == .bool(true))
+        let folded = PineFrontEnd.check(source: "//@version=6\nstrategy(\"T\", initial_capital=10 * 1000, commission_value=-0.5 + 1)\n", fileName: "t.pine")
+        #expect(folded.declaration?["initial_capital"] == .int(10_000))
+        #expect(folded.declaration?["commission_value"] == .float(0.5))
+        let twice = PineFrontEnd.check(source: "//@version=6\nstrategy(\"a\")\nstrategy(\"b\")\n", fileName: "t.pine")
+        #expect(twice.diagnostics.map(\.description) == [
+            "3:1: error: a script can have only one declaration statement; 'strategy(...)' repeats it",
+        ])
+    }
+
+    @Test func constantFolding() {
+        func fold(_ text: String) -> ConstantValue? {
+            let result = parse("//@version=6\nindicator(\"t\")\nx = " + text)
+            guard case .variableDeclaration(let d)? = result.script.statements.first?.kind else { return nil }
+            return ConstantValue.fold(d.initializer)
+        }
+        #expect(fold("1 + 2 * 3") == .int(7))
+        #expect(fold("7 / 2") == .float(3.5))
+        #expect(fold("8 / 2") == .int(4))
+        #expect(fold("7 % 3") == .int(1))
+        #expect(fold("7.5 % 2") == .float(1.5))
+        #expect(fold("\"a\" + \"b\"") == .string("ab"))
+        #expect(fold("not true or false") == .bool(false))
+        #expect(fold("1 > 2 ? 3 : 4") == .int(4))
+        #expect(fold("-strategy.long") == nil)
+        #expect(fold("strategy.commission.percent") == .constant("strategy.commission.percent"))
+        #expect(fold("close + 1") == nil)
+        #expect(fold("1 / 0") == .na)
+        #expect(fold("[1, 2.5, \"x\"]") == .list([.int(1), .float(2.5), .string("x")]))
+    }
+}
