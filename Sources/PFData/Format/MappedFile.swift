@@ -34,7 +34,13 @@ final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        #if os(Linux)
+            // Fault every page in at once: the whole file is decoded right after.
+            let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+            let flags = MAP_PRIVATE
+        #endif
+        let pointer = mmap(nil, size, PROT_READ, flags, fd, 0)
         guard let pointer, pointer != MAP_FAILED else {
             throw OHLCVFileError.io(file: path, reason: "cannot map the file into memory")
         }

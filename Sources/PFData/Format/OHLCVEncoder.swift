@@ -55,38 +55,53 @@ enum OHLCVEncoder {
             recordSize: recordSize, columns: columns, flags: dense ? OHLCVFormat.denseFlag : 0, recordCount: n,
             firstTimestamp: n > 0 ? store.time[0] : 0, lastTimestamp: n > 0 ? store.time[n - 1] : 0,
             intervalValue: interval.value, intervalUnit: interval.unit, minmove: minmove, pricescale: pricescale)
-        var bytes = layout.headerBytes()
-        let headerSize = bytes.count
-        bytes.append(contentsOf: [UInt8](repeating: 0, count: n * recordSize))
+        let header = layout.headerBytes()
+        let headerSize = header.count
+        var bytes = [UInt8](unsafeUninitializedCapacity: headerSize + n * recordSize) { buffer, initialized in
+            for (k, byte) in header.enumerated() { buffer[k] = byte }
+            initialized = headerSize + n * recordSize
+        }
         let canonicalNaN32 = UInt32(0x7FC0_0000)
         let canonicalNaN64 = UInt64(0x7FF8_0000_0000_0000)
+        // Byte offset and width of each price column, in layout order.
+        let slots: [(offset: Int, wide: Bool)] = (2...5).map { role in
+            let column = columns.first { $0.role == UInt8(role) }
+            return (column?.offset ?? 0, column?.dtype != OHLCVFormat.dtypeFloat32)
+        }
+        let openOffset = columns.first { $0.role == OHLCVFormat.roleOpen }?.offset ?? 8
+        let (highSlot, lowSlot, closeSlot, volumeSlot) = (slots[0], slots[1], slots[2], slots[3])
+        @inline(__always)
+        func put(_ record: UnsafeMutableRawPointer, _ slot: (offset: Int, wide: Bool), _ value: Double, _ open: Double) {
+            if slot.wide {
+                let bits = value.isNaN ? canonicalNaN64 : value.bitPattern
+                record.storeBytes(of: bits.littleEndian, toByteOffset: slot.offset, as: UInt64.self)
+            } else {
+                let bits = value.isNaN ? canonicalNaN32 : Float(value - open).bitPattern
+                record.storeBytes(of: bits.littleEndian, toByteOffset: slot.offset, as: UInt32.self)
+            }
+        }
         bytes.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress else { return }
-            for i in 0..<n {
-                let record = base + headerSize + i * recordSize
-                let openValue = store.open[i]
-                for column in columns {
-                    let at = column.offset
-                    switch column.role {
-                    case OHLCVFormat.roleTimestamp:
-                        record.storeBytes(of: store.time[i].littleEndian, toByteOffset: at, as: Int64.self)
-                        continue
-                    default: break
-                    }
-                    let value: Double
-                    switch column.role {
-                    case OHLCVFormat.roleOpen: value = openValue
-                    case OHLCVFormat.roleHigh: value = store.high[i]
-                    case OHLCVFormat.roleLow: value = store.low[i]
-                    case OHLCVFormat.roleClose: value = store.close[i]
-                    default: value = store.volume[i]
-                    }
-                    if column.dtype == OHLCVFormat.dtypeFloat32 {
-                        let bits = value.isNaN ? canonicalNaN32 : Float(value - openValue).bitPattern
-                        record.storeBytes(of: bits.littleEndian, toByteOffset: at, as: UInt32.self)
-                    } else {
-                        let bits = value.isNaN ? canonicalNaN64 : value.bitPattern
-                        record.storeBytes(of: bits.littleEndian, toByteOffset: at, as: UInt64.self)
+            store.time.withUnsafeBufferPointer { time in
+                store.open.withUnsafeBufferPointer { open in
+                    store.high.withUnsafeBufferPointer { high in
+                        store.low.withUnsafeBufferPointer { low in
+                            store.close.withUnsafeBufferPointer { close in
+                                store.volume.withUnsafeBufferPointer { volume in
+                                    for i in 0..<n {
+                                        let record = base + headerSize + i * recordSize
+                                        let o = open[i]
+                                        record.storeBytes(of: time[i].littleEndian, toByteOffset: 0, as: Int64.self)
+                                        let openBits = o.isNaN ? canonicalNaN64 : o.bitPattern
+                                        record.storeBytes(of: openBits.littleEndian, toByteOffset: openOffset, as: UInt64.self)
+                                        put(record, highSlot, high[i], o)
+                                        put(record, lowSlot, low[i], o)
+                                        put(record, closeSlot, close[i], o)
+                                        put(record, (volumeSlot.offset, true), volume[i], o)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

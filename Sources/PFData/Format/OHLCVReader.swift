@@ -157,31 +157,41 @@ public final class OHLCVReader: Sendable {
     /// Decodes every record once into an immutable column store (v1 gap fillers skipped).
     public func barStore(skipGaps: Bool = true) -> BarStore {
         let n = count
-        var time = [Int64](repeating: 0, count: n)
-        var open = [Double](repeating: 0, count: n)
-        var high = [Double](repeating: 0, count: n)
-        var low = [Double](repeating: 0, count: n)
-        var close = [Double](repeating: 0, count: n)
-        var volume = [Double](repeating: 0, count: n)
-        var kept = 0
-        for i in 0..<n {
-            let bar = decode(i)
-            if skipGaps && version == 1 && bar.isGapFiller { continue }
-            time[kept] = bar.time
-            open[kept] = bar.open
-            high[kept] = bar.high
-            low[kept] = bar.low
-            close[kept] = bar.close
-            volume[kept] = bar.volume
-            kept += 1
+        if version == 1 && skipGaps {
+            return BarStore(bars: bars(skipGaps: true))
         }
-        if kept < n {
-            time.removeLast(n - kept)
-            open.removeLast(n - kept)
-            high.removeLast(n - kept)
-            low.removeLast(n - kept)
-            close.removeLast(n - kept)
-            volume.removeLast(n - kept)
+        var time: [Int64] = []
+        var open: [Double] = []
+        var high: [Double] = []
+        var low: [Double] = []
+        var close: [Double] = []
+        var volume: [Double] = []
+        time = Array(unsafeUninitializedCapacity: n) { t, tc in
+            open = Array(unsafeUninitializedCapacity: n) { o, oc in
+                high = Array(unsafeUninitializedCapacity: n) { h, hc in
+                    low = Array(unsafeUninitializedCapacity: n) { l, lc in
+                        close = Array(unsafeUninitializedCapacity: n) { c, cc in
+                            volume = Array(unsafeUninitializedCapacity: n) { v, vc in
+                                for i in 0..<n {
+                                    let bar = decode(i)
+                                    t[i] = bar.time
+                                    o[i] = bar.open
+                                    h[i] = bar.high
+                                    l[i] = bar.low
+                                    c[i] = bar.close
+                                    v[i] = bar.volume
+                                }
+                                vc = n
+                            }
+                            cc = n
+                        }
+                        lc = n
+                    }
+                    hc = n
+                }
+                oc = n
+            }
+            tc = n
         }
         return BarStore(time: time, open: open, high: high, low: low, close: close, volume: volume)
     }

@@ -166,7 +166,7 @@ public final class OHLCVWriter {
         if tickGrid == nil, let tick = TickAnalysis.tickSize(of: store) { tickGrid = TickGrid(mintick: tick) }
         let bytes = OHLCVEncoder.encode(store, timeframe: frame, grid: tickGrid)
         do {
-            try AtomicFile.write(Data(bytes), to: path)
+            try AtomicFile.write(bytes: bytes, to: path)
         } catch {
             throw OHLCVFileError.io(file: path, reason: "cannot write the file (\(error.localizedDescription))")
         }
@@ -176,7 +176,19 @@ public final class OHLCVWriter {
 /// The checks every bar passes before it is stored.
 public enum BarValidation {
     /// Why a bar is invalid, or `nil` when it is fine.
+    @inline(__always)
     public static func problem(_ bar: OHLCVBar) -> String? {
+        let o = bar.open, h = bar.high, l = bar.low, c = bar.close, v = bar.volume
+        // Fast path: all finite, non-negative, consistent (NaN fails every comparison).
+        if o >= 0 && h >= 0 && l >= 0 && c >= 0 && v >= 0 && h < .infinity && v < .infinity && h >= l && h >= o
+            && h >= c && l <= o && l <= c
+        {
+            return nil
+        }
+        return slowProblem(bar)
+    }
+
+    static func slowProblem(_ bar: OHLCVBar) -> String? {
         let prices = [("open", bar.open), ("high", bar.high), ("low", bar.low), ("close", bar.close)]
         for (name, value) in prices {
             if value.isNaN { return "\(name) is NaN" }

@@ -13,6 +13,12 @@ struct RecordDecoder: Sendable {
 
     /// Slots indexed by role 0...5.
     let slots: [Slot]
+    let timeSlot: Slot
+    let openSlot: Slot
+    let highSlot: Slot
+    let lowSlot: Slot
+    let closeSlot: Slot
+    let volumeSlot: Slot
     let isStandard: Bool
     let snapScale: Double
     let snapMinmove: Double
@@ -27,6 +33,12 @@ struct RecordDecoder: Sendable {
             slots[Int(column.role)] = Slot(offset: column.offset, dtype: column.dtype, base: column.base)
         }
         self.slots = slots
+        timeSlot = slots[0]
+        openSlot = slots[1]
+        highSlot = slots[2]
+        lowSlot = slots[3]
+        closeSlot = slots[4]
+        volumeSlot = slots[5]
         let absolute = OHLCVFormat.absoluteBase
         isStandard =
             slots[1].base == absolute && slots[5].base == absolute
@@ -60,8 +72,7 @@ struct RecordDecoder: Sendable {
     }
 
     @inline(__always)
-    func decodeDelta(_ record: UnsafeRawPointer, role: Int, openRaw: Double) -> Double {
-        let slot = slots[role]
+    func decodeDelta(_ record: UnsafeRawPointer, _ slot: Slot, openRaw: Double) -> Double {
         let stored = raw(record, slot)
         guard slot.base != OHLCVFormat.absoluteBase else { return stored }
         return applyDelta(stored, openRaw: openRaw)
@@ -100,7 +111,7 @@ struct RecordDecoder: Sendable {
 
     @inline(__always)
     func time(_ record: UnsafeRawPointer) -> Int64 {
-        Int64(littleEndian: record.loadUnaligned(fromByteOffset: slots[0].offset, as: Int64.self))
+        Int64(littleEndian: record.loadUnaligned(fromByteOffset: timeSlot.offset, as: Int64.self))
     }
 
     /// Decodes one record.
@@ -112,15 +123,15 @@ struct RecordDecoder: Sendable {
                 time: t, open: chain(record, role: 1), high: chain(record, role: 2), low: chain(record, role: 3),
                 close: chain(record, role: 4), volume: chain(record, role: 5))
         }
-        let openRaw = raw(record, slots[1])
+        let openRaw = raw(record, openSlot)
         var open = openRaw
         if snapScale > 0 && !open.isNaN {
             let snapped = snap(open)
             if abs(snapped - open) <= abs(open) * RecordDecoder.f64SnapRelative { open = snapped }
         }
         return OHLCVBar(
-            time: t, open: open, high: decodeDelta(record, role: 2, openRaw: openRaw),
-            low: decodeDelta(record, role: 3, openRaw: openRaw), close: decodeDelta(record, role: 4, openRaw: openRaw),
-            volume: raw(record, slots[5]))
+            time: t, open: open, high: decodeDelta(record, highSlot, openRaw: openRaw),
+            low: decodeDelta(record, lowSlot, openRaw: openRaw), close: decodeDelta(record, closeSlot, openRaw: openRaw),
+            volume: raw(record, volumeSlot))
     }
 }

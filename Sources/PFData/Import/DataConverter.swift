@@ -97,7 +97,7 @@ public enum DataConverter {
             .flatMap { tick == nil ? $0 : nil } ?? TickGrid(mintick: mintick)
         let bytes = OHLCVEncoder.encode(store, timeframe: frame, grid: grid)
         do {
-            try AtomicFile.write(Data(bytes), to: output)
+            try AtomicFile.write(bytes: bytes, to: output)
         } catch {
             throw ImportError.io(file: output, reason: "cannot write the .ohlcv file")
         }

@@ -95,6 +95,14 @@ enum DelimitedImporter {
         var builder = StoreBuilder(file: file, capacity: estimate)
         var combined: [UInt8] = []
         _ = headerLine
+        let capacity = max(names.count, needed + 1) + 1
+        let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer {
+            fieldStarts.deallocate()
+            fieldEnds.deallocate()
+        }
+        let columns = [openIndex, highIndex, lowIndex, closeIndex]
 
         while pos < n {
             let lineStart = pos
@@ -105,63 +113,120 @@ enum DelimitedImporter {
             pos += 1
             line += 1
             if lineEnd == lineStart { continue }
-            var blank = true
-            for k in lineStart..<lineEnd where p[k] != 32 && p[k] != 9 && p[k] != delimiter {
-                blank = false
-                break
+            let fieldCount = splitFast(p, lineStart, lineEnd, delimiter, fieldStarts, fieldEnds, capacity)
+            if (fieldCount <= needed || fieldStarts[0] == fieldEnds[0]) && isBlank(p, lineStart, lineEnd, delimiter) {
+                continue
             }
-            if blank { continue }
-            split(p, lineStart, lineEnd, delimiter, into: &fields)
-            guard fields.count > needed else {
-                let missingIndex = fields.count
-                let name = missingIndex < names.count ? names[missingIndex] : "column \(missingIndex + 1)"
+            guard fieldCount > needed else {
+                let name = fieldCount < names.count ? names[fieldCount] : "column \(fieldCount + 1)"
                 throw ImportError.badBar(
                     file: file, line: currentLine,
-                    reason: "the row has \(fields.count) fields but the header has \(names.count) (no \"\(name)\")")
+                    reason: "the row has \(fieldCount) fields but the header has \(names.count) (no \"\(name)\")")
             }
-            func cellText(_ index: Int) -> String {
-                let f = fields[index]
-                return String(decoding: UnsafeBufferPointer(start: p + f.0, count: f.1 - f.0), as: UTF8.self)
-            }
-            func number(_ index: Int) throws -> Double {
-                let f = fields[index]
-                guard let v = FastNumber.parse(p + f.0, count: f.1 - f.0) else {
-                    let text = cellText(index)
-                    throw ImportError.badCell(
-                        file: file, line: currentLine, column: names[index], text: text,
-                        reason: text.trimmingSpaces().isEmpty ? "empty cell" : "not a number")
+            var values = (0.0, 0.0, 0.0, 0.0)
+            for k in 0..<4 {
+                let index = columns[k]
+                guard let v = FastNumber.parse(p + fieldStarts[index], count: fieldEnds[index] - fieldStarts[index])
+                else {
+                    throw cellError(p, fieldStarts[index], fieldEnds[index], names[index], currentLine, file)
                 }
-                return v
+                switch k {
+                case 0: values.0 = v
+                case 1: values.1 = v
+                case 2: values.2 = v
+                default: values.3 = v
+                }
+            }
+            var volume = 0.0
+            if let volumeIndex {
+                guard
+                    let v = FastNumber.parse(
+                        p + fieldStarts[volumeIndex], count: fieldEnds[volumeIndex] - fieldStarts[volumeIndex])
+                else {
+                    throw cellError(
+                        p, fieldStarts[volumeIndex], fieldEnds[volumeIndex], names[volumeIndex], currentLine, file)
+                }
+                volume = v
             }
             let t: Int64?
-            let tf = fields[timeIndex]
+            let ts = fieldStarts[timeIndex]
+            let te = fieldEnds[timeIndex]
             if let clockIndex {
-                let cf = fields[clockIndex]
                 combined.removeAll(keepingCapacity: true)
-                combined.append(contentsOf: UnsafeBufferPointer(start: p + tf.0, count: tf.1 - tf.0))
+                combined.append(contentsOf: UnsafeBufferPointer(start: p + ts, count: te - ts))
                 combined.append(32)
-                combined.append(contentsOf: UnsafeBufferPointer(start: p + cf.0, count: cf.1 - cf.0))
+                combined.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: p + fieldStarts[clockIndex], count: fieldEnds[clockIndex] - fieldStarts[clockIndex]))
                 t = combined.withUnsafeBufferPointer { buffer -> Int64? in
                     guard let base = buffer.baseAddress else { return nil }
                     if let format { return format.parse(base, count: buffer.count, zone: zone) }
                     return TimeParsing.parse(base, count: buffer.count, zone: zone)
                 }
             } else if let format {
-                t = format.parse(p + tf.0, count: tf.1 - tf.0, zone: zone)
+                t = format.parse(p + ts, count: te - ts, zone: zone)
             } else {
-                t = TimeParsing.parse(p + tf.0, count: tf.1 - tf.0, zone: zone)
+                t = TimeParsing.parse(p + ts, count: te - ts, zone: zone)
             }
             guard let time = t else {
-                let text = clockIndex.map { cellText(timeIndex) + " " + cellText($0) } ?? cellText(timeIndex)
+                var text = String(decoding: UnsafeBufferPointer(start: p + ts, count: te - ts), as: UTF8.self)
+                if let clockIndex {
+                    text += " " + String(
+                        decoding: UnsafeBufferPointer(
+                            start: p + fieldStarts[clockIndex], count: fieldEnds[clockIndex] - fieldStarts[clockIndex]),
+                        as: UTF8.self)
+                }
                 throw ImportError.badCell(
                     file: file, line: currentLine, column: names[timeIndex], text: text, reason: "not a time")
             }
-            let bar = OHLCVBar(
-                time: time, open: try number(openIndex), high: try number(highIndex), low: try number(lowIndex),
-                close: try number(closeIndex), volume: try volumeIndex.map { try number($0) } ?? 0)
-            try builder.append(bar, line: currentLine)
+            try builder.append(
+                OHLCVBar(time: time, open: values.0, high: values.1, low: values.2, close: values.3, volume: volume),
+                line: currentLine)
         }
         return try builder.finish()
+    }
+
+    static func isBlank(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8) -> Bool {
+        for k in start..<end where p[k] != 32 && p[k] != 9 && p[k] != delimiter { return false }
+        return true
+    }
+
+    static func cellError(
+        _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ name: String, _ line: Int, _ file: String
+    ) -> ImportError {
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+        return ImportError.badCell(
+            file: file, line: line, column: name, text: text,
+            reason: text.trimmingSpaces().isEmpty ? "empty cell" : "not a number")
+    }
+
+    /// Splits a line into at most `capacity` fields (the rest are ignored); returns the field count.
+    @inline(__always)
+    static func splitFast(
+        _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8, _ starts: UnsafeMutablePointer<Int>,
+        _ ends: UnsafeMutablePointer<Int>, _ capacity: Int
+    ) -> Int {
+        var count = 0
+        var k = start
+        while count < capacity {
+            if k < end && p[k] == 34 {
+                let open = k + 1
+                var close = open
+                while close < end && p[close] != 34 { close += 1 }
+                starts[count] = open
+                ends[count] = close
+                k = close
+                while k < end && p[k] != delimiter { k += 1 }
+            } else {
+                starts[count] = k
+                while k < end && p[k] != delimiter { k += 1 }
+                ends[count] = k
+            }
+            count += 1
+            if k >= end { break }
+            k += 1
+        }
+        return count
     }
 
     /// Splits `start..<end` at `delimiter` into field ranges, unquoting `"..."` fields.

@@ -20,13 +20,18 @@ public struct IntervalDetection: Sendable, Equatable {
     /// Detects the timeframe and gaps of strictly increasing open times.
     public static func detect(_ times: [Int64]) -> IntervalDetection {
         guard times.count >= 2 else { return IntervalDetection(timeframe: nil, gaps: []) }
-        var counts: [Int64: Int] = [:]
-        for i in 1..<times.count { counts[times[i] - times[i - 1], default: 0] += 1 }
-        var best: Int64 = 0
+        var best: Int64 = times[1] - times[0]
         var bestCount = 0
-        for (diff, count) in counts where count > bestCount || (count == bestCount && diff < best) {
-            best = diff
-            bestCount = count
+        for i in 1..<times.count where times[i] - times[i - 1] == best { bestCount += 1 }
+        if bestCount * 2 <= times.count - 1 {
+            // No majority spacing: count them all.
+            var counts: [Int64: Int] = [:]
+            for i in 1..<times.count { counts[times[i] - times[i - 1], default: 0] += 1 }
+            bestCount = 0
+            for (diff, count) in counts where count > bestCount || (count == bestCount && diff < best) {
+                best = diff
+                bestCount = count
+            }
         }
         let day = UTCCalendar.dayMilliseconds
         var frame: Timeframe?

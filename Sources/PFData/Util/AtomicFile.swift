@@ -15,6 +15,36 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `bytes` to `path` atomically, straight from the buffer.
+    public static func write(bytes: [UInt8], to path: String) throws {
+        let temp = temporaryPath(for: path)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        var ok = true
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let written = Foundation.write(fd, base + offset, raw.count - offset)
+                if written <= 0 {
+                    ok = false
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(fd) != 0 { ok = false }
+        guard ok else {
+            unlink(temp)
+            throw CocoaError(.fileWriteUnknown)
+        }
+        do {
+            try replace(path, with: temp)
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+
     /// A temporary path beside `path` (matched by `.gitignore` as `*.ohlcv.tmp*` for data files).
     public static func temporaryPath(for path: String) -> String {
         "\(path).tmp\(UInt32.random(in: 0...UInt32.max))"
