@@ -35,6 +35,12 @@ extension Broker {
         stop: Double?, ocaName: String?, ocaType: OCAType?, comment: String?
     ) {
         guard acceptsOrders else { return }
+        // An entry in the direction of a position already at the pyramiding
+        // limit is not placed (TradingView rejects it when it is issued).
+        if kind == .entry && isPyramidingBlocked(direction) {
+            removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
+            return
+        }
         let size = orderQuantity(explicit: Self.given(qty), direction: direction)
         guard size > 0, size.isFinite else { return }
         removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }

@@ -93,12 +93,12 @@ enum ParityFixture {
     static func check(
         caseName: String, run: String, properties: StrategyProperties,
         makeScript: ([String: Double]) -> some BarScript
-    ) throws -> [String] {
-        guard let rs = runSettings(caseName, run) else { return ["missing settings for \(caseName)/\(run)"] }
+    ) throws -> ParityResult {
+        guard let rs = runSettings(caseName, run) else { return ParityResult(missing: "settings for \(caseName)/\(run)") }
         var settings = BacktestSettings(properties: properties, tradeFrom: rs.tradeStart)
         var bars = BacktestBars(bars: feed)
         if rs.scriptTimeframe == "60" {
-            guard let b = feed60 else { return ["cannot aggregate the feed to 60m"] }
+            guard let b = feed60 else { return ParityResult(missing: "the 60m aggregation") }
             bars = b
             settings.barDurationMs = 3_600_000
         }
@@ -118,17 +118,38 @@ enum ParityFixture {
         return abs(a - b) <= rel * max(abs(b), 1)
     }
 
-    static func compare(_ report: BacktestReport, caseName: String, run: String) -> [String] {
+    /// The differences between a report and a reference run.
+    struct ParityResult {
+        /// Human-readable differences (the first few of each kind).
+        var problems: [String] = []
+        /// Our trade count minus the reference's.
+        var tradeCountDelta = 0
+        /// Trades differing in anything but their excursions.
+        var badTrades = 0
+        /// Trades differing only in max run-up / max drawdown.
+        var badExcursions = 0
+        /// Metrics outside 1e-9 relative.
+        var badMetrics = 0
+
+        init() {}
+        init(missing: String) { problems = ["missing " + missing]; badTrades = .max }
+
+        var isExact: Bool { problems.isEmpty }
+    }
+
+    static func compare(_ report: BacktestReport, caseName: String, run: String) -> ParityResult {
+        var result = ParityResult()
         var problems: [String] = []
         let dir = runDirectory(caseName, run)
         guard let text = try? String(contentsOf: dir.appendingPathComponent("trades.csv"), encoding: .utf8) else {
-            return ["missing trades.csv"]
+            return ParityResult(missing: "trades.csv")
         }
         let rows = text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        result.tradeCountDelta = report.trades.count - rows.count
         if rows.count != report.trades.count {
             problems.append("trade count \(report.trades.count), expected \(rows.count)")
         }
-        for (i, f) in rows.enumerated() where i < report.trades.count && problems.count < 8 {
+        for (i, f) in rows.enumerated() where i < report.trades.count {
             let t = report.trades[i]
             let n = f.map { Double($0) ?? .nan }
             var bad: [String] = []
@@ -144,9 +165,11 @@ enum ParityFixture {
             if t.entryBar != Int(f[10]) || t.exitBar != Int(f[11]) {
                 bad.append("bars \(t.entryBar)-\(t.exitBar) vs \(f[10])-\(f[11])")
             }
+            let core = !bad.isEmpty
             if abs(t.maxRunup - n[12]) > 1e-6 { bad.append("max_runup \(t.maxRunup) vs \(f[12])") }
             if abs(t.maxDrawdown - n[13]) > 1e-6 { bad.append("max_drawdown \(t.maxDrawdown) vs \(f[13])") }
-            if !bad.isEmpty { problems.append("trade \(i + 1): " + bad.joined(separator: "; ")) }
+            if core { result.badTrades += 1 } else if !bad.isEmpty { result.badExcursions += 1 }
+            if !bad.isEmpty && problems.count < 8 { problems.append("trade \(i + 1): " + bad.joined(separator: "; ")) }
         }
         let m = json(dir.appendingPathComponent("metrics.json"))
         let groups: [(String, [String], [Double])] = [
@@ -159,8 +182,9 @@ enum ParityFixture {
             let ref = m[group] as? [String: Any] ?? [:]
             for (name, v) in zip(names, values) {
                 let expected = (ref[name] as? NSNumber)?.doubleValue ?? .nan
-                if !close(v, expected, rel: 1e-9) && problems.count < 40 {
-                    problems.append("\(group).\(name) \(v) vs \(expected)")
+                if !close(v, expected, rel: 1e-9) {
+                    result.badMetrics += 1
+                    if problems.count < 40 { problems.append("\(group).\(name) \(v) vs \(expected)") }
                 }
             }
         }
@@ -171,8 +195,12 @@ enum ParityFixture {
         ]
         for (name, v) in counters {
             let expected = (m[name] as? NSNumber)?.doubleValue ?? .nan
-            if !close(v, expected, rel: 1e-9) { problems.append("\(name) \(v) vs \(expected)") }
+            if !close(v, expected, rel: 1e-9) {
+                result.badMetrics += 1
+                problems.append("\(name) \(v) vs \(expected)")
+            }
         }
-        return problems
+        result.problems = problems
+        return result
     }
 }
