@@ -46,7 +46,8 @@ public struct SumState: Sendable {
         var c = compensation
         let slot = head
         let window = full ? length : held + 1
-        let stored: Double = storage.withUnsafeMutableBufferPointer { buffer -> Double in
+        storage.withUnsafeMutableBufferPointer { buffer in
+            buffer[2 * slot] = source
             var fires = false
             if c != 0 && source != 0 {
                 let b = abs(c)
@@ -68,7 +69,7 @@ public struct SumState: Sendable {
                 }
                 s = total
                 c = 0
-                return source
+                buffer[2 * slot + 1] = source
             } else if full {
                 let d0 = buffer[2 * leaving + 1]
                 let y1 = -d0 - c
@@ -78,17 +79,15 @@ public struct SumState: Sendable {
                 let next = t + y2
                 c = (next - t) - y2
                 s = next
-                return y2
+                buffer[2 * slot + 1] = y2
             } else {
                 let y = source - c
                 let next = s + y
                 c = (next - s) - y
                 s = next
-                return y
+                buffer[2 * slot + 1] = y
             }
         }
-        storage[2 * slot] = source
-        storage[2 * slot + 1] = stored
         head = slot + 1 == cap ? 0 : slot + 1
         if held < cap { held += 1 }
         sum = s
