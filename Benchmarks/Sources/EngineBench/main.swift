@@ -1,1 +1,99 @@
-print("EngineBench: no benchmark yet")
+import Foundation
+import PFData
+import PineEngine
+
+// Engine benchmarks (issue 4 and 5). Run from the repository root:
+//   swift run -c release --package-path Benchmarks EngineBench
+// Figures are medians over repeated runs; the machine is shared, so compare
+// ratios rather than absolute times.
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? .nan : s[s.count / 2]
+}
+
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let feed = root.appendingPathComponent("sweeps/data/ETHUSDT-PERP_15m.csv").path
+let market = try MarketData.load(path: feed)
+
+let smaCross = """
+    //@version=6
+    strategy("dual SMA flip", overlay=true, initial_capital=100000, default_qty_type=strategy.fixed, default_qty_value=1)
+    fastLen = input.int(10, "Fast SMA", minval=1)
+    slowLen = input.int(30, "Slow SMA", minval=2)
+    fastMa = ta.sma(close, fastLen)
+    slowMa = ta.sma(close, slowLen)
+    if ta.crossover(fastMa, slowMa)
+        strategy.entry("Long", strategy.long)
+    if ta.crossunder(fastMa, slowMa)
+        strategy.entry("Short", strategy.short)
+    """
+
+let program = try PineProgram.compile(source: smaCross, fileName: "sma_cross.pine")
+let data = try PreparedData(market: market, scriptTimeframe: nil)
+let runner = try ScriptRunner(program: program, data: data)
+let repetitions = Int(ProcessInfo.processInfo.environment["REPS"] ?? "") ?? 30
+
+var plain: [Double] = []
+var trades = 0
+for _ in 0..<repetitions {
+    plain.append(try time { trades = try runner.run(RunOptions()).report.trades.count })
+}
+print(String(format: "dual SMA crossover, %d bars, %d trades: median %.2f ms per backtest (target <= 9 ms)", data.bars.count, trades, median(plain)))
+
+var magnified: [Double] = []
+let endpoints = RunOptions(magnifier: .synthetic(samples: 4, distribution: .endpoints))
+for _ in 0..<repetitions {
+    magnified.append(try time { _ = try runner.run(endpoints) })
+}
+print(String(format: "  with synthetic endpoints magnifier (4 samples): median %.2f ms, %.2fx the plain run (target <= 1.5x)", median(magnified), median(magnified) / median(plain)))
+
+// Indicator-only script on 1,000,000 synthetic bars.
+let n = 1_000_000
+var t: [Int64] = [], o: [Double] = [], h: [Double] = [], l: [Double] = [], c: [Double] = [], v: [Double] = []
+t.reserveCapacity(n)
+var price = 100.0
+var seed: UInt64 = 42
+for i in 0..<n {
+    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+    let r = Double(seed >> 11) / Double(1 << 53) - 0.5
+    let open = price
+    price = max(1, price + r)
+    t.append(Int64(i) * 60_000)
+    o.append(open)
+    h.append(max(open, price) + 0.1)
+    l.append(min(open, price) - 0.1)
+    c.append(price)
+    v.append(1000)
+}
+let big = BarStore(time: t, open: o, high: h, low: l, close: c, volume: v)
+let indicatorScript = """
+    //@version=6
+    indicator("ta mix")
+    s = ta.sma(close, 20)
+    e = ta.ema(close, 20)
+    r = ta.rsi(close, 14)
+    a = ta.atr(14)
+    [m, sig, hist] = ta.macd(close, 12, 26, 9)
+    plot(s)
+    plot(e)
+    plot(r)
+    plot(a)
+    plot(hist)
+    """
+let indicatorProgram = try PineProgram.compile(source: indicatorScript, fileName: "ta_mix.pine")
+let bigData = try PreparedData(store: big, sourceTimeframe: Timeframe("1"))
+let indicatorRunner = try ScriptRunner(program: indicatorProgram, data: bigData)
+var indicatorTimes: [Double] = []
+for _ in 0..<max(3, repetitions / 5) {
+    indicatorTimes.append(try time { _ = try indicatorRunner.run(RunOptions()) })
+}
+let m = median(indicatorTimes)
+print(String(format: "indicator script (sma, ema, rsi, atr, macd) on 1,000,000 bars: median %.1f ms = %.1f million bars/s (target >= 20)", m, Double(n) / m / 1000))

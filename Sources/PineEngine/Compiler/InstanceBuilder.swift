@@ -17,6 +17,8 @@ final class InstanceBuilder {
     var inputs: [InstanceInput] = []
     /// `plot()` titles by plot index.
     var plotTitles: [String] = []
+    /// The cell each `plot()` writes its current value to, by plot index.
+    var plotCells: [UnsafeMutablePointer<Double>] = []
 
     init(arena: Arena, fileName: String, needs: HistoryNeeds) {
         self.arena = arena

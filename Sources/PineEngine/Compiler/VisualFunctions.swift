@@ -20,8 +20,11 @@ enum VisualFunctions {
             let builder = a.builder
             let index = builder.plotTitles.count
             builder.plotTitles.append(a.constString(1) ?? "plot_\(index)")
+            let cell = builder.arena.cell()
+            builder.plotCells.append(cell)
+            // Plots are outputs only: evaluated when a run records them.
             return .void({ rt in
-                rt.plotValues[index] = try f(rt)
+                if rt.recordsPlots { cell.pointee = try f(rt) }
                 return .normal
             })
         }

@@ -12,8 +12,12 @@ public final class ScriptInstance: BarScript {
     /// `plot()` titles by plot index.
     public let plotTitles: [String]
     private var plotColumns: [[Double]] = []
+    private let plotCells: [UnsafeMutablePointer<Double>]
     /// When true, every bar's plot values are kept (`plots()`).
-    public var recordsPlots = false
+    public var recordsPlots: Bool {
+        get { runtime.recordsPlots }
+        set { runtime.recordsPlots = newValue }
+    }
 
     init(program: PineProgram) throws {
         let builder = InstanceBuilder(arena: arena, fileName: program.fileName, needs: program.needs)
@@ -21,7 +25,7 @@ public final class ScriptInstance: BarScript {
         inputs = builder.inputs
         plotTitles = builder.plotTitles
         runtime.fileName = program.fileName
-        runtime.plotValues = Array(repeating: .nan, count: plotTitles.count)
+        plotCells = builder.plotCells
     }
 
     /// The inputs this instance reads, in source order.
@@ -81,8 +85,8 @@ public final class ScriptInstance: BarScript {
         _ = try root(rt)
         if recordsPlots {
             for i in plotColumns.indices {
-                plotColumns[i].append(rt.plotValues[i])
-                rt.plotValues[i] = .nan
+                plotColumns[i].append(plotCells[i].pointee)
+                plotCells[i].pointee = .nan
             }
         }
     }

@@ -42,8 +42,8 @@ final class Runtime {
     var loopBudget = 0
     static let loopIterationsPerBar = 1_000_000
 
-    /// The current bar's value of every `plot()`, by plot index.
-    var plotValues: [Double] = []
+    /// True when `plot()` values are recorded on this run.
+    var recordsPlots = false
 
     /// The file name used in runtime error messages.
     var fileName = "script.pine"
