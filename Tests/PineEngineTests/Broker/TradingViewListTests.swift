@@ -84,7 +84,9 @@ enum TVFixture {
                 t.entryTime = time
                 t.entryPrice = price
                 t.entrySignal = String(f[3])
-            } else if !f[3].lowercased().contains("open") {
+            } else if !f[3].isEmpty && !f[3].lowercased().contains("open") {
+                // An exit row without a signal (or marked Open) is the trade
+                // still open at the end of the export, not a closed trade.
                 t.exitTime = time
                 t.exitPrice = price
                 t.exitSignal = String(f[3])
@@ -269,5 +271,83 @@ struct TradingViewListTests {
         // P&L is in money: points * 500 per contract.
         let first = try #require(report.trades.first)
         #expect(abs(first.pnl - (first.exitPrice - first.entryPrice) * first.direction.sign * 500) < 1e-6)
+    }
+
+    @Test func slippagePyramidingPercentOfEquity() throws {
+        // Quantities are floored to 0.1 contract (the list's qty precision).
+        let s = TVFixture.settings(
+            [
+                ("initial_capital", "10000"), ("pyramiding", "3"), ("slippage", "5"), ("commission_type", "percent"),
+                ("commission_value", "0.1"), ("default_qty_type", "percent_of_equity"), ("default_qty_value", "10"),
+            ], lotStep: 0.1)
+        let script = ClosureScript { bar, broker in
+            switch bar.index {
+            case 20: broker.entry("Entry #1", direction: .long)
+            case 25: broker.entry("Entry #2", direction: .long)
+            case 30: broker.entry("Entry #3", direction: .long)
+            case 40: broker.closeAll(comment: "Close All Positions")
+            default: break
+            }
+        }
+        let bars = TVFixture.loadBars("slippage_pyramiding_ohlcv.csv")
+        let report = try Backtest.run(bars: bars, settings: s, script: script)
+        let problems = TVFixture.compare(report, TVFixture.loadTrades("slippage_pyramiding_trades.csv"), mintick: 0.00001)
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
+        #expect(report.trades.map(\.qty) == [884.4, 883.8, 883.8].map { ($0 * 10).rounded() / 10 } || report.trades.count == 3)
+        for (t, q) in zip(report.trades, [884.4, 883.8, 883.8]) { #expect(abs(t.qty - q) < 1e-9) }
+    }
+
+    @Test func supertrendPercentOfEquity() throws {
+        let s = TVFixture.settings([("default_qty_type", "percent_of_equity"), ("default_qty_value", "15")], lotStep: 0.1)
+        var st = SupertrendState()
+        var previous = Double.nan
+        let script = ClosureScript { bar, broker in
+            let dir = st.update(factor: 3, atrPeriod: 10, high: bar.high, low: bar.low, close: bar.close).direction
+            let change = dir - previous
+            previous = dir
+            if change < 0 { broker.entry("My Long Entry Id", direction: .long) }
+            if change > 0 { broker.entry("My Short Entry Id", direction: .short) }
+        }
+        let problems = try Self.run("ohlcv.csv", "supertrend_trades.csv", s, script)
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
+    }
+
+    @Test func barMagnifierWalksTheHourlyBarsOfADailyScript() throws {
+        let path = TVFixture.directory.appendingPathComponent("bar_magnifier_60m.ohlcv").path
+        let data = try MarketData.load(path: path)
+        // The legacy file stores float32 prices: put them back on the 0.01 grid.
+        let raw = data.bars
+        func grid(_ xs: [Double]) -> [Double] { xs.map { ($0 * 100).rounded() / 100 } }
+        let hourly = BarStore(
+            time: raw.time, open: grid(raw.open), high: grid(raw.high), low: grid(raw.low), close: grid(raw.close),
+            volume: raw.volume)
+        let h1 = try #require(Timeframe("60"))
+        let d1 = try #require(Timeframe("1D"))
+        let daily = try hourly.aggregated(to: d1, from: h1)
+        let bars = try BacktestBars(aggregated: daily, source: hourly)
+        var settings = BacktestSettings(
+            properties: properties([("initial_capital", "10000"), ("default_qty_value", "0.01")]),
+            symbol: BrokerSymbol(mintick: 0.01, pointValue: 1), magnifier: .realBars, barDurationMs: 86_400_000)
+        settings.timezone = TimeZone(secondsFromGMT: 0) ?? .current
+        var fast = SMAState()
+        var slow = SMAState()
+        var over = CrossoverState()
+        var under = CrossunderState()
+        let script = ClosureScript { bar, broker in
+            let f = fast.update(bar.close, length: 3)
+            let sl = slow.update(bar.close, length: 10)
+            if over.update(f, sl) {
+                broker.entry("Long", direction: .long)
+                broker.exit("XL", fromEntry: "Long", limit: bar.close + 1500, stop: bar.close - 1000)
+            }
+            if under.update(f, sl) {
+                broker.entry("Short", direction: .short)
+                broker.exit("XS", fromEntry: "Short", limit: bar.close - 1500, stop: bar.close + 1000)
+            }
+        }
+        let report = try Backtest.run(bars: bars, settings: settings, script: script)
+        let problems = TVFixture.compare(report, TVFixture.loadTrades("bar_magnifier_tv_trades.csv"), mintick: 0.01)
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
+        #expect(report.counters.magnifierSubBars == daily.subBarStart.last)
     }
 }
