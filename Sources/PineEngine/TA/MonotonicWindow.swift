@@ -4,8 +4,9 @@
 /// extremes the oldest one wins (TradingView's `highestbars`/`lowestbars` offsets).
 public struct MonotonicWindow: Sendable {
     @usableFromInline var values = TARingBuffer()
-    @usableFromInline var dequeIndex: [Int] = []
-    @usableFromInline var dequeValue: [Double] = []
+    /// Interleaved deque slots: `deque[2 * k]` is a bar number, `deque[2 * k + 1]` its value.
+    @usableFromInline var deque: [Double] = []
+    @usableFromInline var dequeCapacity = 0
     @usableFromInline var front = 0
     @usableFromInline var size = 0
     @usableFromInline var seen = 0
@@ -33,46 +34,54 @@ public struct MonotonicWindow: Sendable {
     /// The extreme of the window, `na` before `length` bars or when every value is `na`.
     @inlinable public var extreme: Double {
         guard length > 0, seen >= length, size > 0 else { return .nan }
-        return dequeValue[front]
+        return deque[2 * front + 1]
     }
 
     /// Offset of the extreme from the newest bar (0 or negative), `na` like `extreme`.
     @inlinable public var offset: Double {
         guard length > 0, seen >= length, size > 0 else { return .nan }
-        return Double(dequeIndex[front] - (seen - 1))
+        return deque[2 * front] - Double(seen - 1)
     }
 
     @inlinable
     mutating func append(_ value: Double, index: Int) {
-        let cap = dequeIndex.count
+        let cap = dequeCapacity
         guard cap > 0 else { return }
-        while size > 0 && dequeIndex[front] <= index - length {
-            front += 1
-            if front == cap { front = 0 }
-            size -= 1
+        let position = Double(index)
+        let oldest = Double(index - length)
+        let isMax = keepsMaximum
+        var f = front
+        var n = size
+        deque.withUnsafeMutableBufferPointer { slots in
+            while n > 0 && slots[2 * f] <= oldest {
+                f += 1
+                if f == cap { f = 0 }
+                n -= 1
+            }
+            guard !value.isNaN else { return }
+            while n > 0 {
+                var back = f + n - 1
+                if back >= cap { back -= cap }
+                let b = slots[2 * back + 1]
+                if isMax ? !(b < value) : !(b > value) { break }
+                n -= 1
+            }
+            var slot = f + n
+            if slot >= cap { slot -= cap }
+            slots[2 * slot] = position
+            slots[2 * slot + 1] = value
+            n += 1
         }
-        guard !value.isNaN else { return }
-        while size > 0 {
-            var back = front + size - 1
-            if back >= cap { back -= cap }
-            let b = dequeValue[back]
-            let dominated = keepsMaximum ? b < value : b > value
-            if !dominated { break }
-            size -= 1
-        }
-        var slot = front + size
-        if slot >= cap { slot -= cap }
-        dequeIndex[slot] = index
-        dequeValue[slot] = value
-        size += 1
+        front = f
+        size = n
     }
 
     @usableFromInline
     mutating func setLength(_ newLength: Int) {
         length = max(0, newLength)
         values.resize(capacity: length)
-        dequeIndex = [Int](repeating: 0, count: length)
-        dequeValue = [Double](repeating: .nan, count: length)
+        deque = [Double](repeating: .nan, count: 2 * length)
+        dequeCapacity = length
         front = 0
         size = 0
         let held = values.count

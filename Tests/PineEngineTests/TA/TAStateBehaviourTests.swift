@@ -151,6 +151,38 @@ struct TAStateBehaviourTests {
         #expect(outputs[4] == 20 && outputs[5] == 20)  // an na source still counts as a match
     }
 
+    @Test func momentumRateOfChangeAndCounters() {
+        var mom = MomState(), roc = ROCState(), since = BarsSinceState(), cum = CumState()
+        var changed = ChangeState()
+        let closes: [Double] = [10, 11, 12.5, 12, .nan, 15]
+        var moms: [Double] = [], rocs: [Double] = [], counts: [Double] = [], totals: [Double] = []
+        for (bar, x) in closes.enumerated() {
+            moms.append(mom.update(x, length: 2))
+            rocs.append(roc.update(x, length: 2))
+            counts.append(since.update(bar == 1 || bar == 4))
+            totals.append(cum.update(x))
+        }
+        #expect(moms[0].isNaN && moms[1].isNaN && moms[2] == 2.5 && moms[3] == 1)
+        #expect(moms[4].isNaN && moms[5] == 3)
+        #expect(rocs[2] == 25 && abs(rocs[3] - 100.0 / 11) < 1e-12 && rocs[5] == 25)
+        #expect(counts[0].isNaN && counts[1] == 0 && counts[3] == 2 && counts[4] == 0)
+        #expect(counts[5] == 1)
+        #expect(totals[0] == 10 && totals[3] == 45.5 && totals[4] == 45.5 && totals[5] == 60.5)
+        let flips = [false, false, true, true, false].map { changed.update($0) }
+        #expect(flips == [false, false, true, false, true])
+    }
+
+    @Test func swmaAndSumWindows() {
+        var swma = SWMAState(), sum = SumState()
+        let xs: [Double] = [6, 12, 18, 24, 30]
+        let smoothed = xs.map { swma.update($0) }
+        #expect(smoothed[0].isNaN && smoothed[2].isNaN)
+        // (6 + 2 * 12 + 2 * 18 + 24) / 6 = 15
+        #expect(abs(smoothed[3] - 15) < 1e-12 && abs(smoothed[4] - 21) < 1e-12)
+        let sums = xs.map { sum.update($0, length: 2) }
+        #expect(sums[0].isNaN && sums[1] == 18 && sums[4] == 54)
+    }
+
     /// Closes, highs and lows of the bundled 53,929-bar ETH/USDT 15m feed.
     private func ethFeed() throws -> (high: [Double], low: [Double], close: [Double]) {
         let url = URL(fileURLWithPath: #filePath)
