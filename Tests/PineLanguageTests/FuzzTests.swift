@@ -26,7 +26,8 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test func mutatedScriptsNeverCrash() throws {
         let sources = try Fixtures.parityNames.map { try Fixtures.text("parity/" + $0) }
             + (try Fixtures.files(in: "broken")).map { try Fixtures.text("broken/" + $0) }
-        #expect(sources.count >= 30)
+            + (try Fixtures.files(in: "valid")).map { try Fixtures.text("valid/" + $0) }
+        #expect(sources.count >= 40)
         var rng = SeededGenerator(state: 20_251_122)
         var withErrors = 0
         let cases = 3000

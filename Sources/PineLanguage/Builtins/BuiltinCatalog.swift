@@ -81,7 +81,8 @@ enum BuiltinCatalog {
         "array.unshift(id, value)", "array.slice(id, index_from, index_to)", "array.includes(id, value)",
         "array.indexof(id, value)", "array.lastindexof(id, value)", "array.sort(id, order=order.ascending)",
         "array.first(id)", "array.last(id)", "array.copy(id)", "array.insert(id, index, value)",
-        "array.remove(id, index)", "array.reverse(id)",
+        "array.remove(id, index)", "array.reverse(id)", "array.fill(id, value, index_from=0, index_to?)",
+        "array.median(id)", "array.range(id)", "array.stdev(id, biased=true)",
     ]
 
     static let colors = [
@@ -175,7 +176,8 @@ enum BuiltinCatalog {
         "syminfo.root: simple string", "syminfo.prefix: simple string", "syminfo.description: simple string",
         "syminfo.minmove: simple int", "syminfo.pricescale: simple int", "syminfo.mincontract: simple float",
         "syminfo.volumetype: simple string",
-        "ta.tr: series float", "ta.obv: series float", "ta.vwap: series float",
+        "ta.tr: series float", "ta.obv: series float", "ta.vwap: series float", "ta.accdist: series float",
+        "ta.pvt: series float",
         "math.pi: const float", "math.e: const float", "math.phi: const float", "math.rphi: const float",
         "dayofweek.sunday: const int", "dayofweek.monday: const int", "dayofweek.tuesday: const int",
         "dayofweek.wednesday: const int", "dayofweek.thursday: const int", "dayofweek.friday: const int",
