@@ -37,7 +37,8 @@ public struct DMIState: Sendable {
         if !p.isNaN { plus = p }
         if !m.isNaN { minus = m }
         let sum = plus + minus
-        let adx = 100 * adxRMA.update(abs(plus - minus) / (sum == 0 ? 1 : sum), length: adxSmoothing)
+        let spread = abs(plus - minus) / (sum == 0 ? 1 : sum)
+        let adx = 100 * adxRMA.update(spread, length: adxSmoothing)
         return (plus, minus, adx)
     }
 }

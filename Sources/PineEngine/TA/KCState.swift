@@ -25,7 +25,8 @@ public struct KCState: Sendable {
     }
 }
 
-/// `ta.kcw(source, length, mult, useTrueRange)`: Keltner Channels width, `(upper - lower) / middle`.
+/// `ta.kcw(source, length, mult, useTrueRange)`: Keltner Channels width,
+/// `(upper - lower) / middle`.
 public struct KCWState: Sendable {
     @usableFromInline var channels = KCState()
 

@@ -1,7 +1,8 @@
-/// `ta.rci(source, length)`: rank correlation index, the Pearson correlation (x 100) between the
-/// time ranks (oldest = 1) and the price ranks (ascending; values within Pine's 1e-10 tolerance tie and share their average rank) of
-/// the last `length` values. TradingView starts it one bar later than the window fills (`na`
-/// until `length + 1` bars). `na` when the window holds an `na`. O(length^2) worst case per bar.
+/// `ta.rci(source, length)`: rank correlation index, the Pearson correlation (x 100) between
+/// the time ranks (oldest = 1) and the price ranks of the last `length` values (ascending;
+/// values within Pine's 1e-10 tolerance tie and share their average rank). TradingView starts
+/// it one bar later than the window fills (`na` until `length + 1` bars). `na` when the window
+/// holds an `na`. O(length^2) worst case per bar.
 public struct RCIState: Sendable {
     @usableFromInline var window = TARingBuffer()
     @usableFromInline var order: [Int] = []

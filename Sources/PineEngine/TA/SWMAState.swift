@@ -1,4 +1,5 @@
-/// `ta.swma(source)`: symmetrically weighted moving average over 4 bars, weights 1/6, 2/6, 2/6, 1/6.
+/// `ta.swma(source)`: symmetrically weighted moving average over 4 bars,
+/// weights 1/6, 2/6, 2/6, 1/6 (oldest to newest).
 public struct SWMAState: Sendable {
     @usableFromInline var window = TARingBuffer(capacity: 4)
 

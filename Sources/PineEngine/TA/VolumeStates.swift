@@ -14,8 +14,8 @@ public struct OBVState: Sendable {
     }
 }
 
-/// `ta.accdist`: accumulation/distribution,
-/// `cum(close == high and close == low or high == low ? 0 : (2 * close - low - high) / (high - low) * volume)`.
+/// `ta.accdist`: accumulation/distribution, the cumulative sum of
+/// `(2 * close - low - high) / (high - low) * volume` (0 when `high == low`).
 public struct AccDistState: Sendable {
     @usableFromInline var cum = CumState()
 

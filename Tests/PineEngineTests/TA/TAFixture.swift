@@ -8,7 +8,9 @@ struct TAFixture {
     private let columns: [[String]]
 
     /// Columns that are bar data, not exported expressions.
-    static let barColumns: Set<String> = ["time", "open", "high", "low", "close", "Volume", "volume"]
+    static let barColumns: Set<String> = [
+        "time", "open", "high", "low", "close", "Volume", "volume",
+    ]
 
     static func directory(_ folder: String) -> URL {
         URL(fileURLWithPath: #filePath)
@@ -99,7 +101,8 @@ struct TAFixture {
             }
             guard let expected = try? series(header) else { continue }
             if actual.count != expected.count {
-                problems.append("\(name): \(header): \(actual.count) values for \(expected.count) rows")
+                problems.append(
+                    "\(name): \(header): \(actual.count) values for \(expected.count) rows")
                 continue
             }
             var bad: [String] = []

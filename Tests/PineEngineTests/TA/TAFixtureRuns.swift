@@ -63,7 +63,9 @@ enum TAFixtureRuns {
         var sw = SWMAState()
         r["ta.swma(hlc3)"] = column(n) { sw.update(b.hlc3($0)) }
         var vw = VWMAState()
-        r["ta.vwma(close, 20)"] = column(n) { vw.update(b.close[$0], volume: b.volume[$0], length: 20) }
+        r["ta.vwma(close, 20)"] = column(n) {
+            vw.update(b.close[$0], volume: b.volume[$0], length: 20)
+        }
         return r
     }
 
@@ -421,9 +423,12 @@ enum TAFixtureRuns {
             let change360 = previous.map { $0.day != current.0 || $0.p360 != current.2 } ?? false
             previous = current
             let close = b.close[i], volume = b.volume[i]
-            out[names[0]]?.append(session.update(close, volume: volume, isNewPeriod: newSession).vwap)
-            out[names[1]]?.append(anchored240.update(close, volume: volume, isNewPeriod: change240).vwap)
-            let bands = anchored360.update(close, volume: volume, isNewPeriod: change360, stdevMult: 2)
+            let daily = session.update(close, volume: volume, isNewPeriod: newSession)
+            let fourHour = anchored240.update(close, volume: volume, isNewPeriod: change240)
+            let bands = anchored360.update(
+                close, volume: volume, isNewPeriod: change360, stdevMult: 2)
+            out[names[0]]?.append(daily.vwap)
+            out[names[1]]?.append(fourHour.vwap)
             out[names[2]]?.append(bands.vwap)
             out[names[3]]?.append(bands.upper)
             out[names[4]]?.append(bands.lower)

@@ -40,7 +40,8 @@ struct TAStateBehaviourTests {
         for length in [0, -1, -50] {
             var sma = SMAState(), ema = EMAState(), rma = RMAState(), wma = WMAState()
             var hma = HMAState(), alma = ALMAState(), lin = LinRegState(), rsi = RSIState()
-            var stdev = StdevState(), dev = DevState(), hi = HighestState(), hib = HighestBarsState()
+            var stdev = StdevState(), dev = DevState(), hi = HighestState()
+            var hib = HighestBarsState()
             var med = MedianState(), mode = ModeState(), rank = PercentRankState()
             var rci = RCIState(), cog = COGState(), corr = CorrelationState()
             var atr = ATRState(), stoch = StochState(), wpr = WPRState(), rng = RangeState()

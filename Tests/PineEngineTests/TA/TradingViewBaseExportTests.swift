@@ -19,7 +19,8 @@ struct TradingViewBaseExportTests {
         #expect(close.count > 400)
         var loopSite = EMAState()
         var ifSite = EMAState()
-        var ema1: [Double] = [], ema1Prev: [Double] = [], ema2: [Double] = [], ema2Back2: [Double] = []
+        var ema1: [Double] = [], ema1Prev: [Double] = []
+        var ema2: [Double] = [], ema2Back2: [Double] = []
         for bar in 0..<close.count {
             let barStart = loopSite
             var value = Double.nan

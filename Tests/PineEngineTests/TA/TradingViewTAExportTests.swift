@@ -14,7 +14,9 @@ struct TradingViewTAExportTests {
         let computed = run(TAFixtureRuns.bars(fixture))
         #expect(!computed.isEmpty, sourceLocation: sourceLocation)
         let problems = fixture.mismatches(computed)
-        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            problems.isEmpty, "\(problems.joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
     }
 
     @Test func movingAverages() throws { try check("ma.csv", TAFixtureRuns.movingAverages) }
@@ -28,7 +30,9 @@ struct TradingViewTAExportTests {
     @Test func correlation() throws { try check("correlation.csv", TAFixtureRuns.correlation) }
     @Test func crosses() throws { try check("cross.csv", TAFixtureRuns.crosses) }
     @Test func dmi() throws { try check("dmi.csv", TAFixtureRuns.dmi) }
-    @Test func fallingRising() throws { try check("falling+rising.csv", TAFixtureRuns.risingFalling) }
+    @Test func fallingRising() throws {
+        try check("falling+rising.csv", TAFixtureRuns.risingFalling)
+    }
     @Test func highestLowest() throws { try check("highest+lowest.csv", TAFixtureRuns.extremes) }
     @Test func linreg() throws { try check("linreg.csv", TAFixtureRuns.linreg) }
     @Test func macd() throws { try check("macd.csv", TAFixtureRuns.macd) }
