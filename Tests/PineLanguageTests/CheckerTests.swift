@@ -42,6 +42,11 @@ import Testing
         #expect(messages("for i = 0 to 3\n    x = i\ny = i") == ["5:5: error: undeclared identifier 'i'"])
     }
 
+    @Test func untypedNaDeclaration() {
+        #expect(messages("x = na") == ["3:5: error: 'x' needs a type when declared as na: write 'float x = na'"])
+        #expect(messages("float x = na\nvar int y = na").isEmpty)
+    }
+
     @Test func userFunctionArguments() {
         #expect(messages("f(a, b = 2) => a + b\nx = f(1)\ny = f(1, b = 3)").isEmpty)
         #expect(messages("f(a, b = 2) => a + b\nx = f()") == ["4:5: error: missing argument 'a' in call to f"])

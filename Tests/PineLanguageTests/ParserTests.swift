@@ -136,6 +136,12 @@ import Testing
         #expect(statements(source) == ["(decl a (+ close open))", "(decl b (call f 1 2 3))", "(decl c [1 2])"])
     }
 
+    @Test func commaSeparatedStatements() {
+        #expect(statements("a = 1, b = 2\nif a > b\n    a := 2, b := 3") == [
+            "(decl a 1)", "(decl b 2)", "(if (> a b) {(:= a 2); (:= b 3)})",
+        ])
+    }
+
     @Test func tabsIndentBlocks() {
         #expect(statements("if a\n\tb := 1\n\tc := 2") == ["(if a {(:= b 1); (:= c 2)})"])
     }

@@ -133,6 +133,9 @@ public struct SupportChecker {
         switch statement.kind {
         case .variableDeclaration(let d):
             if let type = d.type { checkType(type) }
+            if d.type == nil, case .na = d.initializer.kind {
+                report("'\(d.name.text)' needs a type when declared as na: write 'float \(d.name.text) = na'", at: d.initializer.range)
+            }
             checkExpression(d.initializer)
             declare(d.name, typeHint: SupportChecker.typeHint(d.type, d.initializer))
         case .tupleDeclaration(let d):

@@ -256,6 +256,11 @@ struct Parser {
             advance()
             return
         }
+        // Pine allows several statements on one line, separated by commas: `a := 1, b := 2`.
+        if at(.comma) && !(peek(1).kind == .newline || peek(1).kind == .endOfFile || peek(1).kind == .dedent) {
+            advance()
+            return
+        }
         if at(.dedent) || at(.endOfFile) { return }
         if pos > 0 && tokens[pos - 1].kind == .dedent { return }
         throw fail("expected end of line after \(what), found \(Parser.describe(current))")
