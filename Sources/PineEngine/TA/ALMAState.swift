@@ -22,7 +22,9 @@ public struct ALMAState: Sendable {
     ) -> Double {
         guard length > 0, !offset.isNaN, !sigma.isNaN, sigma != 0 else { return .nan }
         if length != self.length {
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
         }
         if length != self.length || offset != self.offset || sigma != self.sigma
             || floor != self.floor
@@ -34,7 +36,7 @@ public struct ALMAState: Sendable {
             computeWeights()
         }
         window.push(source)
-        guard window.isFull else { return .nan }
+        guard window.count >= length else { return .nan }
         var total = 0.0
         for i in 0..<length {
             // weights[i] applies to the value (length - 1 - i) bars ago.

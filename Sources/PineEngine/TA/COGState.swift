@@ -13,11 +13,13 @@ public struct COGState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length {
             self.length = length
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
         }
         window.push(source)
         let total = sum.update(source, length: length)
-        guard window.isFull, !total.isNaN, total != 0 else { return .nan }
+        guard window.count >= length, !total.isNaN, total != 0 else { return .nan }
         var num = 0.0
         for i in 0..<length {
             num += window[i] * Double(i + 1)

@@ -13,12 +13,14 @@ public struct DevState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length {
             self.length = length
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
         }
         let m = mean.update(source, length: length)
         if source.isNaN { return .nan }
         window.push(source)
-        if m.isNaN || !window.isFull { return .nan }
+        if m.isNaN || window.count < length { return .nan }
         var total = 0.0
         for i in 0..<length {
             total += abs(window[i] - m)

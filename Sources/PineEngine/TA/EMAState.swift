@@ -6,7 +6,7 @@
 /// state does not advance. A length that changes after seeding only changes alpha.
 public struct EMAState: Sendable {
     @usableFromInline var value = Double.nan
-    @usableFromInline var seed = SMAState()
+    @usableFromInline var seed = SMAState(historyFloor: 0)
     @usableFromInline var alpha = Double.nan
     @usableFromInline var alphaLength = 0
 

@@ -14,10 +14,12 @@ public struct LinRegState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length {
             self.length = length
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
         }
         window.push(source)
-        guard window.isFull else { return .nan }
+        guard window.count >= length else { return .nan }
         var sumX = 0.0
         var sumY = 0.0
         var sumXSqr = 0.0

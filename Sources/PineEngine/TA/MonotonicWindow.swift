@@ -79,12 +79,14 @@ public struct MonotonicWindow: Sendable {
     @usableFromInline
     mutating func setLength(_ newLength: Int) {
         length = max(0, newLength)
-        values.resize(capacity: length)
+        if values.capacity < length {
+            values.resize(capacity: max(length, TAMath.defaultHistory))
+        }
         deque = [Double](repeating: .nan, count: 2 * length)
         dequeCapacity = length
         front = 0
         size = 0
-        let held = values.count
+        let held = min(values.count, length)
         var i = held - 1
         while i >= 0 {
             append(values[i], index: seen - 1 - i)

@@ -17,13 +17,15 @@ public struct RCIState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length {
             self.length = length
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
             order = [Int](repeating: 0, count: length)
             ranks = [Double](repeating: 0, count: length)
         }
         window.push(source)
         seen += 1
-        guard window.isFull, seen > length else { return .nan }
+        guard window.count >= length, seen > length else { return .nan }
         let n = length
         // value(i) with i = 0 the oldest.
         for i in 0..<n {

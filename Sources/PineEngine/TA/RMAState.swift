@@ -5,7 +5,7 @@
 /// whole (result `na`, state unchanged).
 public struct RMAState: Sendable {
     @usableFromInline var value = Double.nan
-    @usableFromInline var seed = SMAState()
+    @usableFromInline var seed = SMAState(historyFloor: 0)
 
     public init() {}
 

@@ -4,9 +4,17 @@
 /// decides crosses between averages that are equal in exact arithmetic). `na` until `length`
 /// non-`na` values were seen; an `na` source is skipped (result `na` on that bar).
 public struct SMAState: Sendable {
-    @usableFromInline var sum = SumState()
+    @usableFromInline var sum: SumState
 
-    public init() {}
+    /// An average whose window history is `TAMath.defaultHistory` values or its length.
+    public init() {
+        sum = SumState()
+    }
+
+    /// An average keeping at least `historyFloor` values of history (0: exactly its length).
+    public init(historyFloor: Int) {
+        sum = SumState(historyFloor: historyFloor)
+    }
 
     /// Advances one bar and returns the average, or `na`.
     @inlinable

@@ -12,14 +12,18 @@ public struct SortedWindow: Sendable {
     public init() {}
 
     /// True once `length` bars were pushed.
-    @inlinable public var isFull: Bool { values.isFull }
+    @inlinable public var isFull: Bool { length > 0 && values.count >= length }
 
     /// Pushes the bar's value into a window of `length` bars.
     @inlinable
     public mutating func push(_ value: Double, length: Int) {
         guard length > 0 else { return }
         if length != self.length { setLength(length) }
-        if let old = values.push(value), !old.isNaN { remove(old) }
+        // The value that leaves the window sits at offset `length - 1` before the push (the
+        // history may hold more than the window after the length shrank).
+        let leaving = values.count >= length ? values[length - 1] : Double.nan
+        values.push(value)
+        if !leaving.isNaN { remove(leaving) }
         if !value.isNaN { insert(value) }
     }
 
@@ -52,10 +56,12 @@ public struct SortedWindow: Sendable {
     @usableFromInline
     mutating func setLength(_ newLength: Int) {
         length = newLength
-        values.resize(capacity: newLength)
-        sorted = [Double](repeating: .nan, count: newLength)
+        if values.capacity < newLength {
+            values.resize(capacity: max(newLength, TAMath.defaultHistory))
+        }
+        if sorted.count < newLength { sorted = [Double](repeating: .nan, count: newLength) }
         sortedCount = 0
-        for i in 0..<values.count where !values[i].isNaN {
+        for i in 0..<min(values.count, newLength) where !values[i].isNaN {
             insert(values[i])
         }
     }

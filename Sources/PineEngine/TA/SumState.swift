@@ -14,9 +14,9 @@
 ///
 /// `na` inputs are skipped (the window holds the last `length` non-`na` values) and report the
 /// standing sum. The result is `na` until `length` values were seen. When `length` changes,
-/// the sum is re-baselined over the newest `min(seen, length)` raw values still held (history
-/// is kept for the largest length used so far), so a grown window is `na` until it refilled
-/// from what is held; TradingView may differ in the last bits right after such a change.
+/// the sum is re-baselined over the newest `min(seen, length)` raw values (history is kept for
+/// `max(500, largest length used)` values, so a grown window finds its older values like in
+/// TradingView); TradingView may differ in the last bits right after such a change.
 /// O(1) per bar except on re-baseline bars (O(length)); no allocation after the first bar.
 public struct SumState: Sendable {
     /// Interleaved window storage: `storage[2 * k]` is the raw value of slot k,
@@ -28,8 +28,18 @@ public struct SumState: Sendable {
     @usableFromInline var sum = 0.0
     @usableFromInline var compensation = 0.0
     @usableFromInline var length = 0
+    @usableFromInline let historyFloor: Int
 
-    public init() {}
+    /// A rolling sum keeping at least `TAMath.defaultHistory` values of history, so a length
+    /// that changes later still finds the values it needs.
+    public init() {
+        historyFloor = TAMath.defaultHistory
+    }
+
+    /// A rolling sum keeping at least `historyFloor` values (0: exactly the largest length).
+    public init(historyFloor: Int) {
+        self.historyFloor = max(0, historyFloor)
+    }
 
     /// Adds `source` and returns the sum of the last `length` values, or `na`.
     @inlinable
@@ -110,13 +120,14 @@ public struct SumState: Sendable {
         length = newLength
         if capacity < newLength {
             // Grow, keeping the held values (oldest first at slot 0).
-            var grown = [Double](repeating: 0, count: 2 * newLength)
+            let newCapacity = max(newLength, historyFloor)
+            var grown = [Double](repeating: 0, count: 2 * newCapacity)
             for k in 0..<held {
                 grown[2 * k] = raw(held - 1 - k)
             }
             storage = grown
-            capacity = newLength
-            head = held % newLength
+            capacity = newCapacity
+            head = held % newCapacity
         }
         // Re-baseline over the new window: plain newest-first sum of the raw values; the
         // held entries become the raw values (their realized addends are gone).

@@ -1,5 +1,9 @@
 /// Small numeric helpers shared by the `ta.*` states.
 public enum TAMath {
+    /// History kept by windowed states before their length asks for more (like Pine's default
+    /// `max_bars_back`): a series length that later grows up to this finds its older values.
+    public static let defaultHistory = 500
+
     /// Pine's float comparison tolerance: values closer than this are equal.
     public static let epsilon = 1e-10
 

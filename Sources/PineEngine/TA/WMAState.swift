@@ -15,14 +15,16 @@ public struct WMAState: Sendable {
         guard length > 0 else { return .nan }
         if length != self.length {
             self.length = length
-            window.resize(capacity: length)
+            if window.capacity < length {
+                window.resize(capacity: max(length, TAMath.defaultHistory))
+            }
         }
         if source.isNaN {
             if window.count > 0 { window.push(window[0]) }
             return .nan
         }
         window.push(source)
-        guard window.isFull else { return .nan }
+        guard window.count >= length else { return .nan }
         var norm = 0.0
         var total = 0.0
         var i = length - 1

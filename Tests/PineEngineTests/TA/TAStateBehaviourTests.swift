@@ -141,6 +141,71 @@ struct TAStateBehaviourTests {
         }
     }
 
+    /// Series lengths that jump up and down: every windowed state must describe exactly the
+    /// last `length` bars of the history (kept for the largest length used so far).
+    @Test func jumpingLengthsMatchNaiveWindows() {
+        var seed: UInt64 = 7
+        func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 33
+        }
+        var history: [Double] = []
+        var sum = SumState(), hi = HighestState(), lo = LowestBarsState(), med = MedianState()
+        var wma = WMAState(), lin = LinRegState(), mode = ModeState()
+        var length = 10
+        for bar in 0..<600 {
+            if bar % 7 == 0 { length = 1 + Int(next() % 30) }
+            let x = Double(next() % 50)  // small integers: ties and exact sums
+            history.append(x)
+            let s = sum.update(x, length: length)
+            let h = hi.update(x, length: length)
+            let lb = lo.update(x, length: length)
+            let m = med.update(x, length: length)
+            let w = wma.update(x, length: length)
+            let l = lin.update(x, length: length, offset: 0)
+            let md = mode.update(x, length: length)
+            guard history.count >= length else {
+                #expect(s.isNaN && h.isNaN && m.isNaN && w.isNaN, "bar \(bar)")
+                continue
+            }
+            let window = Array(history.suffix(length))  // oldest first
+            #expect(s == window.reduce(0, +), "sum bar \(bar) length \(length)")
+            #expect(h == window.max(), "highest bar \(bar) length \(length)")
+            let minimum = window.min() ?? .nan
+            let oldestMinimum = window.firstIndex(of: minimum) ?? 0
+            #expect(lb == Double(oldestMinimum - (length - 1)), "lowestbars bar \(bar)")
+            let sorted = window.sorted()
+            let median =
+                length % 2 == 1
+                ? sorted[length / 2] : (sorted[length / 2 - 1] + sorted[length / 2]) / 2
+            #expect(m == median, "median bar \(bar) length \(length)")
+            var counts: [Double: Int] = [:]
+            for v in window { counts[v, default: 0] += 1 }
+            let best = counts.max { a, b in
+                a.value < b.value || (a.value == b.value && a.key > b.key)
+            }
+            #expect(md == best?.key, "mode bar \(bar) length \(length)")
+            var num = 0.0, den = 0.0
+            for (i, v) in window.enumerated() {
+                num += v * Double(i + 1)
+                den += Double(i + 1)
+            }
+            #expect(abs(w - num / den) < 1e-9, "wma bar \(bar) length \(length)")
+            if length > 1 {
+                let n = Double(length)
+                let xMean = (n + 1) / 2
+                let yMean = window.reduce(0, +) / n
+                var sxy = 0.0, sxx = 0.0
+                for (i, v) in window.enumerated() {
+                    sxy += (Double(i + 1) - xMean) * (v - yMean)
+                    sxx += (Double(i + 1) - xMean) * (Double(i + 1) - xMean)
+                }
+                let fitted = yMean + sxy / sxx * (n - xMean)
+                #expect(abs(l - fitted) < 1e-7, "linreg bar \(bar) length \(length)")
+            }
+        }
+    }
+
     @Test func valueWhenRecordsOnlyMatchingBars() {
         var vw = ValueWhenState()
         let inputs: [(Bool, Double)] = [
