@@ -23,16 +23,23 @@ public final class BacktestSession<Script: BarScript> {
     public let broker: Broker
 
     /// The index of the next script bar to process.
-    public private(set) var nextIndex = 0
+    @exclusivity(unchecked) public private(set) var nextIndex = 0
     /// One past the last script bar the run processes (bars at or after
     /// `tradeTo` are not fed).
     public let endIndex: Int
-    public private(set) var counters = BacktestCounters()
-    public private(set) var curve = EquityCurve()
+    @exclusivity(unchecked) public private(set) var counters = BacktestCounters()
+    @exclusivity(unchecked) public private(set) var curve = EquityCurve()
 
+    // The bar columns, held directly (no struct copy per bar).
+    let time: [Int64]
+    let open: [Double]
+    let high: [Double]
+    let low: [Double]
+    let close: [Double]
+    let volume: [Double]
     let duration: Int64
     let processOnClose: Bool
-    var samples: [Double] = []
+    @exclusivity(unchecked) var samples: [Double] = []
 
     /// Prepares a run. Resets `broker` with `settings`. Throws when the
     /// magnifier cannot run on these bars or the window lies outside them.
@@ -66,6 +73,12 @@ public final class BacktestSession<Script: BarScript> {
         self.script = script
         self.broker = broker
         self.endIndex = end
+        self.time = bars.bars.time
+        self.open = bars.bars.open
+        self.high = bars.bars.high
+        self.low = bars.bars.low
+        self.close = bars.bars.close
+        self.volume = bars.bars.volume
         self.duration = settings.barDurationMs ?? BacktestSession.inferDuration(times)
         self.processOnClose = settings.properties.processOrdersOnClose
         broker.reset(settings: settings)
@@ -93,12 +106,11 @@ public final class BacktestSession<Script: BarScript> {
         guard nextIndex < endIndex else { return nil }
         let i = nextIndex
         nextIndex += 1
-        let store = bars.bars
-        let time = store.time[i]
-        let o = store.open[i]
-        let hi = store.high[i]
-        let lo = store.low[i]
-        let c = store.close[i]
+        let time = self.time[i]
+        let o = open[i]
+        let hi = high[i]
+        let lo = low[i]
+        let c = close[i]
         let closeTime = time + duration
         let accepts = settings.tradeFrom.map { closeTime >= $0 } ?? true
         broker.beginBar(index: i, time: time, acceptsOrders: accepts)
@@ -107,7 +119,7 @@ public final class BacktestSession<Script: BarScript> {
         broker.mark(c)
         let bar = ScriptBar(
             index: i, time: time, closeTime: closeTime, open: o, high: h, low: l, close: c,
-            volume: store.volume[i], isLast: i == endIndex - 1)
+            volume: volume[i], isLast: i == endIndex - 1)
         try script.onBar(bar, broker: broker)
         if processOnClose { broker.fillMarketOrdersOnClose() }
         let (eq, op) = broker.closeBar()

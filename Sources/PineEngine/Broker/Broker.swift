@@ -7,56 +7,60 @@
 /// reallocating its storage. The bar loop (`BacktestSession`) drives the
 /// fills; the script calls the order API (`entry`, `exit`, `close`, ...)
 /// while it runs on a bar.
+///
+/// Its stored state opts out of Swift's dynamic exclusivity checks (they
+/// cost more than the bar loop itself): the broker is confined to one
+/// thread and never lends its storage out `inout` across a call.
 public final class Broker {
     /// The settings of the current run.
-    public private(set) var settings: BacktestSettings
+    @exclusivity(unchecked) public private(set) var settings: BacktestSettings
 
     // Cached settings (no property chains on the hot path).
-    var mintick: Double = 0.01
-    var pointValue: Double = 1
-    var lotStep: Double = .nan
-    var slippagePrice: Double = 0
-    var commissionType: CommissionType? = nil
-    var commissionValue: Double = 0
-    var maxEntries: Int = 1
-    var closeRule: CloseEntriesRule = .fifo
-    var allowEntryIn: AllowedDirection = .all
-    var maxPositionSize: Double = .infinity
+    @exclusivity(unchecked) var mintick: Double = 0.01
+    @exclusivity(unchecked) var pointValue: Double = 1
+    @exclusivity(unchecked) var lotStep: Double = .nan
+    @exclusivity(unchecked) var slippagePrice: Double = 0
+    @exclusivity(unchecked) var commissionType: CommissionType? = nil
+    @exclusivity(unchecked) var commissionValue: Double = 0
+    @exclusivity(unchecked) var maxEntries: Int = 1
+    @exclusivity(unchecked) var closeRule: CloseEntriesRule = .fifo
+    @exclusivity(unchecked) var allowEntryIn: AllowedDirection = .all
+    @exclusivity(unchecked) var maxPositionSize: Double = .infinity
 
     /// Open entries, oldest first.
-    public internal(set) var openTrades: [OpenTrade] = []
+    @exclusivity(unchecked) public internal(set) var openTrades: [OpenTrade] = []
     /// Closed trades in closing order.
-    public internal(set) var closedTrades: [ClosedTrade] = []
+    @exclusivity(unchecked) public internal(set) var closedTrades: [ClosedTrade] = []
     /// Orders waiting for a fill, in placement order.
-    var orders: [PendingOrder] = []
-    var orderSequence = 0
+    @exclusivity(unchecked) var orders: [PendingOrder] = []
+    @exclusivity(unchecked) var orderSequence = 0
     /// Sequence of the latest order filled on the current bar (-1: none).
-    var lastFillSequence = -1
-    var tradeSequence = 0
+    @exclusivity(unchecked) var lastFillSequence = -1
+    @exclusivity(unchecked) var tradeSequence = 0
 
     /// The script bar being processed (0-based) and its open time.
-    public internal(set) var barIndex = 0
-    public internal(set) var barTime: Int64 = 0
+    @exclusivity(unchecked) public internal(set) var barIndex = 0
+    @exclusivity(unchecked) public internal(set) var barTime: Int64 = 0
     /// The latest price seen: the bar's close while the script runs.
-    public internal(set) var markPrice: Double = .nan
+    @exclusivity(unchecked) public internal(set) var markPrice: Double = .nan
     /// False while the bar closes before the trade window: order commands
     /// (entry, order, exit, close, close_all) are then ignored.
-    public internal(set) var acceptsOrders = true
+    @exclusivity(unchecked) public internal(set) var acceptsOrders = true
 
     /// Sum of closed trades' P&L (`strategy.netprofit`).
-    public internal(set) var netProfit: Double = 0
+    @exclusivity(unchecked) public internal(set) var netProfit: Double = 0
     /// `strategy.grossprofit` / `strategy.grossloss` (a positive amount).
-    public internal(set) var grossProfit: Double = 0
-    public internal(set) var grossLoss: Double = 0
-    public internal(set) var winTrades = 0
-    public internal(set) var lossTrades = 0
-    public internal(set) var evenTrades = 0
+    @exclusivity(unchecked) public internal(set) var grossProfit: Double = 0
+    @exclusivity(unchecked) public internal(set) var grossLoss: Double = 0
+    @exclusivity(unchecked) public internal(set) var winTrades = 0
+    @exclusivity(unchecked) public internal(set) var lossTrades = 0
+    @exclusivity(unchecked) public internal(set) var evenTrades = 0
     /// The largest equity drawdown so far (`strategy.max_drawdown`, money).
-    public internal(set) var maxDrawdown: Double = 0
+    @exclusivity(unchecked) public internal(set) var maxDrawdown: Double = 0
     /// The largest equity run-up so far (`strategy.max_runup`, money).
-    public internal(set) var maxRunup: Double = 0
-    var equityPeak: Double = .nan
-    var equityTrough: Double = .nan
+    @exclusivity(unchecked) public internal(set) var maxRunup: Double = 0
+    @exclusivity(unchecked) var equityPeak: Double = .nan
+    @exclusivity(unchecked) var equityTrough: Double = .nan
 
     /// Creates a broker for the given settings.
     public init(settings: BacktestSettings = BacktestSettings()) {

@@ -282,11 +282,19 @@ public struct Metrics: Sendable, Hashable {
         let fixedOffset: Int? =
             timezone.nextDaylightSavingTimeTransition == nil ? timezone.secondsFromGMT() : nil
         var lastKey = Int.min
+        var lastDay = Int64.min
+        var key = Int.min
         for i in 0..<curve.count {
             let ms = curve.time[i]
             let offset =
                 fixedOffset ?? timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))
-            let key = monthKey(unixMs: ms + Int64(offset) * 1000)
+            let local = ms + Int64(offset) * 1000
+            // The month only changes with the day: convert once per day.
+            let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+            if day != lastDay {
+                lastDay = day
+                key = monthKey(unixMs: local)
+            }
             if key != lastKey {
                 out.append(curve.equity[i])
                 lastKey = key
