@@ -20,7 +20,8 @@ public struct ALMAState: Sendable {
     public mutating func update(
         _ source: Double, length: Int, offset: Double, sigma: Double, floor: Bool = false
     ) -> Double {
-        guard length > 0, !offset.isNaN, !sigma.isNaN, sigma != 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength, !offset.isNaN, !sigma.isNaN, sigma != 0
+        else { return .nan }
         if length != self.length {
             if window.capacity < length {
                 window.resize(capacity: max(length, TAMath.defaultHistory))

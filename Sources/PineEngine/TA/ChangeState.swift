@@ -7,7 +7,7 @@ public struct ChangeState: Sendable {
     /// Advances one bar and returns the difference (`na` for the first `length` bars).
     @inlinable
     public mutating func update(_ source: Double, length: Int = 1) -> Double {
-        guard length >= 0 else { return .nan }
+        guard length >= 0, length < TAMath.maximumLength else { return .nan }
         if history.capacity < length + 1 { history.resize(capacity: length + 1) }
         history.push(source)
         return source - history[length]
@@ -33,7 +33,7 @@ public struct ROCState: Sendable {
     /// Advances one bar and returns the rate of change, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length >= 0 else { return .nan }
+        guard length >= 0, length < TAMath.maximumLength else { return .nan }
         if history.capacity < length + 1 { history.resize(capacity: length + 1) }
         history.push(source)
         let old = history[length]

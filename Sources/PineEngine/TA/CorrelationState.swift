@@ -17,7 +17,7 @@ public struct CorrelationState: Sendable {
     /// Advances one bar and returns the correlation, or `na`.
     @inlinable
     public mutating func update(_ a: Double, _ b: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         // All five machines advance on every bar; each skips its own na inputs.
         let sa = sumA.update(a, length: length)
         let sb = sumB.update(b, length: length)

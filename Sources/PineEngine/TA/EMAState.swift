@@ -15,7 +15,7 @@ public struct EMAState: Sendable {
     /// Advances one bar and returns the average, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0, !source.isNaN else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength, !source.isNaN else { return .nan }
         if value.isNaN {
             value = seed.update(source, length: length)
             return value

@@ -10,7 +10,7 @@ public struct HMAState: Sendable {
     /// Advances one bar and returns the average, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         let halfLength = max(1, length / 2)
         let outerLength = max(1, Int(Double(length).squareRoot().rounded(.down)))
         let a = half.update(source, length: halfLength)

@@ -8,7 +8,7 @@ public struct HighestState: Sendable {
     /// Advances one bar and returns the highest value, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         window.push(source, length: length)
         return window.extreme
     }
@@ -23,7 +23,7 @@ public struct LowestState: Sendable {
     /// Advances one bar and returns the lowest value, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         window.push(source, length: length)
         return window.extreme
     }
@@ -39,7 +39,7 @@ public struct HighestBarsState: Sendable {
     /// Advances one bar and returns the offset, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         window.push(source, length: length)
         return window.offset
     }
@@ -54,7 +54,7 @@ public struct LowestBarsState: Sendable {
     /// Advances one bar and returns the offset, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         window.push(source, length: length)
         return window.offset
     }
@@ -70,7 +70,7 @@ public struct RangeState: Sendable {
     /// Advances one bar and returns the range, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         high.push(source, length: length)
         low.push(source, length: length)
         return high.extreme - low.extreme

@@ -11,7 +11,7 @@ public struct LinRegState: Sendable {
     /// Advances one bar and returns the regression value, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int, offset: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         if length != self.length {
             self.length = length
             if window.capacity < length {

@@ -9,7 +9,9 @@ public struct PivotHighState: Sendable {
     /// Advances one bar and returns the pivot value found `rightbars` ago, or `na`.
     @inlinable
     public mutating func update(_ source: Double, leftBars: Int, rightBars: Int) -> Double {
-        guard leftBars >= 0, rightBars >= 0 else { return .nan }
+        guard leftBars >= 0, rightBars >= 0, leftBars + rightBars < TAMath.maximumLength else {
+            return .nan
+        }
         let size = leftBars + rightBars + 1
         if window.capacity != size { window.resize(capacity: size) }
         window.push(source)
@@ -38,7 +40,9 @@ public struct PivotLowState: Sendable {
     /// Advances one bar and returns the pivot value found `rightbars` ago, or `na`.
     @inlinable
     public mutating func update(_ source: Double, leftBars: Int, rightBars: Int) -> Double {
-        guard leftBars >= 0, rightBars >= 0 else { return .nan }
+        guard leftBars >= 0, rightBars >= 0, leftBars + rightBars < TAMath.maximumLength else {
+            return .nan
+        }
         let size = leftBars + rightBars + 1
         if window.capacity != size { window.resize(capacity: size) }
         window.push(source)

@@ -99,7 +99,7 @@ public struct PercentRankState: Sendable {
     /// Advances one bar and returns the rank, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         if history.capacity < length + 1 { history.resize(capacity: length + 1) }
         history.push(source)
         if source.isNaN || history.count < length + 1 { return .nan }

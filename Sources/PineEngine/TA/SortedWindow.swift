@@ -17,7 +17,7 @@ public struct SortedWindow: Sendable {
     /// Pushes the bar's value into a window of `length` bars.
     @inlinable
     public mutating func push(_ value: Double, length: Int) {
-        guard length > 0 else { return }
+        guard length > 0, length <= TAMath.maximumLength else { return }
         if length != self.length { setLength(length) }
         // The value that leaves the window sits at offset `length - 1` before the push (the
         // history may hold more than the window after the length shrank).

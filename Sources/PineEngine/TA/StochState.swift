@@ -11,7 +11,7 @@ public struct StochState: Sendable {
     public mutating func update(_ source: Double, high: Double, low: Double, length: Int)
         -> Double
     {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         highs.push(high, length: length)
         lows.push(low, length: length)
         let hi = highs.extreme
@@ -32,7 +32,7 @@ public struct WPRState: Sendable {
     /// Advances one bar with the bar's prices and returns %R, or `na`.
     @inlinable
     public mutating func update(length: Int, high: Double, low: Double, close: Double) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         highs.push(high, length: length)
         lows.push(low, length: length)
         let hi = highs.extreme

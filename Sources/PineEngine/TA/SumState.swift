@@ -44,7 +44,7 @@ public struct SumState: Sendable {
     /// Adds `source` and returns the sum of the last `length` values, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         if length != self.length { setLength(length) }
         if source.isNaN { return current }
         let cap = capacity

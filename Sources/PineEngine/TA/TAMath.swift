@@ -4,6 +4,10 @@ public enum TAMath {
     /// `max_bars_back`): a series length that later grows up to this finds its older values.
     public static let defaultHistory = 500
 
+    /// Largest length (or offset, occurrence) a state accepts; beyond it the result is `na`
+    /// instead of an unbounded allocation. TradingView's own limits are far lower.
+    public static let maximumLength = 100_000
+
     /// Pine's float comparison tolerance: values closer than this are equal.
     public static let epsilon = 1e-10
 

@@ -11,7 +11,7 @@ public struct ValueWhenState: Sendable {
     /// Advances one bar and returns the recorded value, or `na`.
     @inlinable
     public mutating func update(_ condition: Bool, _ source: Double, occurrence: Int) -> Double {
-        guard occurrence >= 0 else { return .nan }
+        guard occurrence >= 0, occurrence < TAMath.maximumLength else { return .nan }
         if matches.capacity < occurrence + 1 { matches.resize(capacity: occurrence + 1) }
         if condition { matches.push(source) }
         return matches[occurrence]

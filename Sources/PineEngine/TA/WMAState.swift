@@ -12,7 +12,7 @@ public struct WMAState: Sendable {
     /// Advances one bar and returns the average, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0 else { return .nan }
+        guard length > 0, length <= TAMath.maximumLength else { return .nan }
         if length != self.length {
             self.length = length
             if window.capacity < length {

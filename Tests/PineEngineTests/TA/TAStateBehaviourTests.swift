@@ -36,8 +36,8 @@ struct TAStateBehaviourTests {
         #expect(empty.count == 0)
     }
 
-    @Test func invalidLengthsGiveNaNotACrash() {
-        for length in [0, -1, -50] {
+    @Test func invalidOrHugeLengthsGiveNaNotACrash() {
+        for length in [0, -1, -50, 200_000] {
             var sma = SMAState(), ema = EMAState(), rma = RMAState(), wma = WMAState()
             var hma = HMAState(), alma = ALMAState(), lin = LinRegState(), rsi = RSIState()
             var stdev = StdevState(), dev = DevState(), hi = HighestState()
