@@ -211,8 +211,18 @@ import Testing
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = "//@version=6\nindicator(\"t\")\nx = " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
         let result = parse(deep)
-        #expect(result.diagnostics.contains { $0.message == "the script is nested too deeply" })
+        #expect(result.diagnostics.contains { $0.message == "the script is nested too deeply (or an expression is too long)" })
         let unary = "//@version=6\nindicator(\"t\")\nx = " + String(repeating: "-", count: 20000) + "1"
         #expect(parse(unary).hasErrors)
+        // Long chains deepen the tree as much as nesting does.
+        let sum = "//@version=6\nindicator(\"t\")\nx = " + Array(repeating: "1", count: 5_000).joined(separator: " + ")
+        #expect(PineFrontEnd.check(source: sum, fileName: "s.pine").hasErrors)
+        let history = "//@version=6\nindicator(\"t\")\nx = close" + String(repeating: "[1]", count: 5_000)
+        #expect(PineFrontEnd.check(source: history, fileName: "h.pine").hasErrors)
+        let members = "//@version=6\nindicator(\"t\")\nx = a" + String(repeating: ".b", count: 5_000)
+        #expect(PineFrontEnd.check(source: members, fileName: "m.pine").hasErrors)
+        // A long but reasonable expression is fine.
+        let fine = "//@version=6\nindicator(\"t\")\nx = " + Array(repeating: "close", count: 150).joined(separator: " + ")
+        #expect(!PineFrontEnd.check(source: fine, fileName: "f.pine").hasErrors)
     }
 }

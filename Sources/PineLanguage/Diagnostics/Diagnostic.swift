@@ -23,10 +23,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public func rendered(fileName: String, source: String) -> String {
         var text = "\(fileName):\(range.start.line):\(range.start.column): \(severity.rawValue): \(message)"
         if let line = Diagnostic.line(range.start.line, of: source) {
-            let visible = line.replacingTabs()
-            text += "\n" + visible
+            var visible = line.replacingTabs()
             let prefix = String(line.prefix(max(0, range.start.column - 1)))
-            let indent = prefix.replacingTabs().count
+            var indent = prefix.replacingTabs().count
+            // A very long line is shown as a window around the spot.
+            if visible.count > 160 {
+                let from = max(0, indent - 60)
+                let window = visible.dropFirst(from).prefix(140)
+                visible = (from > 0 ? "..." : "") + window + (from + 140 < visible.count ? "..." : "")
+                indent = indent - from + (from > 0 ? 3 : 0)
+            }
+            text += "\n" + visible
             var width = 1
             if range.end.line == range.start.line, range.end.column > range.start.column {
                 width = range.end.column - range.start.column

@@ -8,7 +8,7 @@ struct Parser {
     private var pos = 0
     private(set) var diagnostics: [Diagnostic] = []
     private var nesting = 0
-    private static let maxNesting = 120
+    private static let maxNesting = 200
     private static let maxDiagnostics = 100
 
     init(tokens: [Token]) {
@@ -139,7 +139,7 @@ struct Parser {
         nesting += 1
         if nesting > Parser.maxNesting {
             nesting -= 1
-            throw fail("the script is nested too deeply")
+            throw fail("the script is nested too deeply (or an expression is too long)")
         }
     }
 
@@ -811,10 +811,13 @@ struct Parser {
     private mutating func parseBinary(minPrecedence: Int) throws -> Expression {
         let start = tokens[pos].range.start
         var left = try parseUnary()
+        // Each link of a chain `a + b + c` deepens the tree: it counts as nesting.
+        var links = 0
+        defer { nesting -= links }
         while let op = binaryOperator(tokens[pos].kind), op.precedence >= minPrecedence {
             advance()
             try enter()
-            defer { leave() }
+            links += 1
             let right = try parseBinary(minPrecedence: op.precedence + 1)
             left = Expression(.binary(op, left, right), range: range(from: start))
         }
@@ -840,7 +843,15 @@ struct Parser {
     private mutating func parsePostfix() throws -> Expression {
         let start = tokens[pos].range.start
         var expr = try parsePrimary()
+        var links = 0
+        defer { nesting -= links }
         while true {
+            if tokens[pos].kind == .dot || tokens[pos].kind == .leftParen || tokens[pos].kind == .leftBracket
+                || tokens[pos].kind == .less
+            {
+                try enter()
+                links += 1
+            }
             switch tokens[pos].kind {
             case .dot:
                 advance()
