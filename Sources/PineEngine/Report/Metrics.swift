@@ -215,10 +215,12 @@ public struct Metrics: Sendable, Hashable {
             if dd > e.maxEquityDrawdown { e.maxEquityDrawdown = dd }
             let ddPct = dd / peak * 100
             if ddPct > e.maxEquityDrawdownPercent { e.maxEquityDrawdownPercent = ddPct }
+            // The run-up % is the one of the largest run-up in money.
             let ru = v - trough
-            if ru > e.maxEquityRunup { e.maxEquityRunup = ru }
-            let ruPct = ru / trough * 100
-            if ruPct > e.maxEquityRunupPercent { e.maxEquityRunupPercent = ruPct }
+            if ru > e.maxEquityRunup {
+                e.maxEquityRunup = ru
+                e.maxEquityRunupPercent = ru / trough * 100
+            }
         }
         e.buyHoldReturn = initialCapital * (lastClose / firstOpen - 1)
         e.buyHoldReturnPercent = e.buyHoldReturn / initialCapital * 100

@@ -24,8 +24,6 @@ struct ParityTests {
 
     /// Runs that do not (yet) reproduce the reference exactly, with their bounds.
     static let deviations: [String: Deviation] = [
-        "02-ema-tick-bracket/mag-s8-d4-front-loaded": Deviation(
-            badMetrics: 1, reason: "equity max run-up % differs in the 3rd digit"),
         "06-atr-trail/default": Deviation(badTrades: 5, badExcursions: 2, badMetrics: 60, reason: trailNote),
         "06-atr-trail/alt1": Deviation(badTrades: 6, badExcursions: 2, badMetrics: 60, reason: trailNote),
         "06-atr-trail/alt2": Deviation(badTrades: 4, badExcursions: 5, badMetrics: 60, reason: trailNote),
