@@ -30,6 +30,7 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(sources.count >= 40)
         var rng = SeededGenerator(state: 20_251_122)
         var withErrors = 0
+        var slowest = Duration.zero
         let cases = 3000
         for _ in 0..<cases {
             var text = Array(sources[Int.random(in: 0..<sources.count, using: &rng)].unicodeScalars)
@@ -57,7 +58,10 @@ struct SeededGenerator: RandomNumberGenerator {
             }
             var source = ""
             source.unicodeScalars.append(contentsOf: text)
+            let clock = ContinuousClock()
+            let started = clock.now
             let checked = PineFrontEnd.check(source: source, fileName: "fuzz.pine")
+            slowest = max(slowest, clock.now - started)
             if checked.hasErrors { withErrors += 1 }
             let lineCount = source.utf8.filter { $0 == 10 }.count + 1
             for d in checked.diagnostics {
@@ -70,6 +74,8 @@ struct SeededGenerator: RandomNumberGenerator {
         }
         // Most mutations break the script; the front end must say so rather than accept them.
         #expect(withErrors > cases / 2)
+        // No input makes the front end crawl (a hang would show here first).
+        #expect(slowest < .seconds(2))
     }
 
     @Test func randomBytesNeverCrash() {
