@@ -42,7 +42,7 @@ struct TAFixture {
     /// Number of bars.
     var count: Int { columns.first?.count ?? 0 }
 
-    /// A column as numbers (`na` as NaN).
+    /// A column as numbers (`na` as NaN; some exports write `na` as 1e+100).
     func series(_ header: String) throws -> [Double] {
         guard let i = headers.firstIndex(of: header) else {
             throw FixtureError.missingColumn(name, header)
@@ -50,7 +50,8 @@ struct TAFixture {
         return columns[i].map { cell in
             let t = cell.trimmingCharacters(in: .whitespaces)
             if t.isEmpty || t == "NaN" { return .nan }
-            return Double(t) ?? .nan
+            guard let value = Double(t), value < 1e100 else { return .nan }
+            return value
         }
     }
 

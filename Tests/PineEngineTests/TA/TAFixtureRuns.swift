@@ -436,6 +436,43 @@ enum TAFixtureRuns {
         return out
     }
 
+    /// `pivot_point_levels.csv` (FX:EURUSD 30m, `pivot_point_levels.toml`): the script plots
+    /// levels of `ta.pivot_point_levels(type, timeframe.change("D"), false)` for five systems.
+    /// The daily anchor is the session start, 17:00 America/New_York; it is false on the feed's
+    /// first bar.
+    static func pivotPointLevels(_ f: TAFixture, _ b: Bars) throws -> [String: [Double]] {
+        let times = try f.series("time")
+        let zone = TimeZone(identifier: "America/New_York") ?? .current
+        let types: [PivotPointType] = [.traditional, .fibonacci, .dm, .camarilla, .woodie]
+        var states = [PivotPointLevelsState](repeating: .init(), count: types.count)
+        let plotted: [(name: String, system: Int, level: Int)] = [
+            ("P_trad", 0, 0), ("R1_trad", 0, 1), ("S1_trad", 0, 2), ("R2_trad", 0, 3),
+            ("S2_trad", 0, 4), ("R3_trad", 0, 5), ("S3_trad", 0, 6), ("P_fib", 1, 0),
+            ("R1_fib", 1, 1), ("S1_fib", 1, 2), ("P_dm", 2, 0), ("R1_dm", 2, 1), ("S1_dm", 2, 2),
+            ("P_cam", 3, 0), ("R4_cam", 3, 7), ("S4_cam", 3, 8), ("P_woodie", 4, 0),
+        ]
+        var out: [String: [Double]] = [:]
+        var previousDay: Int? = nil
+        for i in 0..<b.count {
+            let seconds = Int(times[i])
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+            let day = Int((Double(seconds + offset - 17 * 3600) / 86_400).rounded(.down))
+            let anchor = previousDay.map { $0 != day } ?? false
+            previousDay = day
+            var levels: [PivotLevels] = []
+            for k in 0..<types.count {
+                levels.append(
+                    states[k].update(
+                        type: types[k], anchor: anchor,
+                        open: b.open[i], high: b.high[i], low: b.low[i], close: b.close[i]))
+            }
+            for column in plotted {
+                out[column.name, default: []].append(levels[column.system][column.level])
+            }
+        }
+        return out
+    }
+
     static func wpr(_ b: Bars) -> [String: [Double]] {
         var st = WPRState()
         return [

@@ -56,6 +56,13 @@ struct TradingViewTAExportTests {
         let problems = fixture.mismatches(computed)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
+    @Test func pivotPointLevels() throws {
+        let fixture = try TAFixture.load("pivot_point_levels.csv")
+        #expect(fixture.count == 3_000)
+        let computed = try TAFixtureRuns.pivotPointLevels(fixture, TAFixtureRuns.bars(fixture))
+        let problems = fixture.mismatches(computed)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
     @Test func wpr() throws { try check("wpr.csv", TAFixtureRuns.wpr) }
 
     /// The comparison itself must be able to fail: a perturbed column is reported.
