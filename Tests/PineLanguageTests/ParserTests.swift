@@ -173,6 +173,19 @@ import Testing
         #expect(call.arguments.map(\.range.end.column) == [20, 25])
     }
 
+    @Test func compoundStatementRanges() throws {
+        let result = parse("//@version=6\nindicator(\"t\")\nif a\n    b := 1\n    c := 2\n\nd = 1\n")
+        let statement = try #require(result.script.statements.first)
+        #expect(statement.range.start.line == 3 && statement.range.start.column == 1)
+        #expect(statement.range.end.line == 5 && statement.range.end.column == 11)
+        guard case .conditional(let c) = statement.kind else {
+            Issue.record("expected an if")
+            return
+        }
+        #expect(c.branches[0].range.end == statement.range.end)
+        #expect(result.script.statements[1].range.start.line == 7)
+    }
+
     @Test func namedArgumentRanges() throws {
         let result = parse("//@version=6\nindicator(\"t\")\nx = input.int(10, title = \"Len\", minval=1)\n")
         guard case .variableDeclaration(let d)? = result.script.statements.first?.kind, case .call(let call) = d.initializer.kind

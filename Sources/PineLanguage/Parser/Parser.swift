@@ -37,8 +37,17 @@ struct Parser {
         return token
     }
 
+    /// Where the last consumed real token ends (layout tokens do not count, so a
+    /// compound statement ends with its last nested line, not at the next line).
     private var previousEnd: SourceLocation {
-        pos > 0 ? tokens[pos - 1].range.end : tokens[0].range.start
+        var i = pos - 1
+        while i > 0 {
+            switch tokens[i].kind {
+            case .newline, .indent, .dedent: i -= 1
+            default: return tokens[i].range.end
+            }
+        }
+        return i == 0 ? tokens[0].range.end : tokens[0].range.start
     }
 
     private func range(from start: SourceLocation) -> SourceRange {
