@@ -196,4 +196,38 @@ import Testing
         #expect(l.line(of: ["a", "b", "zz"]) == 5)
         #expect(l.line(of: ["s"]) == nil)
     }
+
+    @Test func walkForwardAndDataErrorsNameTheKey() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        let cases: [(String, String, Int)] = [
+            ("[walkforward]\nin_sample = \"120x\"\nout_of_sample = \"30d\"\n", "walkforward.in_sample", 33),
+            ("[walkforward]\nin_sample = \"120d\"\n", "walkforward.out_of_sample", 32),
+            ("[walkforward]\nmode = \"sliding\"\nin_sample = \"1y\"\nout_of_sample = \"1M\"\n", "walkforward.mode", 33),
+            ("[walkforward]\nin_sample = \"1y\"\nout_of_sample = \"0d\"\n", "walkforward.out_of_sample", 34),
+        ]
+        for (table, key, line) in cases {
+            let path = tmp.config(Self.base + "\n" + table)
+            do {
+                _ = try SweepConfig.load(path: path)
+                Issue.record("expected an error for \(table)")
+            } catch {
+                #expect(error.key == key, "\(error)")
+                #expect(error.line == line, "\(error)")
+            }
+        }
+        let ok = try SweepConfig.load(path: tmp.config(Self.base + "\n[walkforward]\nmode = \"anchored\"\nin_sample = \"5000 bars\"\nout_of_sample = \"2w\"\ngap = \"1d\"\n"))
+        #expect(ok.walkForward == WalkForwardSection(mode: .anchored, inSample: .bars(5000), outOfSample: .weeks(2), gap: .days(1)))
+        #expect(ok.walkForward?.step == .weeks(2))
+        let badDate = tmp.config(Self.base.replacingOccurrences(of: "from = \"2024-02-01\"", with: "from = \"yesterday\""))
+        do {
+            _ = try SweepConfig.load(path: badDate)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.key == "data.from")
+            #expect(error.line == 13)
+        }
+        let reversed = tmp.config(Self.base.replacingOccurrences(of: "from = \"2024-02-01\"", with: "from = \"2024-07-01\""))
+        #expect(throws: ConfigError.self) { try SweepConfig.load(path: reversed) }
+    }
 }
