@@ -39,6 +39,36 @@ struct ImportTests {
         #expect(f.time == a.time && f.volume == [0, 0])
     }
 
+    @Test("quoted fields, blank lines, CRLF and a BOM")
+    func quoting() throws {
+        let folder = try TestPaths.scratch()
+        let text = "\u{FEFF}\"time\",\"open\",\"high\",\"low\",\"close\",\"volume\",\"note\"\r\n\r\n"
+            + "\"2025-01-01 00:00:00\",\"1.5\",2,1,1.75,10,\"a, b\"\r\n,,,,,,\r\n"
+            + "\"2025-01-01 00:01:00\",1.75,1.8,1.7,1.8,0,\"\"\r\n"
+        let path = try TestPaths.write(text, "q.csv", in: folder)
+        let store = try DataImporter.load(path: path)
+        #expect(store.time == [jan1, jan1 + 60_000])
+        #expect(store.open == [1.5, 1.75])
+        #expect(store.volume == [10, 0])
+    }
+
+    @Test("a failed conversion writes nothing")
+    func nothingHalfWritten() throws {
+        let folder = try TestPaths.scratch()
+        let good = "timestamp,open,high,low,close,volume\n1735689600000,1,2,0.5,1.5,1\n1735689660000,1,2,0.5,1.5,1\n"
+        let path = try TestPaths.write(good + "1735689720000,1,2,x,1.5,1\n", "BTCUSDT.csv", in: folder)
+        #expect(throws: ImportError.self) { try DataConverter.convert(sourcePath: path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["BTCUSDT.csv"])
+        // An existing good .ohlcv survives a failed re-conversion untouched.
+        try Data(good.utf8).write(to: URL(fileURLWithPath: path))
+        let first = try DataConverter.convert(sourcePath: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: first.ohlcvPath))
+        try Data((good + "1735689600000,1,2,0.5,1.5,1\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ImportError.self) { try DataConverter.convert(sourcePath: path, force: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.ohlcvPath)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["BTCUSDT.csv", "BTCUSDT.ohlcv", "BTCUSDT.toml"])
+    }
+
     @Test("JSON arrays, wrapped arrays and arrays of arrays")
     func json() throws {
         let folder = try TestPaths.scratch()

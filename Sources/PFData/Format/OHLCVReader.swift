@@ -172,14 +172,28 @@ public final class OHLCVReader: Sendable {
                     low = Array(unsafeUninitializedCapacity: n) { l, lc in
                         close = Array(unsafeUninitializedCapacity: n) { c, cc in
                             volume = Array(unsafeUninitializedCapacity: n) { v, vc in
-                                for i in 0..<n {
-                                    let bar = decode(i)
-                                    t[i] = bar.time
-                                    o[i] = bar.open
-                                    h[i] = bar.high
-                                    l[i] = bar.low
-                                    c[i] = bar.close
-                                    v[i] = bar.volume
+                                let base = file.bytes.baseAddress.unsafelyUnwrapped + dataOffset
+                                let size = recordSize
+                                if let decoder = self.decoder {
+                                    for i in 0..<n {
+                                        let bar = decoder.decode(base + i * size)
+                                        t[i] = bar.time
+                                        o[i] = bar.open
+                                        h[i] = bar.high
+                                        l[i] = bar.low
+                                        c[i] = bar.close
+                                        v[i] = bar.volume
+                                    }
+                                } else {
+                                    for i in 0..<n {
+                                        let bar = decode(i)
+                                        t[i] = bar.time
+                                        o[i] = bar.open
+                                        h[i] = bar.high
+                                        l[i] = bar.low
+                                        c[i] = bar.close
+                                        v[i] = bar.volume
+                                    }
                                 }
                                 vc = n
                             }

@@ -20,6 +20,8 @@ struct RecordDecoder: Sendable {
     let closeSlot: Slot
     let volumeSlot: Slot
     let isStandard: Bool
+    /// The exact 36-byte standard layout (i64, f64, three f32 deltas, f64).
+    let isCompact: Bool
     let snapScale: Double
     let snapMinmove: Double
     let snapPricescale: Double
@@ -43,6 +45,12 @@ struct RecordDecoder: Sendable {
         isStandard =
             slots[1].base == absolute && slots[5].base == absolute
             && [2, 3, 4].allSatisfy { slots[$0].base == absolute || slots[$0].base == OHLCVFormat.roleOpen }
+        isCompact =
+            isStandard && slots[0].offset == 0 && slots[1].offset == 8 && slots[1].dtype == OHLCVFormat.dtypeFloat64
+            && [(2, 16), (3, 20), (4, 24)].allSatisfy {
+                slots[$0.0].offset == $0.1 && slots[$0.0].dtype == OHLCVFormat.dtypeFloat32
+                    && slots[$0.0].base == OHLCVFormat.roleOpen
+            } && slots[5].offset == 28 && slots[5].dtype == OHLCVFormat.dtypeFloat64
         if pricescale > 0 && minmove > 0 {
             snapScale = Double(pricescale) / Double(minmove)
             snapMinmove = Double(minmove)
@@ -68,7 +76,17 @@ struct RecordDecoder: Sendable {
 
     @inline(__always)
     func snap(_ value: Double) -> Double {
-        (value * snapScale).rounded(.toNearestOrEven) * snapMinmove / snapPricescale
+        RecordDecoder.roundHalfEven(value * snapScale) * snapMinmove / snapPricescale
+    }
+
+    /// Rounds to the nearest integer, ties to even (Python's `round`), without
+    /// a libm call: adding and subtracting 2^52 leaves the integer the default
+    /// IEEE rounding picks. Values of 2^52 and above are integers already.
+    @inline(__always)
+    static func roundHalfEven(_ x: Double) -> Double {
+        let shift = 0x1p52
+        if !(x.magnitude < shift) { return x }
+        return x >= 0 ? (x + shift) - shift : (x - shift) + shift
     }
 
     @inline(__always)
@@ -114,9 +132,31 @@ struct RecordDecoder: Sendable {
         Int64(littleEndian: record.loadUnaligned(fromByteOffset: timeSlot.offset, as: Int64.self))
     }
 
+    @inline(__always)
+    func f32(_ record: UnsafeRawPointer, _ offset: Int) -> Double {
+        Double(Float(bitPattern: UInt32(littleEndian: record.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
+    }
+
+    @inline(__always)
+    func f64(_ record: UnsafeRawPointer, _ offset: Int) -> Double {
+        Double(bitPattern: UInt64(littleEndian: record.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+    }
+
     /// Decodes one record.
     @inline(__always)
     func decode(_ record: UnsafeRawPointer) -> OHLCVBar {
+        if isCompact {
+            let openRaw = f64(record, 8)
+            var open = openRaw
+            if snapScale > 0 && !open.isNaN {
+                let snapped = snap(open)
+                if abs(snapped - open) <= abs(open) * RecordDecoder.f64SnapRelative { open = snapped }
+            }
+            return OHLCVBar(
+                time: Int64(littleEndian: record.loadUnaligned(as: Int64.self)), open: open,
+                high: applyDelta(f32(record, 16), openRaw: openRaw), low: applyDelta(f32(record, 20), openRaw: openRaw),
+                close: applyDelta(f32(record, 24), openRaw: openRaw), volume: f64(record, 28))
+        }
         let t = time(record)
         guard isStandard else {
             return OHLCVBar(

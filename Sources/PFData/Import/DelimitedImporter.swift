@@ -106,14 +106,11 @@ enum DelimitedImporter {
 
         while pos < n {
             let lineStart = pos
-            while pos < n && p[pos] != 10 { pos += 1 }
-            var lineEnd = pos
-            if lineEnd > lineStart && p[lineEnd - 1] == 13 { lineEnd -= 1 }
+            let (fieldCount, lineEnd, next) = splitLine(p, pos, n, delimiter, fieldStarts, fieldEnds, capacity)
             let currentLine = line
-            pos += 1
+            pos = next
             line += 1
             if lineEnd == lineStart { continue }
-            let fieldCount = splitFast(p, lineStart, lineEnd, delimiter, fieldStarts, fieldEnds, capacity)
             if (fieldCount <= needed || fieldStarts[0] == fieldEnds[0]) && isBlank(p, lineStart, lineEnd, delimiter) {
                 continue
             }
@@ -165,6 +162,8 @@ enum DelimitedImporter {
                 }
             } else if let format {
                 t = format.parse(p + ts, count: te - ts, zone: zone)
+            } else if let epoch = epochFastPath(p, ts, te) {
+                t = epoch
             } else {
                 t = TimeParsing.parse(p + ts, count: te - ts, zone: zone)
             }
@@ -184,6 +183,71 @@ enum DelimitedImporter {
                 line: currentLine)
         }
         return try builder.finish()
+    }
+
+    /// A plain 10-19 digit Unix timestamp (s, ms, µs or ns by magnitude, as
+    /// ``TimeParsing`` reads it), without the general parser.
+    @inline(__always)
+    static func epochFastPath(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        let digits = end - start
+        guard digits >= 10 && digits <= 18 else { return nil }
+        var value: Int64 = 0
+        for k in start..<end {
+            let d = p[k] &- 48
+            guard d < 10 else { return nil }
+            value = value &* 10 &+ Int64(d)
+        }
+        switch digits {
+        case ...11: return value * 1000
+        case 12...14: return value
+        case 15...17: return value / 1000
+        default: return value / 1_000_000
+        }
+    }
+
+    /// Splits the line starting at `start` into at most `capacity` fields (the
+    /// rest are ignored). Returns the field count, the line's end (before any
+    /// `\r\n`), and where the next line starts.
+    @inline(__always)
+    static func splitLine(
+        _ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ delimiter: UInt8, _ starts: UnsafeMutablePointer<Int>,
+        _ ends: UnsafeMutablePointer<Int>, _ capacity: Int
+    ) -> (Int, Int, Int) {
+        var count = 0
+        var k = start
+        while true {
+            var fieldStart = k
+            var fieldEnd: Int
+            if k < n && p[k] == 34 {
+                // Quoted field: up to the closing quote, then on to the separator.
+                fieldStart = k + 1
+                var close = fieldStart
+                while close < n && p[close] != 34 && p[close] != 10 { close += 1 }
+                fieldEnd = close
+                k = close < n && p[close] == 34 ? close + 1 : close
+                while k < n && p[k] != delimiter && p[k] != 10 { k += 1 }
+            } else {
+                while k < n {
+                    let c = p[k]
+                    if c == delimiter || c == 10 { break }
+                    k += 1
+                }
+                fieldEnd = k
+            }
+            let atLineEnd = k >= n || p[k] == 10
+            if atLineEnd && fieldEnd > fieldStart && p[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+            if count < capacity {
+                starts[count] = fieldStart
+                ends[count] = fieldEnd
+                count += 1
+            }
+            if atLineEnd {
+                var lineEnd = k
+                if lineEnd > start && p[lineEnd - 1] == 13 { lineEnd -= 1 }
+                return (count, lineEnd, k + 1)
+            }
+            k += 1
+        }
     }
 
     static func isBlank(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8) -> Bool {
