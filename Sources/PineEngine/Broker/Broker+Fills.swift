@@ -59,6 +59,7 @@ extension Broker {
     /// `price`, filling the orders it touches in the order it touches them.
     public func walk(to price: Double) {
         var cur = markPrice
+        let start = cur
         var guardCount = 0
         while !orders.isEmpty, guardCount < 10_000, let t = firstTouch(from: cur, to: price) {
             guardCount += 1
@@ -70,6 +71,7 @@ extension Broker {
         }
         markPrice = price
         updateExcursions(price)
+        updateTrails(from: start, to: price)
     }
 
     /// Sets the price the script sees (the bar's close).
@@ -459,8 +461,17 @@ extension Broker {
                 if price > openTrades[i].worstPrice { openTrades[i].worstPrice = price }
             }
         }
+    }
+
+    /// Advances the trailing stops after a path segment: the best price
+    /// follows the segment's end when the segment moved in the trade's
+    /// favour (the open and flat segments do not move it).
+    @inline(__always)
+    func updateTrails(from start: Double, to end: Double) {
+        if openTrades.isEmpty || end == start { return }
         for i in orders.indices where orders[i].kind == .exit && !orders[i].trailOffset.isNaN {
-            updateTrail(i, price: price)
+            guard let ref = exitReference(orders[i]) else { continue }
+            if (end - start) * ref.direction.sign > 0 { updateTrail(i, price: end) }
         }
     }
 

@@ -135,6 +135,10 @@ extension Broker {
             o.attached = true
         }
         append(o)
+        // A trailing stop is armed against the current price when it is
+        // placed: already beyond its activation level, it starts trailing
+        // from here.
+        if hasTrail && o.attached { updateTrail(orders.count - 1, price: markPrice) }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next
