@@ -33,11 +33,11 @@ import Testing
         let evaluator = try Self.evaluator(for: config)
         #expect(evaluator.barTimes.count == 53_929)
         let sweep = try Sweep(config: config, evaluator: evaluator)
-        #expect(sweep.space.gridSize == 1_748)
+        #expect(sweep.space.gridSize == 920)
         var it = sweep.planner.makeIterator()
         var n = 0
         while it.next() != nil { n += 1 }
-        #expect(n == 1_620)
+        #expect(n == 836)
         #expect(sweep.space.fixed["trend_len"] == .int(400))
         #expect(config.output.directory == Self.repo + "/results/sma_cross")
     }
@@ -58,12 +58,12 @@ import Testing
     @Test func walkForwardSma() throws {
         let config = try SweepConfig.load(path: Self.repo + "/sweeps/walkforward_sma.toml")
         let wf = try WalkForward(config: config, evaluator: try Self.evaluator(for: config))
-        // 2024-10-19 + 10d warm-up, 120d in-sample, then 30d folds until 2026-05-04.
-        #expect(wf.folds.count == 14)
+        // 2024-10-19 + 10d warm-up, 120d in-sample, then 60d folds until 2026-05-04.
+        #expect(wf.folds.count == 7)
         #expect(Fold.iso(wf.folds[0].inSampleStart) == "2024-10-29T21:00:00Z")
         var it = wf.planner.makeIterator()
         var n = 0
         while it.next() != nil { n += 1 }
-        #expect(n == 148)
+        #expect(n == 102)
     }
 }
