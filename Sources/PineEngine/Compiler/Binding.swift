@@ -7,6 +7,8 @@ enum Binding {
     case value(Storage, ValueType)
     case string(UnsafeMutablePointer<String>)
     case array(UnsafeMutablePointer<PineArray?>, ValueType)
+    /// A pure series computed for every bar before the bar loop.
+    case column(Column, ValueType)
     /// A user function, inlined (with its own state) at every call site.
     case function(FunctionDeclaration)
 }

@@ -54,6 +54,9 @@ extension InstanceBuilder {
                         guard let a = p.pointee else { throw rt.error("the array is na", line: r.start.line, column: r.start.column) }
                         return a
                     }, e)
+            case .column(let c, let t):
+                if t == .bool { return .bool({ rt in c.data[rt.barIndex] != 0 }, nil) }
+                return .num({ rt in c.data[rt.barIndex] }, t, nil)
             case .function: throw error(range, "'\(name)' is a function: call it with ( )")
             }
         }
@@ -73,6 +76,12 @@ extension InstanceBuilder {
                     return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
                 case .value(.cell, _):
                     throw error(range, "internal: '\(name)' has no history buffer")
+                case .column(let c, let t):
+                    let read: NumFn = { rt in
+                        let i = rt.barIndex - (try offset(rt))
+                        return i >= 0 && i <= rt.barIndex ? c.data[i] : .nan
+                    }
+                    return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
                 default:
                     throw error(range, "history of '\(name)' is not supported yet")
                 }

@@ -2,14 +2,18 @@ import PineLanguage
 
 extension InstanceBuilder {
     /// Compiles statements into one closure that runs them in order; nil for none.
-    func compileStatements<S: Collection>(_ statements: S) throws -> ExecFn? where S.Element == Statement {
+    func compileStatements<S: Collection>(_ statements: S, topLevel: Bool = false) throws -> ExecFn?
+    where S.Element == Statement {
         var fns: [ExecFn] = []
         for s in statements {
             if case .functionDeclaration(let f) = s.kind {
                 bind(f.name.text, .function(f))
                 continue
             }
-            fns.append(try compileStatement(s))
+            movedToColumn = false
+            let fn = try compileStatement(s, topLevel: topLevel)
+            if !movedToColumn { fns.append(fn) }
+            movedToColumn = false
         }
         return chain(fns)
     }
@@ -33,10 +37,10 @@ extension InstanceBuilder {
         try withScope { try compileStatements(block) } ?? { _ in .normal }
     }
 
-    func compileStatement(_ s: Statement) throws -> ExecFn {
+    func compileStatement(_ s: Statement, topLevel: Bool = false) throws -> ExecFn {
         switch s.kind {
-        case .variableDeclaration(let d): return try compileDeclaration(d, s.range)
-        case .tupleDeclaration(let d): return try compileTupleDeclaration(d, s.range)
+        case .variableDeclaration(let d): return try compileDeclaration(d, s.range, topLevel: topLevel)
+        case .tupleDeclaration(let d): return try compileTupleDeclaration(d, s.range, topLevel: topLevel)
         case .assignment(let a): return try compileAssignment(a, s.range)
         case .conditional(let c):
             var conditions: [BoolFn] = []
@@ -74,11 +78,18 @@ extension InstanceBuilder {
 
     // MARK: declarations
 
-    func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange) throws -> ExecFn {
+    func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool = false) throws -> ExecFn {
         let name = d.name.text
+        let pure = topLevel && d.mode == .none && !reassigned.contains(name) && isPure(d.initializer)
         declaringName = name
         let value = try compile(d.initializer)
         declaringName = nil
+        if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
+            let column = makeColumn(try number(value, d.initializer.range))
+            bind(name, .column(column, value.type))
+            movedToColumn = true
+            return { _ in .normal }
+        }
         var type = value.type
         if let declared = d.type {
             switch declared.name {
@@ -178,13 +189,35 @@ extension InstanceBuilder {
         }
     }
 
-    func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange) throws -> ExecFn {
+    func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool = false) throws -> ExecFn {
+        let pure = topLevel && isPure(d.initializer) && !d.names.contains { reassigned.contains($0.text) }
         let value = try compile(d.initializer)
         guard case .tuple(let prepare, let elements) = value else {
             throw error(d.initializer.range, "the right side does not return a tuple")
         }
         guard elements.count == d.names.count else {
             throw error(range, "the tuple has \(elements.count) values but \(d.names.count) names")
+        }
+        if pure, elements.allSatisfy({ $0.type.isNumeric || $0.type == .bool || $0.type == .na }) {
+            let reads = try elements.map { try number($0, range) }
+            let cols = reads.map { _ in Column() }
+            columns.append(contentsOf: cols)
+            columnJobs.append { rt in
+                let n = rt.barCount
+                var i = 0
+                while i < n {
+                    rt.enter(bar: i)
+                    _ = try prepare(rt)
+                    for k in 0..<reads.count { cols[k].data[i] = try reads[k](rt) }
+                    i += 1
+                }
+            }
+            for (k, name) in d.names.enumerated() where name.text != "_" {
+                let t = elements[k].type == .na ? ValueType.float : elements[k].type
+                bind(name.text, .column(cols[k], t))
+            }
+            movedToColumn = true
+            return { _ in .normal }
         }
         var stores: [ExecFn] = [prepare]
         for (name, element) in zip(d.names, elements) where name.text != "_" {
@@ -254,6 +287,8 @@ extension InstanceBuilder {
             }
         case .function:
             throw error(a.target.range, "'\(name)' is a function and cannot be assigned to")
+        case .column:
+            throw error(a.target.range, "internal: '\(name)' was treated as never reassigned")
         }
     }
 

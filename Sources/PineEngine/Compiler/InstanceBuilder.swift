@@ -17,13 +17,23 @@ final class InstanceBuilder {
     var inputs: [InstanceInput] = []
     /// `plot()` titles by plot index.
     var plotTitles: [String] = []
+    /// Pure series filled before the bar loop, in dependency (source) order.
+    var columnJobs: [(Runtime) throws -> Void] = []
+    /// Every column of the instance (sized when bars are known).
+    var columns: [Column] = []
+    /// Set when the statement just compiled became a column (no per-bar work).
+    var movedToColumn = false
+    /// Variables assigned with `:=` & co. anywhere (never pure).
+    let reassigned: Set<String>
+
     /// The cell each `plot()` writes its current value to, by plot index.
     var plotCells: [UnsafeMutablePointer<Double>] = []
 
-    init(arena: Arena, fileName: String, needs: HistoryNeeds) {
+    init(arena: Arena, fileName: String, needs: HistoryNeeds, reassigned: Set<String> = []) {
         self.arena = arena
         self.fileName = fileName
         self.needs = needs
+        self.reassigned = reassigned
     }
 
     func error(_ range: SourceRange, _ message: String) -> CompileError {

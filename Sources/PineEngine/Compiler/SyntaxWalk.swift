@@ -89,6 +89,44 @@ enum SyntaxWalk {
     }
 }
 
+extension SyntaxWalk {
+    /// Every name assigned with `:=`, `+=` ... anywhere in the block.
+    static func assignedNames(in block: Block) -> Set<String> {
+        var names: Set<String> = []
+        func visit(_ block: Block) {
+            for s in block {
+                switch s.kind {
+                case .assignment(let a): if let n = a.targetName { names.insert(n) }
+                case .conditional(let c):
+                    for b in c.branches { visit(b.body) }
+                    if let e = c.elseBody { visit(e) }
+                case .forLoop(let f): visit(f.body)
+                case .forInLoop(let f): visit(f.body)
+                case .whileLoop(let w): visit(w.body)
+                case .switchStatement(let sw): for c in sw.cases { visit(c.body) }
+                case .functionDeclaration(let f): visit(f.body)
+                default: break
+                }
+            }
+        }
+        visit(block)
+        // Blocks nested in expressions (if/switch/loops used as values).
+        SyntaxWalk.expressions(in: block) { e in
+            switch e.kind {
+            case .conditional(let c):
+                for b in c.branches { names.formUnion(assignedNames(in: b.body)) }
+                if let eb = c.elseBody { names.formUnion(assignedNames(in: eb)) }
+            case .switchExpression(let sw): for c in sw.cases { names.formUnion(assignedNames(in: c.body)) }
+            case .forLoop(let f): names.formUnion(assignedNames(in: f.body))
+            case .forInLoop(let f): names.formUnion(assignedNames(in: f.body))
+            case .whileLoop(let w): names.formUnion(assignedNames(in: w.body))
+            default: break
+            }
+        }
+        return names
+    }
+}
+
 /// How much history each variable name needs: the largest constant offset
 /// it is read at, or `dynamicOffset` when an offset is computed at run time.
 struct HistoryNeeds: Sendable {

@@ -13,6 +13,9 @@ public final class ScriptInstance: BarScript {
     public let plotTitles: [String]
     private var plotColumns: [[Double]] = []
     private let plotCells: [UnsafeMutablePointer<Double>]
+    private let columns: [Column]
+    private let columnJobs: [(Runtime) throws -> Void]
+    private var columnsReady = false
     /// When true, every bar's plot values are kept (`plots()`).
     public var recordsPlots: Bool {
         get { runtime.recordsPlots }
@@ -20,8 +23,12 @@ public final class ScriptInstance: BarScript {
     }
 
     init(program: PineProgram) throws {
-        let builder = InstanceBuilder(arena: arena, fileName: program.fileName, needs: program.needs)
-        root = try builder.compileStatements(program.script.statements) ?? { _ in .normal }
+        let builder = InstanceBuilder(
+            arena: arena, fileName: program.fileName, needs: program.needs,
+            reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
+        root = try builder.compileStatements(program.script.statements, topLevel: true) ?? { _ in .normal }
+        columns = builder.columns
+        columnJobs = builder.columnJobs
         inputs = builder.inputs
         plotTitles = builder.plotTitles
         runtime.fileName = program.fileName
@@ -44,6 +51,7 @@ public final class ScriptInstance: BarScript {
             try Self.set(input, value)
         }
         runtime.barIndex = -1
+        columnsReady = false
         for i in plotColumns.indices { plotColumns[i].removeAll(keepingCapacity: true) }
     }
 
@@ -73,12 +81,15 @@ public final class ScriptInstance: BarScript {
         runtime.pointvalue = pointValue
         runtime.clock = ZoneClock(identifier: timezone)
         runtime.barDurationMs = barDurationMs
+        for c in columns { c.reserve(bars.count) }
+        columnsReady = false
         plotColumns = Array(repeating: [], count: plotTitles.count)
         if recordsPlots { for i in plotColumns.indices { plotColumns[i].reserveCapacity(bars.count) } }
     }
 
     /// Runs the script on one bar (the `BarScript` entry point).
     public func onBar(_ bar: ScriptBar, broker: Broker) throws {
+        if !columnsReady { try computeColumns() }
         let rt = runtime
         rt.broker = broker
         rt.enter(bar: bar.index)
@@ -89,6 +100,13 @@ public final class ScriptInstance: BarScript {
                 plotCells[i].pointee = .nan
             }
         }
+    }
+
+    /// Computes every pure series for all bars (done once per run, before
+    /// the first bar; `onBar` does it when the caller has not).
+    public func computeColumns() throws {
+        for job in columnJobs { try job(runtime) }
+        columnsReady = true
     }
 
     /// Every recorded plot column (one value per bar run), by plot index.

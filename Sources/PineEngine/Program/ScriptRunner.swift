@@ -43,6 +43,8 @@ public final class ScriptRunner {
     public let data: PreparedData
     let instance: ScriptInstance
     let broker: Broker
+    /// The bars the script sees under a synthetic magnifier, by its setting.
+    private var syntheticViews: [Magnifier: BarStore] = [:]
 
     public init(program: PineProgram, data: PreparedData) throws {
         self.program = program
@@ -75,9 +77,20 @@ public final class ScriptRunner {
         instance.recordsPlots = recordPlots
         try instance.reset(inputs: options.inputs)
         instance.prepare(
-            bars: data.bars.bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
-            barDurationMs: data.barDurationMs)
+            bars: scriptView(for: options.magnifier), mintick: data.mintick, pointValue: data.pointValue,
+            timezone: data.timezone, barDurationMs: data.barDurationMs)
+        try instance.computeColumns()
         return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
+    }
+
+    /// The bars the script reads: the script bars, or under a synthetic
+    /// magnifier the bars built from their samples (made once per setting).
+    private func scriptView(for magnifier: Magnifier) -> BarStore {
+        guard case .synthetic(let n, let distribution) = magnifier else { return data.bars.bars }
+        if let view = syntheticViews[magnifier] { return view }
+        let view = data.bars.bars.syntheticScriptView(samples: n, distribution: distribution)
+        syntheticViews[magnifier] = view
+        return view
     }
 
     /// Runs to the end and returns the report (and the plots when asked).
