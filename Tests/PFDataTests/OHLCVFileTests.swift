@@ -82,6 +82,40 @@ struct OHLCVFileTests {
         #expect(full.barStore() == store)
     }
 
+    @Test("follows the descriptors of a non-standard layout (delta chains, f32 absolute, extra column)")
+    func customLayout() throws {
+        let columns = [
+            OHLCVColumn(role: 0, dtype: 2, base: 255, offset: 0, name: "timestamp"),
+            OHLCVColumn(role: 2, dtype: 6, base: 255, offset: 8, name: "high"),
+            OHLCVColumn(role: 1, dtype: 5, base: 2, offset: 16, name: "open"),
+            OHLCVColumn(role: 3, dtype: 5, base: 1, offset: 20, name: "low"),
+            OHLCVColumn(role: 4, dtype: 6, base: 255, offset: 24, name: "close"),
+            OHLCVColumn(role: 5, dtype: 5, base: 255, offset: 32, name: "volume"),
+            OHLCVColumn(role: 255, dtype: 6, base: 255, offset: 36, name: "funding"),
+        ]
+        let layout = OHLCVLayout(
+            headerSize: 64 + 7 * 24, recordSize: 44, columns: columns, flags: 0, recordCount: 2,
+            firstTimestamp: 1_000, lastTimestamp: 61_000, intervalValue: 1, intervalUnit: 2, minmove: 0,
+            pricescale: 0)
+        var bytes = layout.headerBytes()
+        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        // Bar 1: high 12, open 12 - 2 = 10, low 10 - 1.5 = 8.5, close 11, volume 5.
+        put(Int64(1_000)); put((12.0).bitPattern); put(Float(-2).bitPattern); put(Float(-1.5).bitPattern)
+        put((11.0).bitPattern); put(Float(5).bitPattern); put((0.01).bitPattern)
+        // Bar 2: high 13.25, open 13.25 - 0.25 = 13, low 13 - 1 = 12, close 12.5, volume 0.5.
+        put(Int64(61_000)); put((13.25).bitPattern); put(Float(-0.25).bitPattern); put(Float(-1).bitPattern)
+        put((12.5).bitPattern); put(Float(0.5).bitPattern); put((0.02).bitPattern)
+        let folder = try TestPaths.scratch()
+        let path = folder + "/custom.ohlcv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let store = try OHLCVReader(path: path).barStore()
+        #expect(store.open == [10, 13])
+        #expect(store.high == [12, 13.25])
+        #expect(store.low == [8.5, 12])
+        #expect(store.close == [11, 12.5])
+        #expect(store.volume == [5, 0.5])
+    }
+
     @Test("reads legacy v1 files and skips their gap fillers")
     func legacy() throws {
         let folder = try TestPaths.scratch()

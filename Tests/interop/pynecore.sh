@@ -3,14 +3,15 @@
 #   pfopt writes .ohlcv (and a symbol TOML) -> PyneCore reads identical values;
 #   PyneCore writes .ohlcv (and a symbol TOML) -> pfopt reads identical values.
 # Run from the repository root:  bash Tests/interop/pynecore.sh
-# Creates its own virtualenv in .venv-interop/ (git-ignored). Exits non-zero on any mismatch.
+# Creates its own virtualenv in .venv-interop/ (git-ignored) and builds pfopt in .build (the
+# scratch path `swift test` uses; set PFOPT_INTEROP_SCRATCH to use another). Exits non-zero on any mismatch.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 venv="$root/.venv-interop"
-scratch="${PFOPT_INTEROP_SCRATCH:-$root/.build-interop}"
+scratch="${PFOPT_INTEROP_SCRATCH:-$root/.build}"
 python="${PYTHON:-python3}"
 
 if [ ! -x "$venv/bin/python" ]; then

@@ -11,7 +11,7 @@ struct RecordDecoder: Sendable {
         var base: UInt8
     }
 
-    /// Slots indexed by role 0...5.
+    /// Slots indexed by role 0...13.
     let slots: [Slot]
     let timeSlot: Slot
     let openSlot: Slot
@@ -30,8 +30,9 @@ struct RecordDecoder: Sendable {
     static let f64SnapRelative = 0x1p-52
 
     init(columns: [OHLCVColumn], minmove: UInt32, pricescale: UInt32) {
-        var slots = [Slot](repeating: Slot(offset: 0, dtype: OHLCVFormat.dtypeFloat64, base: 255), count: 6)
-        for column in columns where column.role <= OHLCVFormat.roleVolume {
+        // Every standard role (0...13) gets a slot, so a delta chain through any of them resolves.
+        var slots = [Slot](repeating: Slot(offset: 0, dtype: OHLCVFormat.dtypeFloat64, base: 255), count: 14)
+        for column in columns where column.role < 14 {
             slots[Int(column.role)] = Slot(offset: column.offset, dtype: column.dtype, base: column.base)
         }
         self.slots = slots
