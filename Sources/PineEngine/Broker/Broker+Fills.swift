@@ -31,8 +31,9 @@ extension Broker {
     public func beginBar(index: Int, time: Int64, acceptsOrders: Bool) {
         barIndex = index
         barTime = time
-        self.acceptsOrders = acceptsOrders
         lastFillSequence = -1
+        beginRiskDay(time: time)
+        self.acceptsOrders = acceptsOrders && !isHaltedByRisk
     }
 
     /// The first point of the bar's path (its open): excursions, market
@@ -89,8 +90,14 @@ extension Broker {
     /// current price and updates the running max drawdown / run-up.
     @discardableResult
     public func closeBar() -> (equity: Double, openProfit: Double) {
-        let op = openProfit(at: markPrice)
-        let eq = initialCapital + netProfit + op
+        var op = openProfit(at: markPrice)
+        var eq = initialCapital + netProfit + op
+        if riskDrawdownLimit > 0 || riskIntradayLimit > 0 {
+            checkRiskRules(equity: eq)
+            op = openProfit(at: markPrice)
+            eq = initialCapital + netProfit + op
+        }
+        lastEquity = eq
         if equityPeak.isNaN {
             equityPeak = eq
             equityTrough = eq

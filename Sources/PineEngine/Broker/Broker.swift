@@ -59,6 +59,16 @@ public final class Broker {
     @exclusivity(unchecked) public internal(set) var maxDrawdown: Double = 0
     /// The largest equity run-up so far (`strategy.max_runup`, money).
     @exclusivity(unchecked) public internal(set) var maxRunup: Double = 0
+    // strategy.risk.* state.
+    @exclusivity(unchecked) var riskDrawdownLimit: Double = 0
+    @exclusivity(unchecked) var riskDrawdownIsPercent = false
+    @exclusivity(unchecked) var riskIntradayLimit: Double = 0
+    @exclusivity(unchecked) var riskIntradayIsPercent = false
+    @exclusivity(unchecked) var riskHalted = false
+    @exclusivity(unchecked) var riskHaltedDay = Int64.min
+    @exclusivity(unchecked) var currentDay = Int64.min
+    @exclusivity(unchecked) var dayStartEquity: Double = .nan
+    @exclusivity(unchecked) var lastEquity: Double = .nan
     @exclusivity(unchecked) var equityPeak: Double = .nan
     @exclusivity(unchecked) var equityTrough: Double = .nan
 
@@ -103,6 +113,15 @@ public final class Broker {
         maxRunup = 0
         equityPeak = .nan
         equityTrough = .nan
+        riskDrawdownLimit = 0
+        riskDrawdownIsPercent = false
+        riskIntradayLimit = 0
+        riskIntradayIsPercent = false
+        riskHalted = false
+        riskHaltedDay = .min
+        currentDay = .min
+        dayStartEquity = .nan
+        lastEquity = .nan
     }
 
     // MARK: - State the script reads

@@ -176,6 +176,43 @@ struct BrokerFillTests {
         #expect(report.openTrades.first?.entryBar == 3)
     }
 
+    @Test func maxDrawdownRiskRuleFlattensAndStops() throws {
+        let bars = makeBars([
+            (100, 100, 100, 100), (100, 100, 100, 100), (97, 97, 97, 97), (94, 94, 94, 94), (95, 95, 95, 95),
+            (96, 96, 96, 96),
+        ])
+        let script = ClosureScript { bar, broker in
+            if bar.index == 0 { broker.riskMaxDrawdown(5, type: .cash) }
+            if broker.positionSize == 0 { broker.entry("L", direction: .long) }
+        }
+        let broker = Broker()
+        let report = try Backtest.run(bars: bars, settings: BacktestSettings(), script: script, broker: broker)
+        #expect(report.trades.count == 1)
+        let t = try #require(report.trades.first)
+        #expect(t.exitBar == 3 && t.exitPrice == 94 && t.exitComment == "Max drawdown")
+        #expect(report.openTrades.isEmpty)
+        #expect(broker.isHaltedByRisk)
+    }
+
+    @Test func maxIntradayLossHaltsForTheDayOnly() throws {
+        // 15-minute bars: the loss hits on day 0; trading resumes on day 1.
+        var ohlc = [(Double, Double, Double, Double)](repeating: (100, 100, 100, 100), count: 200)
+        ohlc[3] = (90, 90, 90, 90)
+        for i in 4..<200 { ohlc[i] = (90, 90, 90, 90) }
+        let bars = makeBars(ohlc)
+        let script = ClosureScript { bar, broker in
+            if bar.index == 0 { broker.riskMaxIntradayLoss(1, type: .percentOfEquity) }
+            if broker.positionSize == 0 { broker.entry("L", direction: .long, qty: 2000) }
+        }
+        let report = try Backtest.run(bars: bars, settings: BacktestSettings(), script: script)
+        let first = try #require(report.trades.first)
+        #expect(first.exitBar == 3 && first.exitComment == "Max intraday loss")
+        // Re-entered on the next day (bar 96 opens day 1), not before.
+        #expect(report.trades.count == 1)
+        let reentry = try #require(report.openTrades.first)
+        #expect(reentry.entryBar == 97)
+    }
+
     @Test func realMagnifierNeedsSubBars() {
         let bars = makeBars(Self.flat)
         let settings = BacktestSettings(magnifier: .realBars)
