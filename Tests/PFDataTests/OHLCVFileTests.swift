@@ -181,6 +181,34 @@ struct OHLCVFileTests {
         #expect(throws: OHLCVFileError.self) { try OHLCVReader(path: folder + "/missing.ohlcv") }
     }
 
+    @Test("any corrupted header byte gives an error or a valid read, never a crash")
+    func headerCorruption() throws {
+        let folder = try TestPaths.scratch()
+        let good = folder + "/good.ohlcv"
+        let writer = try OHLCVWriter(path: good, timeframe: try Timeframe(parsing: "1"), truncate: true)
+        try writer.append(makeStore(count: 8))
+        try writer.close()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+        let headerEnd = 64 + 6 * 24
+        var rejected = 0
+        let path = folder + "/fuzz.ohlcv"
+        for offset in 0..<headerEnd {
+            for value: UInt8 in [0x00, 0x07, 0xFF] where bytes[offset] != value {
+                var copy = bytes
+                copy[offset] = value
+                try Data(copy).write(to: URL(fileURLWithPath: path))
+                do {
+                    let reader = try OHLCVReader(path: path)
+                    let store = reader.barStore()
+                    #expect(store.count == reader.count)
+                } catch is OHLCVFileError {
+                    rejected += 1
+                }
+            }
+        }
+        #expect(rejected > headerEnd)
+    }
+
     @Test("a failed write leaves the previous file intact")
     func atomicWrite() throws {
         let folder = try TestPaths.scratch()
