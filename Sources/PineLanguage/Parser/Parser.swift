@@ -232,6 +232,10 @@ struct Parser {
 
     /// A header's body: end of line, then an indented run of statements.
     private mutating func parseBlock(_ context: String) throws -> Block {
+        if !at(.newline) && pos > 0 && tokens[pos].range.start.line > tokens[pos - 1].range.end.line {
+            // The body's line was read as a continuation: its indentation is not a multiple of 4.
+            throw fail("the block after \(context) must be indented by 4 spaces (or a tab)")
+        }
         guard at(.newline) else {
             throw fail("expected end of line after \(context), found \(Parser.describe(current))")
         }
