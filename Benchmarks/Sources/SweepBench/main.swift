@@ -3,6 +3,7 @@
 //   swift run -c release --package-path Benchmarks SweepBench            # everything
 //   swift run -c release --package-path Benchmarks SweepBench engine     # 2,500-run SMA grid, 1 vs 2 workers
 //   swift run -c release --package-path Benchmarks SweepBench memory     # 1,000,000 vs 1,000 runs, top 50
+//   swift run -c release --package-path Benchmarks SweepBench config sweeps/sma_cross.toml [JOBS]  # time any sweep
 //
 // Targets: >= 200 runs/s with 2 workers on the 53,929-bar ETH feed; 2 workers
 // >= 1.8x one worker; peak memory of a 1,000,000-run grid no higher than a
@@ -170,8 +171,21 @@ func memoryBench() {
     }
 }
 
+/// Times one sweep config with the real engine (a fresh run, nothing resumed).
+func configBench(_ path: String, jobs: Int?) {
+    do {
+        let (config, evaluator) = try SweepLauncher.prepare(configPath: path, overrides: [])
+        let summary = try Sweep(config: config, evaluator: evaluator).run(SweepOptions(jobs: jobs, fresh: true))
+        print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
+    } catch {
+        print("error: \(error)")
+    }
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
+case "config":
+    configBench(args.dropFirst().first ?? repo + "/sweeps/sma_cross.toml", jobs: args.dropFirst(2).first.flatMap { Int($0) })
 case "memory-child":
     do { try memoryChild(side: Int(args.dropFirst().first ?? "10") ?? 10) } catch { print("error: \(error)") }
 case "engine":
