@@ -44,6 +44,21 @@ struct MarketDataTests {
         #expect(reloaded.bars.count == 53_919)
     }
 
+    @Test("naive times in another timezone are converted apart from the UTC ones")
+    func timezones() throws {
+        let folder = try TestPaths.scratch()
+        let csv = try TestPaths.write(
+            "time,open,high,low,close,volume\n2025-01-01 02:00,1,2,0.5,1.5,1\n2025-01-01 03:00,1,2,0.5,1.5,1\n",
+            "EURUSD.csv", in: folder)
+        let utc = try MarketData.load(path: csv)
+        let athens = try MarketData.load(path: csv, timezone: "Europe/Athens")
+        #expect(utc.ohlcvPath == folder + "/EURUSD.ohlcv")
+        #expect(athens.ohlcvPath == folder + "/EURUSD.tz-Europe_Athens.ohlcv")
+        #expect(athens.bars.time.map { $0 + 7_200_000 } == utc.bars.time)
+        #expect(try MarketData.load(path: csv).bars.time == utc.bars.time)
+        #expect(throws: ImportError.self) { try MarketData.load(path: csv, timezone: "Nowhere/Land") }
+    }
+
     @Test("uses the symbol TOML beside the data file; opens .ohlcv directly")
     func symbolFile() throws {
         let folder = try TestPaths.scratch()

@@ -64,14 +64,20 @@ public struct MarketData: Sendable {
 
     /// The up-to-date `.ohlcv` of a text source: beside it when that folder is
     /// writable, else in the cache folder (`$XDG_CACHE_HOME/pfopt` or `~/.cache/pfopt`).
+    /// Naive times read in a non-UTC `timezone` are kept in `NAME.tz-ZONE.ohlcv`.
     static func cachedOHLCV(for path: String, timezone: String?) throws -> String {
-        let beside = DataConverter.ohlcvPath(forSource: path)
+        var beside = DataConverter.ohlcvPath(forSource: path)
+        if let timezone, (try? ZoneOffset(named: timezone))?.isUTC != true {
+            // Naive times read in another zone give other bars: keep them apart from the UTC conversion.
+            let tag = String(timezone.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            beside = String(beside.dropLast(".ohlcv".count)) + ".tz-" + tag + ".ohlcv"
+        }
         let folder = URL(fileURLWithPath: beside).deletingLastPathComponent().path
         let target: String
         if FileManager.default.isWritableFile(atPath: folder) {
             target = beside
         } else {
-            target = try cachePath(for: path)
+            target = try cachePath(for: path, variant: URL(fileURLWithPath: beside).lastPathComponent)
         }
         if DataConverter.isConversionRequired(sourcePath: path, ohlcvPath: target) {
             _ = try DataConverter.convert(
@@ -80,7 +86,7 @@ public struct MarketData: Sendable {
         return target
     }
 
-    static func cachePath(for path: String) throws -> String {
+    static func cachePath(for path: String, variant: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let base: String
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
@@ -101,7 +107,7 @@ public struct MarketData: Sendable {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let stem = String(variant.dropLast(".ohlcv".count))
         return base + "/" + stem + "-" + String(hash, radix: 16) + ".ohlcv"
     }
 }
