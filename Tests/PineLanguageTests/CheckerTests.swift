@@ -42,6 +42,17 @@ import Testing
         #expect(messages("for i = 0 to 3\n    x = i\ny = i") == ["5:5: error: undeclared identifier 'i'"])
     }
 
+    @Test func timestampDefaults() {
+        let ok = check("t = input.time(timestamp(\"2024-03-01 12:30 +0200\"), \"T\")")
+        #expect(ok.inputs.first?.defaultValue == .int(1_709_289_000_000))
+        let gmt = check("t = input.time(timestamp(\"GMT+2\", 2024, 3, 1, 12, 30), \"T\")")
+        #expect(gmt.inputs.first?.defaultValue == .int(1_709_289_000_000))
+        // Out-of-range dates are an error, never an overflow.
+        let huge = check("t = input.time(timestamp(9223372036854775807, 1, 1), \"T\")")
+        #expect(huge.diagnostics.map(\.description) == ["3:16: error: the default value of input.time must be a constant"])
+        #expect(check("t = input.time(timestamp(\"2024-13-01\"), \"T\")").hasErrors)
+    }
+
     @Test func untypedNaDeclaration() {
         #expect(messages("x = na") == ["3:5: error: 'x' needs a type when declared as na: write 'float x = na'"])
         #expect(messages("float x = na\nvar int y = na").isEmpty)

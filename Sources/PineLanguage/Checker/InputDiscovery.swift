@@ -235,12 +235,19 @@ public enum InputDiscovery {
         }
         guard numbers.count >= 3 && numbers.count <= 6 else { return nil }
         let parts = numbers + [Int](repeating: 0, count: 6 - numbers.count)
+        guard TimestampText.inRange(parts) else { return nil }
         return .int(TimestampText.millis(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]) - offsetMinutes * 60_000)
     }
 }
 
 /// Parsing of the date strings `timestamp()` accepts.
 enum TimestampText {
+    /// Year, month, day, hour, minute, second within calendar bounds (no overflow later).
+    static func inRange(_ p: [Int]) -> Bool {
+        p.count == 6 && (-100_000...100_000).contains(p[0]) && (1...12).contains(p[1]) && (1...31).contains(p[2])
+            && (0...24).contains(p[3]) && (0...59).contains(p[4]) && (0...60).contains(p[5])
+    }
+
     static func millis(_ y: Int, _ m: Int, _ d: Int, _ hh: Int, _ mm: Int, _ ss: Int) -> Int {
         // Days from civil (proleptic Gregorian), valid for any year.
         let yy = m <= 2 ? y - 1 : y
@@ -260,7 +267,9 @@ enum TimestampText {
         if s.hasPrefix("GMT") || s.hasPrefix("UTC") { s = s.dropFirst(3) }
         guard let sign = s.first, sign == "+" || sign == "-" else { return nil }
         let digits = s.dropFirst().filter { $0 != ":" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+            let value = Int(digits)
+        else { return nil }
         let minutes = digits.count <= 2 ? value * 60 : (value / 100) * 60 + value % 100
         return sign == "+" ? minutes : -minutes
     }
@@ -296,7 +305,7 @@ enum TimestampText {
             guard let offset = zoneOffset(z) else { return nil }
             zone = offset
         }
-        guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard inRange([y, m, d, hh, mm, ss]) else { return nil }
         return millis(y, m, d, hh, mm, ss) - zone * 60_000
     }
 }
