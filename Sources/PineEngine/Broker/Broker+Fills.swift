@@ -358,6 +358,11 @@ extension Broker {
         }
         let fillQty = min(matchedTotal, qty)
         guard fillQty > 0 else { return 0 }
+        // close_entries_rule FIFO: the quantity is the named entries', but
+        // the oldest open entries are the ones closed.
+        let fifoByName = closeRule == .fifo && entryId != nil
+        let entryId = fifoByName ? nil : entryId
+        if fifoByName { remaining = fillQty }
         let orderCommission = commissionType == .cashPerOrder ? commissionValue : .nan
         var i = 0
         while i < openTrades.count && remaining > 1e-12 {
@@ -366,7 +371,8 @@ extension Broker {
                 i += 1
                 continue
             }
-            let cq = min(t.qty, remaining)
+            // A remainder within float error of the whole trade closes it whole.
+            let cq = remaining >= t.qty * (1 - 1e-12) ? t.qty : remaining
             remaining -= cq
             closedQty += cq
             if t.direction == .long {

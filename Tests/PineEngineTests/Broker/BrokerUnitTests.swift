@@ -161,6 +161,24 @@ struct BrokerFillTests {
         #expect(broker.positionEntryName == "S")
     }
 
+    @Test(arguments: [CloseEntriesRule.fifo, .any])
+    func closeEntriesRule(_ rule: CloseEntriesRule) throws {
+        let bars = makeBars([(100, 100, 100, 100), (101, 101, 101, 101), (102, 102, 102, 102), (103, 103, 103, 103)])
+        var settings = BacktestSettings()
+        settings.properties.pyramiding = 2
+        settings.properties.closeEntriesRule = rule
+        let script = ClosureScript { bar, broker in
+            if bar.index == 0 { broker.entry("A", direction: .long) }
+            if bar.index == 1 { broker.entry("B", direction: .long) }
+            if bar.index == 2 { broker.close("B") }
+        }
+        let report = try Backtest.run(bars: bars, settings: settings, script: script)
+        let closed = try #require(report.trades.first)
+        // FIFO closes the oldest entry (A) for B's quantity; ANY closes B itself.
+        #expect(closed.entryId == (rule == .fifo ? "A" : "B"))
+        #expect(report.openTrades.map(\.entryId) == [rule == .fifo ? "B" : "A"])
+    }
+
     @Test func tradeWindowGatesOrdersButNotTheScript() throws {
         let bars = makeBars(Array(repeating: (100, 101, 99, 100), count: 6))
         var seen = 0
