@@ -132,8 +132,14 @@ import Testing
              3)
             c = [1,
                 2]
+            if a
+                d = f(1
+                , 2
+                )
             """
-        #expect(statements(source) == ["(decl a (+ close open))", "(decl b (call f 1 2 3))", "(decl c [1 2])"])
+        #expect(statements(source) == [
+            "(decl a (+ close open))", "(decl b (call f 1 2 3))", "(decl c [1 2])", "(if a {(decl d (call f 1 2))})",
+        ])
     }
 
     @Test func commaSeparatedStatements() {

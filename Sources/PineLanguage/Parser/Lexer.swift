@@ -298,6 +298,17 @@ struct Lexer {
         }
     }
 
+    /// Tokens that cannot start a statement, so a line starting with one inside open
+    /// brackets continues the bracketed expression.
+    private static func opensContinuation(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .comma, .rightParen, .rightBracket, .star, .slash, .percent, .equalEqual, .bangEqual, .less, .lessEqual,
+             .greater, .greaterEqual, .kwAnd, .kwOr, .question, .colon, .dot, .equal:
+            return true
+        default: return false
+        }
+    }
+
     private mutating func marker(_ kind: TokenKind, at loc: SourceLocation) {
         out.append(Token(kind: kind, text: "", range: SourceRange(start: loc, end: loc)))
     }
@@ -307,7 +318,7 @@ struct Lexer {
         if startsLine, let last = out.last {
             var newLine = depth == 0 && indentation % 4 == 0
             if depth > 0 && indentation % 4 == 0 && indentation <= openingIndentation
-                && token.kind != .rightParen && token.kind != .rightBracket && !Lexer.continuesLine(last.kind)
+                && !Lexer.opensContinuation(token.kind) && !Lexer.continuesLine(last.kind)
             {
                 // An unclosed bracket: recover by starting a new line here.
                 newLine = true
