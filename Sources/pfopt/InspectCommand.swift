@@ -19,7 +19,8 @@ struct InspectCommand: ParsableCommand {
         do {
             source = try String(contentsOfFile: strategy, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(strategy): \(error.localizedDescription)")
+            FileHandle.standardError.write(Data("error: cannot read \(strategy): \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
         }
         let checked = PineFrontEnd.check(source: source, fileName: strategy)
         if !checked.diagnostics.isEmpty {
