@@ -3,7 +3,8 @@ import Testing
 
 /// The engine's trades set against a TradingView list, by the README's
 /// definition of a match: same count; per trade the same direction, entry
-/// and exit time, signals, prices equal to the tick, P&L % within 0.1.
+/// and exit time, signals, prices equal to the tick, P&L % within 0.1;
+/// and, beyond the README, the same quantity (the exports give it to 0.1).
 struct TVComparison {
     /// The closed trades the engine produced.
     let actual: [ClosedTrade]
@@ -87,6 +88,7 @@ struct TVComparison {
         if exitSignal != e.exitSignal { d.append("exit signal '\(exitSignal)' vs '\(e.exitSignal)'") }
         if !(abs(a.entryPrice - e.entryPrice) < mintick / 2) { d.append("entry price \(a.entryPrice) vs \(e.entryPrice)") }
         if !(abs(a.exitPrice - e.exitPrice) < mintick / 2) { d.append("exit price \(a.exitPrice) vs \(e.exitPrice)") }
+        if !(abs(a.qty - e.qty) <= 1e-6 * max(1, abs(e.qty))) { d.append("qty \(a.qty) vs \(e.qty)") }
         if !(abs(a.pnlPercent - e.pnlPercent) <= 0.1 + 1e-9) { d.append("P&L % \(a.pnlPercent) vs \(e.pnlPercent)") }
         return d
     }

@@ -123,11 +123,13 @@ struct TradingViewStrategyListTests {
 
     static let reversalSizeIssue = """
         A reversing entry whose opposite position is closed (by its strategy.exit stop) before the entry \
-        fills: TradingView fills the size fixed when the order was placed (position + qty = 2) and opens \
-        2 contracts; PineEngine's Broker.executeEntry (Broker+Fills.swift) drops reverseQty when it \
-        finds no opposite position at fill time and opens o.qty = 1. First at TradingView trade #65 \
-        (short 2 filled 2022-09-06T02:00-04:00, reduced by 'Limit Long @ 0.99', remainder stopped), \
-        again at #103 and #210.
+        fills: TradingView fills the size fixed when the order was placed (position 1 + qty 1 = 2) and \
+        opens 2 contracts; PineEngine's Broker.executeEntry (Broker+Fills.swift) drops reverseQty when \
+        it finds no opposite position at fill time and opens o.qty = 1. First at TradingView trade #21 \
+        (long 2 at 1.08473, 2022-04-21T10:00-04:00; the engine has qty 1), then #82, #87, #93, #173; at \
+        #65 the list itself differs (TradingView's short 2 of 2022-09-06T02:00-04:00 is reduced by \
+        'Limit Long @ 0.99' and its remainder stopped later: 280 closed trades, the engine 278), again \
+        at #103 and #210.
         """
 
     @Test func slippageLimitEntries() throws {
@@ -154,7 +156,7 @@ struct TradingViewStrategyListTests {
             edits: Self.roundedComments)
         #expect(c.expected.count == 280)
         // Everything before the first reversal-size case is reproduced.
-        #expect(c.matchingPrefix >= 64)
+        #expect(c.matchingPrefix >= 20)
         withKnownIssue(Comment(rawValue: Self.reversalSizeIssue)) {
             c.recordMismatches()
         }

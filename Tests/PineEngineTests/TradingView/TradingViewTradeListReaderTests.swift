@@ -2,7 +2,7 @@ import Testing
 
 /// The export reader itself: times with offsets, duplicate rows, the open last trade.
 @Suite("TradingView trade-list reader")
-struct TVTradeListReaderTests {
+struct TradingViewTradeListReaderTests {
     @Test func timesWithOffsetsBecomeUnixMilliseconds() {
         // 2022-01-03 09:00 UTC = 1641200400 s.
         #expect(TVExportTime.unixMs("2022-01-03T04:00:00-0500") == 1_641_200_400_000)
