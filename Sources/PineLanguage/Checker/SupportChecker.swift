@@ -428,7 +428,7 @@ public struct SupportChecker {
             checkMethodCall(call, name: name, root: root, range: range)
             return
         }
-        if let symbol = lookup(name) {
+        if root.count == name.count, let symbol = lookup(name) {
             guard case .function(let overloads) = symbol else {
                 report("'\(name)' is a variable, not a function", at: call.callee.range)
                 return
