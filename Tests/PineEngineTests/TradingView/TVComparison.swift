@@ -67,6 +67,24 @@ struct TVComparison {
         }
     }
 
+    /// Differences between the engine's open position at the end and the
+    /// export's still-open last trade (empty when they agree, or when
+    /// neither has one).
+    func openTradeProblems(mintick: Double) -> [String] {
+        guard let e = expectedOpen else {
+            return actualOpen.isEmpty ? [] : ["engine ends with \(actualOpen.count) open trade(s), TradingView none"]
+        }
+        guard let a = actualOpen.first else { return ["engine ends flat, TradingView has trade #\(e.number) open"] }
+        var d: [String] = []
+        if actualOpen.count != 1 { d.append("engine ends with \(actualOpen.count) open trades") }
+        if (a.direction == .long) != e.isLong { d.append("open direction \(a.direction)") }
+        if a.entryTime != e.entryTime { d.append("open entry time \(a.entryTime) vs \(e.entryTime)") }
+        if (a.entryComment ?? a.entryId) != e.entrySignal { d.append("open entry signal \(a.entryComment ?? a.entryId)") }
+        if !(abs(a.entryPrice - e.entryPrice) < mintick / 2) { d.append("open entry price \(a.entryPrice) vs \(e.entryPrice)") }
+        if !(abs(a.qty - e.qty) <= 1e-6 * max(1, abs(e.qty))) { d.append("open qty \(a.qty) vs \(e.qty)") }
+        return d
+    }
+
     /// How many leading trades match.
     var matchingPrefix: Int { firstMismatch ?? actual.count }
 

@@ -30,6 +30,9 @@ struct TradingViewStrategyListTests {
         #expect(c.expected.count == closedTrades, sourceLocation: sourceLocation)
         #expect(c.actual.count == closedTrades, sourceLocation: sourceLocation)
         c.recordMismatches(sourceLocation: sourceLocation)
+        // The trade the export ends with still open is the engine's open position.
+        let open = c.openTradeProblems(mintick: eurTick)
+        #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")), sourceLocation: sourceLocation)
     }
 
     // MARK: - Reproduced trade for trade
@@ -83,6 +86,8 @@ struct TradingViewStrategyListTests {
             strategy: "futures_pnl", data: data, trades: "futures_pnl_trades.csv", mintick: 0.025)
         #expect(c.expected.count == 293)
         c.recordMismatches()
+        let open = c.openTradeProblems(mintick: 0.025)
+        #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
         // P&L is money: points * 500 per contract (trade 1: 73.4 -> 74.275 short = -437.5).
         let first = try #require(c.actual.first)
         #expect(abs(first.pnl - -437.5) < 1e-6)
@@ -112,6 +117,8 @@ struct TradingViewStrategyListTests {
         let c = try Self.eurusd("barupdn", trades: "barupdn_trades.csv", edits: [(Self.barUpDnRiskRule, "")])
         #expect(c.expected.count == 5549)
         c.recordMismatches()
+        let open = c.openTradeProblems(mintick: Self.eurTick)
+        #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
     }
 
     // MARK: - Limit entries: str.tostring format, reversal size
@@ -212,6 +219,8 @@ struct TradingViewStrategyListTests {
         let c = try Self.magnifierRun(data, .realBars)
         #expect(c.expected.count == 56)
         c.recordMismatches()
+        let open = c.openTradeProblems(mintick: 0.01)
+        #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
         // Trade 10 is the first where the daily bar alone picks the other
         // leg of the bracket (limit 79234.37 instead of the XS stop at
         // 81734.37): the 60m path decides it.
