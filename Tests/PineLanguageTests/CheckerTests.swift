@@ -53,6 +53,13 @@ import Testing
         #expect(check("t = input.time(timestamp(\"2024-13-01\"), \"T\")").hasErrors)
     }
 
+    @Test func oldSyntaxHints() {
+        #expect(messages("strategy.entry(\"L\", strategy.long, when=close > open)") == [
+            "3:36: error: strategy.entry has no 'when' parameter in Pine v6; put the call inside an 'if' instead",
+        ])
+        #expect(messages("study(\"x\")") == ["3:1: error: study() is the old name of indicator(); write indicator(...) and //@version=6"])
+    }
+
     @Test func untypedNaDeclaration() {
         #expect(messages("x = na") == ["3:5: error: 'x' needs a type when declared as na: write 'float x = na'"])
         #expect(messages("float x = na\nvar int y = na").isEmpty)

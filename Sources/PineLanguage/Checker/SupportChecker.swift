@@ -441,7 +441,9 @@ public struct SupportChecker {
             return
         }
         guard let function = Builtins.function(named: name) else {
-            if Builtins.variable(named: name) != nil {
+            if name == "study" {
+                report("study() is the old name of indicator(); write indicator(...) and //@version=6", at: call.callee.range)
+            } else if Builtins.variable(named: name) != nil {
                 report("'\(name)' is a variable, not a function", at: call.callee.range)
             } else {
                 report(unknownMessage(name, what: "function"), at: call.callee.range)
@@ -463,7 +465,11 @@ public struct SupportChecker {
             report("\(name) can only be called at the top level of the script, not in a local block", at: call.callee.range)
         }
         if case .failure(let error) = function.bind(call.arguments, callRange: range) {
-            report(error.description, at: error.range)
+            if case .unknownParameter(_, "when", let at) = error, function.category == .order {
+                report("\(name) has no 'when' parameter in Pine v6; put the call inside an 'if' instead", at: at)
+            } else {
+                report(error.description, at: error.range)
+            }
         }
     }
 
