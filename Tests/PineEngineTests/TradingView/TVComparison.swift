@@ -85,6 +85,14 @@ struct TVComparison {
         return d
     }
 
+    /// Trades whose money P&L differs from the export's "Net P&L" by more
+    /// than `tolerance` (the export rounds it to cents for these lists).
+    func pnlProblems(tolerance: Double) -> [String] {
+        zip(actual, expected).compactMap { a, e in
+            abs(a.pnl - e.pnl) <= tolerance ? nil : "trade #\(e.number): P&L \(a.pnl) vs \(e.pnl)"
+        }
+    }
+
     /// How many leading trades match.
     var matchingPrefix: Int { firstMismatch ?? actual.count }
 

@@ -11,6 +11,8 @@ struct TVListTrade: Sendable, Equatable {
     var qty: Double
     /// The "Net P&L %" column.
     var pnlPercent: Double
+    /// The "Net P&L <currency>" column (money, rounded as TradingView shows it).
+    var pnl: Double = .nan
 }
 
 /// A parsed export: the closed trades in order, and the trade still open at
@@ -51,6 +53,7 @@ struct TVTradeList: Sendable {
         let cPrice = try column("Price")
         let cQty = try column("Position size (qty)")
         let cPnlPct = try column("Net P&L %")
+        let cPnl = header.firstIndex { $0.hasPrefix("Net P&L ") && !$0.hasSuffix("%") }
 
         var entries: [Int: TVListTrade] = [:]
         var exits: [Int: (time: Int64, signal: String, price: Double)] = [:]
@@ -66,7 +69,7 @@ struct TVTradeList: Sendable {
                 entries[n] = TVListTrade(
                     number: n, isLong: type.hasSuffix("long"), entryTime: time, entrySignal: f[cSignal],
                     entryPrice: price, exitTime: 0, exitSignal: "", exitPrice: .nan, qty: Double(f[cQty]) ?? .nan,
-                    pnlPercent: Double(f[cPnlPct]) ?? .nan)
+                    pnlPercent: Double(f[cPnlPct]) ?? .nan, pnl: cPnl.flatMap { Double(f[$0]) } ?? .nan)
             } else if type.hasPrefix("exit") {
                 if exits[n] == nil { exits[n] = (time, f[cSignal], price) }
             } else {

@@ -23,7 +23,7 @@ struct TradingViewStrategyListTests {
 
     /// Expects the whole list reproduced, with the export's closed-trade count.
     static func expectMatch(
-        _ strategy: String, trades: String, ohlcv: String = "ohlcv.csv", closedTrades: Int,
+        _ strategy: String, trades: String, ohlcv: String = "ohlcv.csv", closedTrades: Int, centsPnl: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let c = try eurusd(strategy, trades: trades, ohlcv: ohlcv)
@@ -33,6 +33,16 @@ struct TradingViewStrategyListTests {
         // The trade the export ends with still open is the engine's open position.
         let open = c.openTradeProblems(mintick: eurTick)
         #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")), sourceLocation: sourceLocation)
+        if centsPnl { expectCents(c, sourceLocation: sourceLocation) }
+    }
+
+    /// Where the export shows P&L in cents (sized or futures lists), each
+    /// trade's money P&L agrees to the cent.
+    static func expectCents(_ c: TVComparison, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bad = c.pnlProblems(tolerance: 0.0051)
+        #expect(
+            bad.isEmpty, Comment(rawValue: "\(bad.count) trades: " + bad.prefix(5).joined(separator: "; ")),
+            sourceLocation: sourceLocation)
     }
 
     // MARK: - Reproduced trade for trade
@@ -58,7 +68,7 @@ struct TradingViewStrategyListTests {
     }
 
     @Test func supertrendPercentOfEquity() throws {
-        try Self.expectMatch("supertrend", trades: "supertrend_trades.csv", closedTrades: 601)
+        try Self.expectMatch("supertrend", trades: "supertrend_trades.csv", closedTrades: 601, centsPnl: true)
     }
 
     @Test func slippageOnMarketOrders() throws {
@@ -75,7 +85,7 @@ struct TradingViewStrategyListTests {
     @Test func slippagePyramidingPercentOfEquity() throws {
         try Self.expectMatch(
             "slippage_pyramiding", trades: "slippage_pyramiding_trades.csv", ohlcv: "slippage_pyramiding_ohlcv.csv",
-            closedTrades: 3)
+            closedTrades: 3, centsPnl: true)
     }
 
     @Test func futuresPointValue() throws {
@@ -88,6 +98,7 @@ struct TradingViewStrategyListTests {
         c.recordMismatches()
         let open = c.openTradeProblems(mintick: 0.025)
         #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
+        Self.expectCents(c)
         // P&L is money: points * 500 per contract (trade 1: 73.4 -> 74.275 short = -437.5).
         let first = try #require(c.actual.first)
         #expect(abs(first.pnl - -437.5) < 1e-6)
@@ -119,6 +130,7 @@ struct TradingViewStrategyListTests {
         c.recordMismatches()
         let open = c.openTradeProblems(mintick: Self.eurTick)
         #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
+        Self.expectCents(c)
     }
 
     // MARK: - Limit entries: str.tostring format, reversal size
@@ -221,6 +233,7 @@ struct TradingViewStrategyListTests {
         c.recordMismatches()
         let open = c.openTradeProblems(mintick: 0.01)
         #expect(open.isEmpty, Comment(rawValue: open.joined(separator: "; ")))
+        Self.expectCents(c)
         // Trade 10 is the first where the daily bar alone picks the other
         // leg of the bracket (limit 79234.37 instead of the XS stop at
         // 81734.37): the 60m path decides it.
