@@ -171,12 +171,17 @@ func memoryBench() {
     }
 }
 
-/// Times one sweep config with the real engine (a fresh run, nothing resumed).
+/// Times one sweep (or walk-forward) config with the real engine (a fresh run, nothing resumed).
 func configBench(_ path: String, jobs: Int?) {
     do {
         let (config, evaluator) = try SweepLauncher.prepare(configPath: path, overrides: [])
-        let summary = try Sweep(config: config, evaluator: evaluator).run(SweepOptions(jobs: jobs, fresh: true))
-        print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
+        if config.walkForward != nil {
+            let summary = try WalkForward(config: config, evaluator: evaluator).run(SweepOptions(jobs: jobs, fresh: true))
+            print(WalkForwardLauncher.report(summary))
+        } else {
+            let summary = try Sweep(config: config, evaluator: evaluator).run(SweepOptions(jobs: jobs, fresh: true))
+            print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
+        }
     } catch {
         print("error: \(error)")
     }

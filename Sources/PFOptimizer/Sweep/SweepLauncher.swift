@@ -69,7 +69,7 @@ public enum SweepLauncher {
                     guard let k, k < e.record.metrics.count else { return "" }
                     return ProgressPrinter.formatNumber(e.record.metrics[k])
                 }
-                rows.append([String(i + 1), String(e.record.index)] + e.record.values.map(\.tidyDescription)
+                rows.append([String(i + 1), String(e.record.index)] + e.record.values.map(shortText)
                     + [ProgressPrinter.formatNumber(e.objective), m(np), m(nt), m(dd)])
             }
             lines += table(rows).map { "  " + $0 }
@@ -79,6 +79,12 @@ public enum SweepLauncher {
         }
         lines.append("wrote \(s.outputDirectory)/{runs.csv, leaderboard.csv\(s.interrupted || s.best == nil ? "" : ", best/"), manifest.json}")
         return lines.joined(separator: "\n")
+    }
+
+    /// A parameter value for the console: floats to 4 significant digits.
+    static func shortText(_ v: InputValue) -> String {
+        if case .float(let d) = v { return ProgressPrinter.formatNumber(d) }
+        return v.tidyDescription
     }
 
     static func metricIndex(_ name: String) -> Int? {

@@ -11,7 +11,7 @@ public enum WalkForwardLauncher {
         for (k, r) in s.folds.enumerated() {
             let f = r.fold
             let day = { (t: Int64) in String(Fold.iso(t).prefix(10)) }
-            let params = r.best.map { $0.record.values.map(\.tidyDescription) } ?? Array(repeating: "-", count: s.parameterNames.count)
+            let params = r.best.map { $0.record.values.map(SweepLauncher.shortText) } ?? Array(repeating: "-", count: s.parameterNames.count)
             let isRet = pct(r.best?.record.metrics, days: f.inSampleDays)
             let oosRet = r.outOfSample?.status == .ok ? pct(r.outOfSample?.metrics, days: f.outOfSampleDays) : "-"
             let wfe = k < s.foldEfficiency.count ? s.foldEfficiency[k].map { String(format: "%.2f", $0) } ?? "n/a" : "-"
