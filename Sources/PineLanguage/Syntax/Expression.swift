@@ -11,7 +11,7 @@ public struct Expression: Sendable, Hashable {
     }
 
     /// The forms an expression takes.
-    public indirect enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         /// An integer literal: `14`.
         case intLiteral(Int)
         /// A float literal: `1.5`, `2e-3`, `.5`.
@@ -27,29 +27,29 @@ public struct Expression: Sendable, Hashable {
         /// A plain name: `close`, `fastLen`.
         case identifier(String)
         /// Member access `base.name`: `strategy.long`, `ta.sma`, `obj.field`.
-        case member(base: Expression, name: String, nameRange: SourceRange)
+        indirect case member(base: Expression, name: String, nameRange: SourceRange)
         /// A call, possibly with generic type arguments: `array.new<float>(10)`.
-        case call(Call)
+        indirect case call(Call)
         /// History reference `base[offset]`.
-        case index(base: Expression, offset: Expression)
+        indirect case index(base: Expression, offset: Expression)
         /// A prefix operator: `-x`, `+x`, `not x`.
-        case unary(UnaryOperator, Expression)
+        indirect case unary(UnaryOperator, Expression)
         /// A binary operator: `a + b`, `a and b`, `a >= b`.
-        case binary(BinaryOperator, Expression, Expression)
+        indirect case binary(BinaryOperator, Expression, Expression)
         /// `condition ? then : else`.
-        case ternary(condition: Expression, then: Expression, otherwise: Expression)
+        indirect case ternary(condition: Expression, then: Expression, otherwise: Expression)
         /// `if` used as a value: `x = if c ...`.
-        case conditional(Conditional)
+        indirect case conditional(Conditional)
         /// `switch` used as a value.
-        case switchExpression(Switch)
+        indirect case switchExpression(Switch)
         /// A `for i = a to b` loop used as a value.
-        case forLoop(ForLoop)
+        indirect case forLoop(ForLoop)
         /// A `for x in arr` loop used as a value.
-        case forInLoop(ForInLoop)
+        indirect case forInLoop(ForInLoop)
         /// A `while` loop used as a value.
-        case whileLoop(WhileLoop)
+        indirect case whileLoop(WhileLoop)
         /// A bracketed list `[a, b, c]`: a function's tuple result or an `options=` list.
-        case tuple([Expression])
+        indirect case tuple([Expression])
     }
 
     /// The dotted name of an identifier or member chain (`strategy.commission.percent`),
