@@ -272,8 +272,10 @@ extension Broker {
             // The order's size was fixed when it was placed: its own quantity
             // plus the opposite position it then had to reverse. Filled
             // against a larger opposite position it only reduces it.
+            // Filled when the position it was to reverse is already gone, it
+            // opens its whole size (TradingView: position 1 + qty 1 opens 2).
+            let total = o.reverseQty + o.qty
             if let pos = openTrades.first?.direction, pos != side {
-                let total = o.reverseQty + o.qty
                 let closed = closeTrades(
                     direction: pos, entryId: nil, qty: total, price: price, exitId: o.id, comment: o.comment)
                 pruneExits()
@@ -282,6 +284,8 @@ extension Broker {
                     handleOCA(o, filledQty: o.qty)
                     return
                 }
+            } else {
+                qty = total
             }
             let allowed =
                 allowEntryIn == .all || (allowEntryIn == .long && side == .long)

@@ -85,7 +85,20 @@ extension InstanceBuilder {
         let value = try compile(d.initializer)
         declaringName = nil
         if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
-            let column = makeColumn(try number(value, d.initializer.range))
+            let column: Column
+            if case .call(let call) = d.initializer.kind, call.callee.dottedName?.hasPrefix("input") == true {
+                column = makeColumn(try number(value, d.initializer.range))
+                inputColumns.insert(ObjectIdentifier(column))
+            } else {
+                let candidate = Column()
+                if let job = kernelJob(for: d.initializer, into: candidate) {
+                    column = candidate
+                    columns.append(column)
+                    columnJobs.append(job)
+                } else {
+                    column = makeColumn(try number(value, d.initializer.range))
+                }
+            }
             bind(name, .column(column, value.type))
             movedToColumn = true
             return { _ in .normal }
@@ -202,7 +215,10 @@ extension InstanceBuilder {
             let reads = try elements.map { try number($0, range) }
             let cols = reads.map { _ in Column() }
             columns.append(contentsOf: cols)
-            columnJobs.append { rt in
+            if let job = tupleKernelJob(for: d.initializer, into: cols) {
+                columnJobs.append(job)
+            } else {
+                columnJobs.append { rt in
                 let n = rt.barCount
                 var i = 0
                 while i < n {
@@ -210,6 +226,7 @@ extension InstanceBuilder {
                     _ = try prepare(rt)
                     for k in 0..<reads.count { cols[k].data[i] = try reads[k](rt) }
                     i += 1
+                }
                 }
             }
             for (k, name) in d.names.enumerated() where name.text != "_" {

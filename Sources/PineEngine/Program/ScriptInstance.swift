@@ -102,6 +102,24 @@ public final class ScriptInstance: BarScript {
         }
     }
 
+    /// Runs an indicator (no broker) over bars `0..<count`: the pure series
+    /// are computed column at a time, then the remaining statements per bar.
+    public func runIndicator(bars count: Int) throws {
+        if !columnsReady { try computeColumns() }
+        let rt = runtime
+        rt.broker = nil
+        for i in 0..<count {
+            rt.enter(bar: i)
+            _ = try root(rt)
+            if recordsPlots {
+                for k in plotColumns.indices {
+                    plotColumns[k].append(plotCells[k].pointee)
+                    plotCells[k].pointee = .nan
+                }
+            }
+        }
+    }
+
     /// Computes every pure series for all bars (done once per run, before
     /// the first bar; `onBar` does it when the caller has not).
     public func computeColumns() throws {

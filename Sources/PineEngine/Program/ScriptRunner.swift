@@ -83,6 +83,30 @@ public final class ScriptRunner {
         return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
     }
 
+    /// An indicator needs no broker: its series are computed and plotted
+    /// without the order-filling bar loop. The report is empty but for the
+    /// bar count.
+    private func runIndicator(_ options: RunOptions, recordPlots: Bool) throws -> RunResult {
+        instance.recordsPlots = recordPlots
+        try instance.reset(inputs: options.inputs)
+        let bars = scriptView(for: options.magnifier)
+        instance.prepare(
+            bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
+            barDurationMs: data.barDurationMs)
+        try instance.runIndicator(bars: bars.count)
+        var counters = BacktestCounters()
+        counters.scriptBarsProcessed = bars.count
+        let capital = program.declared.strategy.initialCapital
+        let report = BacktestReport(
+            trades: [], openTrades: [], equityCurve: EquityCurve(), counters: counters,
+            metrics: Metrics(all: TradeStats(), longs: TradeStats(), shorts: TradeStats(), equity: EquityStats()),
+            initialCapital: capital)
+        let columns = recordPlots ? instance.plots() : []
+        return RunResult(
+            report: report, plots: zip(instance.plotTitles, columns).map { ($0, $1) },
+            plotTimes: recordPlots ? Array(bars.time.prefix(columns.first?.count ?? 0)) : [])
+    }
+
     /// The bars the script reads: the script bars, or under a synthetic
     /// magnifier the bars built from their samples (made once per setting).
     private func scriptView(for magnifier: Magnifier) -> BarStore {
@@ -97,6 +121,7 @@ public final class ScriptRunner {
     public func run(
         _ options: RunOptions, recordPlots: Bool = false, onProgress: ((Int, Int) -> Void)? = nil
     ) throws -> RunResult {
+        if !program.isStrategy { return try runIndicator(options, recordPlots: recordPlots) }
         let s = try session(options, recordPlots: recordPlots)
         let report = try s.run(onProgress: onProgress)
         let columns = recordPlots ? instance.plots() : []

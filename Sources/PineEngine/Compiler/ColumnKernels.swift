@@ -1,0 +1,145 @@
+import PineLanguage
+
+/// Tight loops for the commonest pure `ta.*` calls whose sources are bar
+/// series or other columns and whose lengths are constant for the run
+/// (literals or inputs): the whole column is computed without a closure call
+/// per bar. Same states, same per-bar order, so the same values as the
+/// closure path.
+enum ColumnKernels {
+    typealias Source = UnsafePointer<Double>
+    typealias Out = UnsafeMutablePointer<Double>
+
+    /// `f(source, length)` kernels.
+    static let sourceLength: [String: @Sendable (Source, Int, Out, Int) -> Void] = [
+        "ta.sma": { s, len, o, n in var st = SMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.ema": { s, len, o, n in var st = EMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.rma": { s, len, o, n in var st = RMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.wma": { s, len, o, n in var st = WMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.rsi": { s, len, o, n in var st = RSIState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.cci": { s, len, o, n in var st = CCIState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.highest": { s, len, o, n in var st = HighestState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.lowest": { s, len, o, n in var st = LowestState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.stdev": { s, len, o, n in var st = StdevState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.hma": { s, len, o, n in var st = HMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+    ]
+
+    /// `f(a, b)` kernels returning bools (stored as 0/1).
+    static let pair: [String: @Sendable (Source, Source, Out, Int) -> Void] = [
+        "ta.crossover": { a, b, o, n in var st = CrossoverState(); for i in 0..<n { o[i] = st.update(a[i], b[i]) ? 1 : 0 } },
+        "ta.crossunder": { a, b, o, n in var st = CrossunderState(); for i in 0..<n { o[i] = st.update(a[i], b[i]) ? 1 : 0 } },
+        "ta.cross": { a, b, o, n in var st = CrossState(); for i in 0..<n { o[i] = st.update(a[i], b[i]) ? 1 : 0 } },
+    ]
+}
+
+/// Where a kernel reads a series from when it runs.
+enum KernelSource {
+    case bar(KeyPath<Runtime, [Double]>)
+    case column(Column)
+
+    func withPointer<R>(_ rt: Runtime, _ body: (UnsafePointer<Double>) throws -> R) rethrows -> R {
+        switch self {
+        case .bar(let path):
+            return try rt[keyPath: path].withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else {
+                    let empty = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+                    defer { empty.deallocate() }
+                    return try body(empty)
+                }
+                return try body(base)
+            }
+        case .column(let c): return try body(c.data)
+        }
+    }
+}
+
+extension InstanceBuilder {
+    /// A kernel job filling `column` for `initializer`, when it has one of
+    /// the shapes above; nil otherwise (the closure path is used).
+    func kernelJob(for initializer: Expression, into column: Column) -> ((Runtime) throws -> Void)? {
+        guard case .call(let call) = initializer.kind, let name = call.callee.dottedName, lookup(name) == nil,
+            call.arguments.allSatisfy({ $0.label == nil })
+        else { return nil }
+        if name == "ta.atr", call.arguments.count == 1, let length = runConstant(call.arguments[0].value) {
+            return { rt in
+                var st = ATRState()
+                let out = column.data
+                rt.highs.withUnsafeBufferPointer { h in
+                    rt.lows.withUnsafeBufferPointer { l in
+                        rt.closes.withUnsafeBufferPointer { c in
+                            let len = length(rt)
+                            for i in 0..<rt.barCount { out[i] = st.update(length: len, high: h[i], low: l[i], close: c[i]) }
+                        }
+                    }
+                }
+            }
+        }
+        guard call.arguments.count == 2 else { return nil }
+        guard let a = kernelSource(call.arguments[0].value) else { return nil }
+        if let kernel = ColumnKernels.sourceLength[name], let length = runConstant(call.arguments[1].value) {
+            return { rt in
+                let len = length(rt)
+                a.withPointer(rt) { src in kernel(src, len, column.data, rt.barCount) }
+            }
+        }
+        if let kernel = ColumnKernels.pair[name], let b = kernelSource(call.arguments[1].value) {
+            return { rt in
+                a.withPointer(rt) { pa in b.withPointer(rt) { pb in kernel(pa, pb, column.data, rt.barCount) } }
+            }
+        }
+        return nil
+    }
+
+    /// A kernel job for `[m, s, h] = ta.macd(src, fast, slow, signal)`.
+    func tupleKernelJob(for initializer: Expression, into columns: [Column]) -> ((Runtime) throws -> Void)? {
+        guard case .call(let call) = initializer.kind, call.callee.dottedName == "ta.macd", lookup("ta.macd") == nil,
+            call.arguments.count == 4, columns.count == 3, call.arguments.allSatisfy({ $0.label == nil }),
+            let src = kernelSource(call.arguments[0].value), let f = runConstant(call.arguments[1].value),
+            let sl = runConstant(call.arguments[2].value), let sg = runConstant(call.arguments[3].value)
+        else { return nil }
+        return { rt in
+            var st = MACDState()
+            let (a, b, c) = (columns[0].data, columns[1].data, columns[2].data)
+            let (fast, slow, signal) = (f(rt), sl(rt), sg(rt))
+            src.withPointer(rt) { p in
+                for i in 0..<rt.barCount {
+                    let r = st.update(p[i], fastLength: fast, slowLength: slow, signalLength: signal)
+                    a[i] = r.macd
+                    b[i] = r.signal
+                    c[i] = r.hist
+                }
+            }
+        }
+    }
+
+    private func kernelSource(_ e: Expression) -> KernelSource? {
+        guard case .identifier(let name) = e.kind else { return nil }
+        if let b = lookup(name) {
+            if case .column(let c, _) = b { return .column(c) }
+            return nil
+        }
+        switch name {
+        case "open": return .bar(\.opens)
+        case "high": return .bar(\.highs)
+        case "low": return .bar(\.lows)
+        case "close": return .bar(\.closes)
+        case "volume": return .bar(\.volumes)
+        default: return nil
+        }
+    }
+
+    /// An integer that is constant for a whole run: a literal or an input.
+    private func runConstant(_ e: Expression) -> ((Runtime) -> Int)? {
+        switch e.kind {
+        case .intLiteral(let v): return { _ in v }
+        case .identifier(let name):
+            guard let b = lookup(name), case .column(let c, _) = b, inputColumns.contains(ObjectIdentifier(c)) else {
+                return nil
+            }
+            return { rt in
+                let x = rt.barCount > 0 ? c.data[0] : .nan
+                return x.isFinite ? Int(x) : 0
+            }
+        default: return nil
+        }
+    }
+}
