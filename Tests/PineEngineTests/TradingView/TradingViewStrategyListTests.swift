@@ -108,16 +108,26 @@ struct TradingViewStrategyListTests {
 
     static let barUpDnRiskRule = "strategy.risk.max_intraday_loss(maxIntradayLoss, strategy.percent_of_equity)"
 
+    /// TradingView's source as is. While the compiler rejects its risk line
+    /// that rejection is the known issue; once it compiles, the list must match.
     @Test func barUpDn() throws {
-        withKnownIssue(
-            """
-            The compiler rejects strategy.risk.max_intraday_loss() ("is not supported yet"): it is in \
-            PineLanguage's BuiltinCatalog but has no binding in PineEngine/Compiler (StrategyBindings), \
-            so TradingView's BarUpDn source does not compile.
-            """
-        ) {
-            try Self.expectMatch("barupdn", trades: "barupdn_trades.csv", closedTrades: 5549)
+        do {
+            _ = try TVStrategyFixtures.compiled("barupdn")
+        } catch let error as TVCompileError {
+            #expect(error.description.contains("strategy.risk.max_intraday_loss"))
+            withKnownIssue(
+                """
+                The compiler rejects strategy.risk.max_intraday_loss() ("is not supported yet"): it is in \
+                PineLanguage's BuiltinCatalog and the broker has riskMaxIntradayLoss (Broker+Risk.swift), \
+                but PineEngine/Compiler/StrategyBindings.swift has no binding for it, so TradingView's \
+                BarUpDn source does not compile.
+                """
+            ) {
+                throw error
+            }
+            return
         }
+        try Self.expectMatch("barupdn", trades: "barupdn_trades.csv", closedTrades: 5549, centsPnl: true)
     }
 
     /// The same strategy without its risk line: with 10% of equity per
@@ -143,28 +153,49 @@ struct TradingViewStrategyListTests {
     static let reversalSizeIssue = """
         A reversing entry whose opposite position is closed (by its strategy.exit stop) before the entry \
         fills: TradingView fills the size fixed when the order was placed (position 1 + qty 1 = 2) and \
-        opens 2 contracts; PineEngine's Broker.executeEntry (Broker+Fills.swift) drops reverseQty when \
-        it finds no opposite position at fill time and opens o.qty = 1. First at TradingView trade #21 \
-        (long 2 at 1.08473, 2022-04-21T10:00-04:00; the engine has qty 1), then #82, #87, #93, #173; at \
-        #65 the list itself differs (TradingView's short 2 of 2022-09-06T02:00-04:00 is reduced by \
-        'Limit Long @ 0.99' and its remainder stopped later: 280 closed trades, the engine 278), again \
-        at #103 and #210.
+        opens 2 contracts; PineEngine's Broker.executeEntry (Broker+Fills.swift, as committed at \
+        871536d) drops reverseQty when it finds no opposite position at fill time and opens o.qty = 1. \
+        First at TradingView trade #21 (long 2 at 1.08473, 2022-04-21T10:00-04:00; the engine has qty \
+        1), then #82, #87, #93, #173; at #65 the list itself differs (TradingView's short 2 of \
+        2022-09-06T02:00-04:00 is reduced by 'Limit Long @ 0.99' and its remainder stopped later: 280 \
+        closed trades, the engine 278), again at #103 and #210.
         """
+
+    static let formatIssue = """
+        str.tostring(value, "#.##") ignores its format argument (PineEngine/Compiler/BuiltinLibrary.swift, \
+        "str.tostring"): the entry comments read 'Limit Short @ 1.13322795' where TradingView has \
+        'Limit Short @ 1.13'.
+        """
+
+    /// The README's match; while the engine still shows the diagnosed
+    /// `symptom`, its differences are a known issue (and any other kind of
+    /// difference a failure). Once fixed, the list simply has to match.
+    static func expectMatchOrKnownIssue(
+        _ c: TVComparison, _ reason: String, symptom: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        guard !c.matched else { return }
+        #expect(
+            symptom, Comment(rawValue: "differences other than the diagnosed ones:\n" + c.summary()),
+            sourceLocation: sourceLocation)
+        withKnownIssue(Comment(rawValue: reason)) {
+            c.recordMismatches(sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The differences of the trade at `index` (empty when both lists lack it).
+    static func differences(_ c: TVComparison, at index: Int, mintick: Double = eurTick) -> [String] {
+        guard index < c.actual.count, index < c.expected.count else { return [] }
+        return TVComparison.differences(c.actual[index], c.expected[index], mintick: mintick)
+    }
 
     @Test func slippageLimitEntries() throws {
         let c = try Self.eurusd(
             "slippage_limit", trades: "slippage_limit_trades.csv", ohlcv: "slippage_limit_ohlcv.csv")
         #expect(c.expected.count == 280)
-        withKnownIssue(
-            Comment(
-                rawValue: """
-            str.tostring(value, "#.##") ignores its format argument (PineEngine/Compiler/BuiltinLibrary.swift, \
-            "str.tostring"): the entry comments read 'Limit Short @ 1.13322795' where TradingView has \
-            'Limit Short @ 1.13'. Besides: \(Self.reversalSizeIssue)
-            """)
-        ) {
-            c.recordMismatches()
-        }
+        let first = Self.differences(c, at: 0)
+        Self.expectMatchOrKnownIssue(
+            c, Self.formatIssue + " Until Broker+Fills.swift's fix lands, also: " + Self.reversalSizeIssue,
+            symptom: first == ["entry signal 'Limit Short @ 1.13322795' vs 'Limit Short @ 1.13'"])
     }
 
     /// The comments rounded with math.round instead of a format string, so
@@ -176,9 +207,8 @@ struct TradingViewStrategyListTests {
         #expect(c.expected.count == 280)
         // Everything before the first reversal-size case is reproduced.
         #expect(c.matchingPrefix >= 20)
-        withKnownIssue(Comment(rawValue: Self.reversalSizeIssue)) {
-            c.recordMismatches()
-        }
+        Self.expectMatchOrKnownIssue(
+            c, Self.reversalSizeIssue, symptom: c.firstMismatch == 20 && Self.differences(c, at: 20) == ["qty 1.0 vs 2.0"])
     }
 
     // MARK: - Bar magnifier: 1D script over 60m BTCUSDT bars
@@ -203,17 +233,15 @@ struct TradingViewStrategyListTests {
         // Same trades, same times and signals: only prices differ, by at most a tick.
         #expect(c.sameTradesIgnoringPrices)
         #expect(c.maxPriceTicksOff(mintick: 0.01) < 1.5)
-        withKnownIssue(
+        Self.expectMatchOrKnownIssue(
+            c,
             """
             Prices one tick off (first: trade #1 entry 100497.36 vs 100497.35): the legacy (v1) .ohlcv \
             stores float32 prices (100497.35 reads back as 100497.3515625) and PFData's OHLCVReader / \
             MarketData.load do not put them back on the TOML's 0.01 grid; Broker.snap (Broker.swift) then \
             rounds a buy fill up (tolerance 1e-9 tick) to 100497.36. With the bars snapped to the grid \
             the list is reproduced (barMagnifierOnTheTickGrid).
-            """
-        ) {
-            c.recordMismatches()
-        }
+            """, symptom: c.sameTradesIgnoringPrices && c.maxPriceTicksOff(mintick: 0.01) < 1.5)
     }
 
     /// The same bars put back on the 0.01 grid: every trade reproduced, and
