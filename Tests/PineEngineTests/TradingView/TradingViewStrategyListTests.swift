@@ -268,5 +268,10 @@ struct TradingViewStrategyListTests {
         let off = try Self.magnifierRun(data, .off)
         #expect(off.matchingPrefix == 9)
         #expect(!off.matched)
+        // The synthetic "endpoints" magnifier with 4 samples walks the same
+        // 4 corners as the plain daily path: the same trades as without it.
+        let endpoints = try Self.magnifierRun(data, .synthetic(samples: 4, distribution: .endpoints))
+        #expect(endpoints.actual.count == off.actual.count)
+        #expect(zip(endpoints.actual, off.actual).allSatisfy { $0.exitTime == $1.exitTime && $0.exitPrice == $1.exitPrice })
     }
 }
