@@ -23,8 +23,29 @@ enum BuiltinLibrary {
         VisualFunctions.register(into: &table)
         TAFunctions.register(into: &table)
         StrategyBindings.register(into: &table)
+        StringAndTimeFunctions.register(into: &table)
         return table
     }()
+
+    /// Namespaces whose calls only draw or log: any member is accepted and
+    /// does nothing (its value, a drawing id, is `na`).
+    static let noOpNamespaces: Set<String> = ["label", "line", "box", "table", "linefill", "polyline", "log"]
+
+    /// Built-ins the checker knows but the engine cannot run faithfully yet:
+    /// a script using one is rejected at compile time with this reason.
+    static let rejected: [String: String] = [
+        "strategy.risk.allow_entry_in": "strategy.risk.allow_entry_in() is not supported yet (use the allow_entry_in override)",
+        "strategy.risk.max_drawdown": "strategy.risk.max_drawdown() is not supported yet",
+        "strategy.risk.max_intraday_loss": "strategy.risk.max_intraday_loss() is not supported yet",
+        "strategy.risk.max_position_size": "strategy.risk.max_position_size() is not supported yet (use the max_position_size override)",
+        "strategy.convert_to_account": "strategy.convert_to_account() is not supported yet",
+        "strategy.convert_to_symbol": "strategy.convert_to_symbol() is not supported yet",
+        "strategy.default_entry_qty": "strategy.default_entry_qty() is not supported yet",
+        "timeframe.change": "timeframe.change() is not supported yet",
+    ]
+
+    /// The declaration calls, read by the compiler before anything runs.
+    static let declarations: Set<String> = ["strategy", "indicator", "library"]
 }
 
 /// `na`, `nz`, `fixnan`, conversions, strings and time helpers.

@@ -86,7 +86,11 @@ extension InstanceBuilder {
         if let binding = lookup(name), case .function(let f) = binding {
             return try inline(f, call, range)
         }
+        if let reason = BuiltinLibrary.rejected[name] { throw error(call.callee.range, reason) }
         guard let fn = BuiltinLibrary.functions[name] else {
+            if let dot = name.firstIndex(of: "."), BuiltinLibrary.noOpNamespaces.contains(String(name[..<dot])) {
+                return .na
+            }
             throw error(call.callee.range, "\(name)() is not supported yet")
         }
         return try invoke(fn, name: name, call: call, receiver: nil, range)

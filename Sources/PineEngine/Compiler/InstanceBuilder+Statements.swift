@@ -113,6 +113,9 @@ extension InstanceBuilder {
             case "color": type = .color
             case "array":
                 if case .array = type {} else { type = .array(.float) }
+            case "label", "line", "box", "table", "linefill", "polyline":
+                // Drawing ids: drawings do nothing, so the id is always na.
+                type = .float
             default: throw error(declared.range, "the type '\(declared)' is not supported yet")
             }
         }

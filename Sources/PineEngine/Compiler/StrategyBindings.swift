@@ -144,7 +144,44 @@ enum StrategyBindings {
                 }, field.hasSuffix("index") || field.hasSuffix("time") ? .int : .float, nil)
             }
         }
+        let openText: [(String, (OpenTrade) -> String)] = [
+            ("entry_id", { $0.entryId }), ("entry_comment", { $0.entryComment ?? "" }),
+        ]
+        for (field, read) in openText {
+            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+                let i = try a.int(0)
+                return .str({ rt in rt.broker?.openTrade(try i(rt)).map(read) ?? "" }, nil)
+            }
+        }
+        let openPercent: [(String, (Broker, Int) -> Double)] = [
+            ("profit_percent", { b, i in Self.percentOfCost(b.openTradeProfit(i), b.openTrade(i)) }),
+            ("max_runup_percent", { b, i in Self.percentOfCost(b.openTradeMaxRunup(i), b.openTrade(i)) }),
+            ("max_drawdown_percent", { b, i in Self.percentOfCost(b.openTradeMaxDrawdown(i), b.openTrade(i)) }),
+        ]
+        for (field, read) in openPercent {
+            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+                let i = try a.int(0)
+                return .num({ rt in
+                    guard let b = rt.broker else { return .nan }
+                    let k = try i(rt)
+                    return k >= 0 && k < b.openTradesCount ? read(b, k) : .nan
+                }, .float, nil)
+            }
+        }
+        let closedText: [(String, (ClosedTrade) -> String)] = [
+            ("entry_id", { $0.entryId }), ("exit_id", { $0.exitId }), ("entry_comment", { $0.entryComment ?? "" }),
+            ("exit_comment", { $0.exitComment ?? "" }),
+        ]
+        for (field, read) in closedText {
+            t["strategy.closedtrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+                let i = try a.int(0)
+                return .str({ rt in rt.broker?.closedTrade(try i(rt)).map(read) ?? "" }, nil)
+            }
+        }
         let closedTrade: [(String, (ClosedTrade) -> Double)] = [
+            ("profit_percent", { $0.pnlPercent }),
+            ("max_runup_percent", { $0.maxRunup / ($0.entryPrice * $0.qty) * 100 }),
+            ("max_drawdown_percent", { $0.maxDrawdown / ($0.entryPrice * $0.qty) * 100 }),
             ("entry_price", { $0.entryPrice }), ("exit_price", { $0.exitPrice }),
             ("entry_bar_index", { Double($0.entryBar) }), ("exit_bar_index", { Double($0.exitBar) }),
             ("entry_time", { Double($0.entryTime) }), ("exit_time", { Double($0.exitTime) }),
@@ -160,6 +197,12 @@ enum StrategyBindings {
                 }, field.hasSuffix("index") || field.hasSuffix("time") ? .int : .float, nil)
             }
         }
+    }
+
+    /// Money as a percent of an open trade's entry cost.
+    static func percentOfCost(_ money: Double, _ trade: OpenTrade?) -> Double {
+        guard let trade, trade.entryPrice * trade.qty != 0 else { return .nan }
+        return money / (trade.entryPrice * trade.qty) * 100
     }
 
     /// `strategy.*` variables and constants.

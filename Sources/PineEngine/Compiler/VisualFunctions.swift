@@ -9,9 +9,7 @@ enum VisualFunctions {
     /// Calls that only draw or notify: their arguments are not evaluated.
     static let noOps = [
         "plotshape", "plotchar", "plotarrow", "plotcandle", "plotbar", "bgcolor", "barcolor", "hline", "fill",
-        "alertcondition", "alert", "label.new", "label.delete", "label.set_text", "label.set_xy", "label.set_color",
-        "line.new", "line.delete", "line.set_xy1", "line.set_xy2", "box.new", "box.delete", "table.new",
-        "table.cell", "log.info", "log.warning", "log.error", "runtime.error",
+        "alertcondition", "alert", "runtime.error",
     ]
 
     static func register(into t: inout [String: BuiltinFunction]) {

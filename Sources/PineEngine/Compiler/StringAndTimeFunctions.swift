@@ -1,0 +1,101 @@
+import Foundation
+import PFData
+
+/// `str.*` beyond the basics, `time()` / `time_close()` on the chart
+/// timeframe, `timeframe.*` helpers and `max_bars_back`.
+enum StringAndTimeFunctions {
+    static func register(into t: inout [String: BuiltinFunction]) {
+        t["str.startswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+            let f = try a.str(0)
+            let g = try a.str(1)
+            return .bool({ rt in try f(rt).hasPrefix(try g(rt)) }, nil)
+        }
+        t["str.endswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+            let f = try a.str(0)
+            let g = try a.str(1)
+            return .bool({ rt in try f(rt).hasSuffix(try g(rt)) }, nil)
+        }
+        t["str.pos"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+            let f = try a.str(0)
+            let g = try a.str(1)
+            return .num({ rt in
+                let s = try f(rt)
+                guard let r = s.range(of: try g(rt)) else { return .nan }
+                return Double(s.distance(from: s.startIndex, to: r.lowerBound))
+            }, .int, nil)
+        }
+        t["str.trim"] = BuiltinFunction(parameters: ["source"]) { a in
+            let f = try a.str(0)
+            return .str({ rt in try f(rt).trimmingCharacters(in: .whitespacesAndNewlines) }, nil)
+        }
+        t["str.substring"] = BuiltinFunction(parameters: ["source", "begin_pos", "end_pos"]) { a in
+            let f = try a.str(0)
+            let b = try a.int(1)
+            let e = try a.int(2, default: Int.max)
+            return .str({ rt in
+                let chars = Array(try f(rt))
+                let lo = max(0, min(chars.count, try b(rt)))
+                let hi = max(lo, min(chars.count, try e(rt)))
+                return String(chars[lo..<hi])
+            }, nil)
+        }
+        t["str.replace_all"] = BuiltinFunction(parameters: ["source", "target", "replacement"]) { a in
+            let f = try a.str(0)
+            let x = try a.str(1)
+            let y = try a.str(2)
+            return .str({ rt in try f(rt).replacingOccurrences(of: try x(rt), with: try y(rt)) }, nil)
+        }
+        t["str.replace"] = BuiltinFunction(parameters: ["source", "target", "replacement", "occurrence"]) { a in
+            let f = try a.str(0)
+            let x = try a.str(1)
+            let y = try a.str(2)
+            let k = try a.int(3, default: 0)
+            return .str({ rt in
+                let s = try f(rt)
+                let target = try x(rt)
+                var n = try k(rt)
+                var search = s.startIndex..<s.endIndex
+                while let r = s.range(of: target, range: search) {
+                    if n == 0 { return s.replacingCharacters(in: r, with: try y(rt)) }
+                    n -= 1
+                    search = r.upperBound..<s.endIndex
+                }
+                return s
+            }, nil)
+        }
+        t["max_bars_back"] = BuiltinFunction(parameters: ["var", "num"]) { _ in .void({ _ in .normal }) }
+        for (name, close) in [("time", false), ("time_close", true)] {
+            t[name] = BuiltinFunction(parameters: ["timeframe", "session", "timezone", "bars_back"]) { a in
+                if a.has(1) || a.has(2) || a.has(3) {
+                    throw a.builder.error(a.range, "\(name)() with a session, time zone or bars_back is not supported yet")
+                }
+                let expr = a.expressions[0]
+                let chart = expr?.dottedName == "timeframe.period" || a.constString(0) == ""
+                if !chart {
+                    throw a.builder.error(a.range(0), "\(name)() on another timeframe is not supported yet (use timeframe.period)")
+                }
+                if close {
+                    return .num({ rt in rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan }, .int, nil)
+                }
+                return .num({ rt in Double(rt.time) }, .int, nil)
+            }
+        }
+        t["timeframe.in_seconds"] = BuiltinFunction(parameters: ["timeframe"]) { a in
+            guard a.has(0) else { return .num({ rt in Double(rt.barDurationMs / 1000) }, .int, nil) }
+            let f = try a.str(0)
+            return .num({ rt in
+                let text = try f(rt)
+                if text.isEmpty { return Double(rt.barDurationMs / 1000) }
+                return Timeframe(text).map { Double($0.seconds) } ?? .nan
+            }, .int, nil)
+        }
+        t["timeframe.from_seconds"] = BuiltinFunction(parameters: ["seconds"]) { a in
+            let f = try a.num(0)
+            return .str({ rt in
+                let s = try f(rt)
+                guard s.isFinite, let tf = Timeframe(seconds: Int64(s)) else { return "" }
+                return tf.description
+            }, nil)
+        }
+    }
+}
