@@ -21,11 +21,13 @@ public struct PineProgram: Sendable {
     /// Parses, checks and compiles a script. Throws `PineCompileFailure`
     /// with every diagnostic when the script cannot run.
     public static func compile(source: String, fileName: String) throws -> PineProgram {
-        let parsed = PineParser.parse(source: source, fileName: fileName)
-        if parsed.hasErrors {
-            throw PineCompileFailure(fileName: fileName, source: source, diagnostics: parsed.diagnostics.filter { $0.severity == .error })
+        // The front end parses and runs the support checker: anything it
+        // rejects never reaches the engine.
+        let checked = PineFrontEnd.check(source: source, fileName: fileName)
+        if checked.hasErrors {
+            throw PineCompileFailure(fileName: fileName, source: source, diagnostics: checked.diagnostics.filter { $0.severity == .error })
         }
-        let script = parsed.script
+        let script = checked.script
         if let v = script.version, v != 5 && v != 6 {
             throw PineCompileFailure(
                 fileName: fileName, source: source,
@@ -43,9 +45,14 @@ public struct PineProgram: Sendable {
         // A trial build finds every compile error and collects inputs and plots.
         do {
             let trial = try ScriptInstance(program: program)
+            // The front end's input discovery is the one source of truth for
+            // inputs (what `pfopt inspect` shows); the instance must have met
+            // the same inputs in the same order.
+            let engineInputs = trial.inputs.map { $0.spec }
+            let inputs = checked.inputs.map(\.name) == engineInputs.map(\.name) ? checked.inputs : engineInputs
             program = PineProgram(
                 fileName: fileName, source: source, script: script, declared: declared,
-                inputs: trial.inputs.map { $0.spec }, plotTitles: trial.plotTitles, needs: program.needs)
+                inputs: inputs, plotTitles: trial.plotTitles, needs: program.needs)
         } catch let e as CompileError {
             throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
         }
