@@ -34,10 +34,6 @@ enum BuiltinLibrary {
     /// Built-ins the checker knows but the engine cannot run faithfully yet:
     /// a script using one is rejected at compile time with this reason.
     static let rejected: [String: String] = [
-        "strategy.risk.allow_entry_in": "strategy.risk.allow_entry_in() is not supported yet (use the allow_entry_in override)",
-        "strategy.risk.max_drawdown": "strategy.risk.max_drawdown() is not supported yet",
-        "strategy.risk.max_intraday_loss": "strategy.risk.max_intraday_loss() is not supported yet",
-        "strategy.risk.max_position_size": "strategy.risk.max_position_size() is not supported yet (use the max_position_size override)",
         "strategy.convert_to_account": "strategy.convert_to_account() is not supported yet",
         "strategy.convert_to_symbol": "strategy.convert_to_symbol() is not supported yet",
         "strategy.default_entry_qty": "strategy.default_entry_qty() is not supported yet",

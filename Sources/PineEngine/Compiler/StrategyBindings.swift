@@ -125,6 +125,7 @@ enum StrategyBindings {
                 return .normal
             })
         }
+        registerRisk(into: &t)
         let openTrade: [(String, (Broker, Int) -> Double)] = [
             ("entry_price", { b, i in b.openTrade(i)?.entryPrice ?? .nan }),
             ("entry_bar_index", { b, i in b.openTrade(i).map { Double($0.entryBar) } ?? .nan }),
@@ -196,6 +197,48 @@ enum StrategyBindings {
                     return read(trade)
                 }, field.hasSuffix("index") || field.hasSuffix("time") ? .int : .float, nil)
             }
+        }
+    }
+
+    /// `strategy.risk.*`: limits the script sets on the broker (checked at each bar's close).
+    private static func registerRisk(into t: inout [String: BuiltinFunction]) {
+        func riskType(_ a: BoundArguments) throws -> RiskValueType {
+            let name = a.expressions.count > 1 ? a.expressions[1]?.dottedName : nil
+            switch name ?? a.constString(1) ?? "" {
+            case "strategy.percent_of_equity", "percent_of_equity": return .percentOfEquity
+            case "strategy.cash", "cash": return .cash
+            default: throw a.builder.error(a.range(1), "\(a.name)() type must be strategy.cash or strategy.percent_of_equity")
+            }
+        }
+        for name in ["strategy.risk.max_intraday_loss", "strategy.risk.max_drawdown"] {
+            t[name] = BuiltinFunction(parameters: ["value", "type", "alert_message"]) { a in
+                let value = try a.num(0)
+                let type = try riskType(a)
+                let intraday = name.hasSuffix("intraday_loss")
+                return .void({ rt in
+                    guard let b = rt.broker else { return .normal }
+                    let v = try value(rt)
+                    if intraday { b.riskMaxIntradayLoss(v, type: type) } else { b.riskMaxDrawdown(v, type: type) }
+                    return .normal
+                })
+            }
+        }
+        t["strategy.risk.max_position_size"] = BuiltinFunction(parameters: ["contracts"]) { a in
+            let value = try a.num(0)
+            return .void({ rt in
+                rt.broker?.riskMaxPositionSize(try value(rt))
+                return .normal
+            })
+        }
+        t["strategy.risk.allow_entry_in"] = BuiltinFunction(parameters: ["value"]) { a in
+            let name = a.expressions.first.flatMap { $0?.dottedName } ?? a.constString(0) ?? ""
+            guard let direction = AllowedDirection(pineName: name) else {
+                throw a.builder.error(a.range(0), "allow_entry_in needs strategy.direction.all, .long or .short")
+            }
+            return .void({ rt in
+                rt.broker?.riskAllowEntryIn(direction)
+                return .normal
+            })
         }
     }
 

@@ -39,12 +39,12 @@ import Testing
         let source = """
             //@version=6
             strategy("risk")
-            strategy.risk.max_intraday_loss(1, strategy.percent_of_equity)
+            strategy.convert_to_account(1.0)
             """
         #expect {
             _ = try PineProgram.compile(source: source, fileName: "r.pine")
         } throws: { error in
-            "\(error)".contains("strategy.risk.max_intraday_loss") && "\(error)".contains("r.pine:3")
+            "\(error)".contains("strategy.convert_to_account") && "\(error)".contains("r.pine:3")
         }
     }
 }
