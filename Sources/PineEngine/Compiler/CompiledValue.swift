@@ -7,6 +7,13 @@ typealias StrFn = (Runtime) throws -> String
 typealias ArrFn = (Runtime) throws -> PineArray
 typealias ExecFn = (Runtime) throws -> Flow
 
+/// A statement closure carried in an array without losing its native
+/// calling convention.
+struct Step {
+    let run: ExecFn
+    init(_ run: @escaping ExecFn) { self.run = run }
+}
+
 /// How a statement ends: normally, or by `break` / `continue`.
 enum Flow {
     case normal, breakLoop, continueLoop

@@ -172,7 +172,7 @@ extension InstanceBuilder {
             scopes = saved
             inlineDepth -= 1
         }
-        var stores: [ExecFn] = []
+        var stores: [Step] = []
         for (i, p) in f.parameters.enumerated() {
             var value = args[i]
             if value == nil, let d = p.defaultValue { value = try compile(d) }
@@ -182,28 +182,28 @@ extension InstanceBuilder {
                 let fv = try string(value, range)
                 let cell = arena.state { "" }
                 bind(p.name.text, .string(cell))
-                stores.append { rt in
+                stores.append(Step { rt in
                     cell.pointee = try fv(rt)
                     return .normal
-                }
+                })
             case .array(let e):
                 let fv = try array(value, range).0
                 let cell = arena.state { PineArray?.none }
                 bind(p.name.text, .array(cell, e))
-                stores.append { rt in
+                stores.append(Step { rt in
                     cell.pointee = try fv(rt)
                     return .normal
-                }
+                })
             default:
                 let fv = try number(value, range)
                 let storage = self.storage(for: p.name.text)
                 var t = value.type == .na ? ValueType.float : value.type
                 if let declared = p.type?.name, declared == "float" { t = .float }
                 bind(p.name.text, .value(storage, t))
-                stores.append { rt in
+                stores.append(Step { rt in
                     storage.declare(try fv(rt))
                     return .normal
-                }
+                })
             }
         }
         let body = try compileBlockValue(f.body, range)

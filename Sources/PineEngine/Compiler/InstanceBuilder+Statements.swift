@@ -4,7 +4,7 @@ extension InstanceBuilder {
     /// Compiles statements into one closure that runs them in order; nil for none.
     func compileStatements<S: Collection>(_ statements: S, topLevel: Bool = false) throws -> ExecFn?
     where S.Element == Statement {
-        var fns: [ExecFn] = []
+        var steps: [Step] = []
         for s in statements {
             if case .functionDeclaration(let f) = s.kind {
                 bind(f.name.text, .function(f))
@@ -12,17 +12,23 @@ extension InstanceBuilder {
             }
             movedToColumn = false
             let fn = try compileStatement(s, topLevel: topLevel)
-            if !movedToColumn { fns.append(fn) }
+            if !movedToColumn {
+                steps.append(Step(fn))
+                if topLevel && !Self.isPlotOnly(s) { hasPerBarWork = true }
+            }
             movedToColumn = false
         }
-        return chain(fns)
+        return chain(steps)
     }
 
     /// Runs closures in order, stopping at `break`/`continue`. Built as a
-    /// chain of pairs so no array is walked per bar.
-    func chain(_ fns: [ExecFn]) -> ExecFn? {
-        guard var result = fns.last else { return nil }
-        for f in fns.dropLast().reversed() {
+    /// chain of pairs so no array is walked per bar. The closures travel in
+    /// `Step` values, not as bare array elements, so they keep their native
+    /// calling convention (no reabstraction thunk per call).
+    func chain(_ steps: [Step]) -> ExecFn? {
+        guard var result = steps.last?.run else { return nil }
+        for step in steps.dropLast().reversed() {
+            let f = step.run
             let next = result
             result = { rt in
                 let flow = try f(rt)
@@ -31,6 +37,14 @@ extension InstanceBuilder {
             }
         }
         return result
+    }
+
+    /// A top-level `plot(...)` statement: output only, no effect on the run.
+    static func isPlotOnly(_ s: Statement) -> Bool {
+        guard case .expression(let e) = s.kind, case .call(let call) = e.kind, let name = call.callee.dottedName else {
+            return false
+        }
+        return name == "plot" || VisualFunctions.noOps.contains(name)
     }
 
     func compileBody(_ block: Block) throws -> ExecFn {
@@ -86,9 +100,21 @@ extension InstanceBuilder {
         declaringName = nil
         if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
             let column: Column
-            if case .call(let call) = d.initializer.kind, call.callee.dottedName?.hasPrefix("input") == true {
-                column = makeColumn(try number(value, d.initializer.range))
+            if case .call(let call) = d.initializer.kind, call.callee.dottedName?.hasPrefix("input") == true,
+                call.callee.dottedName != "input.source"
+            {
+                // An input is one value for the whole run.
+                let f = try number(value, d.initializer.range)
+                column = Column()
+                columns.append(column)
+                columnJobs.append { rt in
+                    guard rt.barCount > 0 else { return }
+                    rt.enter(bar: 0)
+                    column.data.update(repeating: try f(rt), count: rt.barCount)
+                }
                 inputColumns.insert(ObjectIdentifier(column))
+            } else if case .call(let call) = d.initializer.kind, call.callee.dottedName == "input.source" {
+                column = makeColumn(try number(value, d.initializer.range))
             } else {
                 let candidate = Column()
                 if let job = kernelJob(for: d.initializer, into: candidate) {
@@ -239,26 +265,26 @@ extension InstanceBuilder {
             movedToColumn = true
             return { _ in .normal }
         }
-        var stores: [ExecFn] = [prepare]
+        var stores: [Step] = [Step(prepare)]
         for (name, element) in zip(d.names, elements) where name.text != "_" {
             switch element.type {
             case .string:
                 let f = try string(element, range)
                 let p = arena.state { "" }
                 bind(name.text, .string(p))
-                stores.append { rt in
+                stores.append(Step { rt in
                     p.pointee = try f(rt)
                     return .normal
-                }
+                })
             default:
                 let f = try number(element, range)
                 let storage = self.storage(for: name.text)
                 let t: ValueType = element.type == .na ? .float : element.type
                 bind(name.text, .value(storage, t))
-                stores.append { rt in
+                stores.append(Step { rt in
                     storage.declare(try f(rt))
                     return .normal
-                }
+                })
             }
         }
         return chain(stores) ?? { _ in .normal }

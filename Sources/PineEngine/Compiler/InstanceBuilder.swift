@@ -21,6 +21,8 @@ final class InstanceBuilder {
     var columnJobs: [(Runtime) throws -> Void] = []
     /// Every column of the instance (sized when bars are known).
     var columns: [Column] = []
+    /// True when some top-level statement other than a plot runs per bar.
+    var hasPerBarWork = false
     /// Columns holding an input's value (constant for a run).
     var inputColumns: Set<ObjectIdentifier> = []
     /// Set when the statement just compiled became a column (no per-bar work).

@@ -16,6 +16,8 @@ public final class ScriptInstance: BarScript {
     private let columns: [Column]
     private let columnJobs: [(Runtime) throws -> Void]
     private var columnsReady = false
+    /// False when every top-level statement became a column or is a plot.
+    private let hasPerBarWork: Bool
     /// When true, every bar's plot values are kept (`plots()`).
     public var recordsPlots: Bool {
         get { runtime.recordsPlots }
@@ -28,6 +30,7 @@ public final class ScriptInstance: BarScript {
             reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
         root = try builder.compileStatements(program.script.statements, topLevel: true) ?? { _ in .normal }
         columns = builder.columns
+        hasPerBarWork = builder.hasPerBarWork
         columnJobs = builder.columnJobs
         inputs = builder.inputs
         plotTitles = builder.plotTitles
@@ -108,6 +111,8 @@ public final class ScriptInstance: BarScript {
         if !columnsReady { try computeColumns() }
         let rt = runtime
         rt.broker = nil
+        // Nothing left to do per bar when only unrecorded plots remain.
+        if !hasPerBarWork && !recordsPlots { return }
         for i in 0..<count {
             rt.enter(bar: i)
             _ = try root(rt)

@@ -32,11 +32,11 @@ import Testing
         #expect(longOnly.count < both.count)
     }
 
-    @Test func maxPositionSizeOfZeroPointFiveRefusesOneContractEntries() throws {
+    /// Entries larger than the cap are reduced to it (the default qty is 1).
+    @Test func maxPositionSizeReducesEntriesToTheCap() throws {
         let capped = try trades("strategy.risk.max_position_size(0.5)")
         let free = try trades("")
-        #expect(free.count > 0)
-        #expect(capped.count < free.count)
-        #expect(capped.allSatisfy { $0.qty <= 0.5 })
+        #expect(!free.isEmpty && free.allSatisfy { $0.qty == 1 })
+        #expect(!capped.isEmpty && capped.allSatisfy { $0.qty == 0.5 })
     }
 }
