@@ -431,28 +431,22 @@ extension InstanceBuilder {
     }
 
     func compileForValue(_ f: ForLoop, _ range: SourceRange) throws -> CompiledValue {
-        let result = arena.cell()
-        let loop = try compileFor(f, range, result: result)
-        return .num({ rt in
-            result.pointee = .nan
-            _ = try loop(rt)
-            return result.pointee
-        }, .float, nil)
+        try loopValue { try compileFor(f, range, result: $0) }
     }
 
     func compileForInValue(_ f: ForInLoop, _ range: SourceRange) throws -> CompiledValue {
-        let result = arena.cell()
-        let loop = try compileForIn(f, range, result: result)
-        return .num({ rt in
-            result.pointee = .nan
-            _ = try loop(rt)
-            return result.pointee
-        }, .float, nil)
+        try loopValue { try compileForIn(f, range, result: $0) }
     }
 
     func compileWhileValue(_ w: WhileLoop, _ range: SourceRange) throws -> CompiledValue {
+        try loopValue { try compileWhile(w, range, result: $0) }
+    }
+
+    /// A loop used as a value: the last iteration's last statement, `na`
+    /// when the body never runs.
+    private func loopValue(_ make: (UnsafeMutablePointer<Double>) throws -> ExecFn) throws -> CompiledValue {
         let result = arena.cell()
-        let loop = try compileWhile(w, range, result: result)
+        let loop = try make(result)
         return .num({ rt in
             result.pointee = .nan
             _ = try loop(rt)

@@ -1,0 +1,112 @@
+import PFData
+@testable import PineEngine
+import Testing
+
+/// Series semantics of the compiled runtime on a small synthetic feed.
+@Suite struct RuntimeSemanticsTests {
+    /// Ten 1-minute bars whose close is 1, 2, ..., 10.
+    static let bars: BarStore = {
+        let n = 10
+        let c = (1...n).map(Double.init)
+        return BarStore(
+            time: (0..<n).map { Int64($0) * 60_000 }, open: c, high: c.map { $0 + 0.5 }, low: c.map { $0 - 0.5 },
+            close: c, volume: Array(repeating: 100, count: n))
+    }()
+
+    /// Runs an indicator and returns its plots by title.
+    func plots(_ body: String) throws -> [String: [Double]] {
+        let source = "//@version=6\nindicator(\"t\")\n" + body
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+    }
+
+    func same(_ a: [Double]?, _ b: [Double]) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { $0.isNaN ? $1.isNaN : $0 == $1 }
+    }
+
+    @Test func varPersistsAndPlainVariablesAreReevaluated() throws {
+        let p = try plots("""
+            var float total = 0
+            total += close
+            plain = 0.0
+            plain += close
+            plot(total, "total")
+            plot(plain, "plain")
+            """)
+        #expect(same(p["total"], [1, 3, 6, 10, 15, 21, 28, 36, 45, 55]))
+        #expect(same(p["plain"], (1...10).map(Double.init)))
+    }
+
+    @Test func historyReadsPastBarsAndNaBeforeTheFirst() throws {
+        let p = try plots("""
+            x = close * 2
+            plot(x[2], "x2")
+            plot(close[1], "c1")
+            """)
+        #expect(same(p["x2"], [.nan, .nan] + (1...8).map { Double($0) * 2 }))
+        #expect(same(p["c1"], [.nan] + (1...9).map(Double.init)))
+    }
+
+    @Test func naPropagatesAndDivisionByZeroIsNa() throws {
+        let p = try plots("""
+            a = close / (close - close)
+            b = na(a) ? 1 : 0
+            c = close + na
+            plot(b, "b")
+            plot(c, "c")
+            """)
+        #expect(same(p["b"], Array(repeating: 1, count: 10)))
+        #expect(same(p["c"], Array(repeating: .nan, count: 10)))
+    }
+
+    @Test func userFunctionCallSitesKeepSeparateState() throws {
+        let p = try plots("""
+            counter(x) =>
+                var int n = 0
+                n += 1
+                n * x
+            a = counter(1)
+            b = counter(10)
+            plot(a, "a")
+            plot(b, "b")
+            """)
+        #expect(same(p["a"], (1...10).map(Double.init)))
+        #expect(same(p["b"], (1...10).map { Double($0) * 10 }))
+    }
+
+    @Test func loopsAsValuesGiveTheLastIterationsValue() throws {
+        let p = try plots("""
+            s = for i = 1 to 3
+                i * close
+            plot(s, "s")
+            """)
+        #expect(same(p["s"], (1...10).map { Double($0) * 3 }))
+    }
+
+    @Test func arrayIndexOutOfRangeNamesTheLineAndTheBar() throws {
+        let source = "//@version=6\nindicator(\"t\")\na = array.new<float>(3, 0)\nv = array.get(a, bar_index)\nplot(v)\n"
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        #expect {
+            _ = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        } throws: { error in
+            guard let e = error as? ScriptRuntimeError else { return false }
+            return e.line == 4 && e.barIndex == 3 && e.message.contains("out of bounds") && "\(e)".contains("1970-01-01T00:03:00Z")
+        }
+    }
+
+    @Test func runawayLoopIsStoppedWithItsLine() throws {
+        let source = "//@version=6\nindicator(\"t\")\nvar int k = 0\nwhile true\n    k += 1\nplot(k)\n"
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        #expect {
+            _ = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        } throws: { error in
+            guard let e = error as? ScriptRuntimeError else { return false }
+            return e.line == 4 && e.message.contains("runaway")
+        }
+    }
+}
