@@ -43,7 +43,7 @@ public struct MarketData: Sendable {
             ohlcvPath = path
         }
         let reader = try OHLCVReader(path: ohlcvPath)
-        let bars = reader.barStore()
+        var bars = reader.barStore()
         let detection = IntervalDetection.detect(bars.time)
         let timeframe = reader.version == 2 ? reader.timeframe : detection.timeframe
         let tomlCandidates = [SymbolInfo.tomlPath(forDataFile: path), SymbolInfo.tomlPath(forDataFile: ohlcvPath)]
@@ -51,6 +51,12 @@ public struct MarketData: Sendable {
         for candidate in tomlCandidates where FileManager.default.fileExists(atPath: candidate) {
             symbol = try SymbolInfo.load(path: candidate)
             break
+        }
+        // A legacy (v1) file stores prices as 32-bit floats: 100497.35 reads
+        // back as 100497.3515625. With a symbol file giving the tick, put the
+        // prices back on its grid, as the exchange quoted them.
+        if reader.version == 1, let mintick = symbol?.mintick, mintick > 0 {
+            bars = bars.snappedToTick(mintick)
         }
         let info =
             symbol

@@ -94,6 +94,15 @@ enum CoreFunctions {
             default:
                 let f = try a.num(0)
                 let isInt = v.type == .int
+                if a.has(1) {
+                    let pattern = try a.str(1)
+                    let named = a.expressions[1]?.dottedName
+                    return .str({ rt in
+                        let x = try f(rt)
+                        if named == "format.mintick" { return PineFormat.number(PineMath.roundToMintick(x, mintick: rt.mintick), isInt: false) }
+                        return PineFormat.pattern(x, try pattern(rt))
+                    }, nil)
+                }
                 return .str({ rt in PineFormat.number(try f(rt), isInt: isInt) }, nil)
             }
         }
@@ -178,6 +187,29 @@ enum PineFormat {
         if x.isNaN { return "NaN" }
         if isInt || (x == x.rounded() && abs(x) < 1e15) { return String(Int64(x)) }
         return String(x)
+    }
+
+    /// A number written with a `#`/`0` pattern: `"#.##"` keeps up to two
+    /// decimals, `"0.00"` exactly two (half away from zero, as TradingView).
+    static func pattern(_ x: Double, _ pattern: String) -> String {
+        if x.isNaN { return "NaN" }
+        guard let dot = pattern.firstIndex(of: ".") else {
+            return String(Int64(x.rounded(.toNearestOrAwayFromZero)))
+        }
+        let decimals = pattern[pattern.index(after: dot)...].filter { $0 == "#" || $0 == "0" }
+        let required = decimals.filter { $0 == "0" }.count
+        let scale = Foundation.pow(10.0, Double(decimals.count))
+        let rounded = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        var text = String(format: "%.\(decimals.count)f", rounded)
+        if decimals.count > required, text.contains(".") {
+            var trimmed = 0
+            while trimmed < decimals.count - required, text.hasSuffix("0") {
+                text.removeLast()
+                trimmed += 1
+            }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 
     /// Replaces `{0}`, `{1}`, ... with the values.

@@ -110,3 +110,14 @@ import Testing
         }
     }
 }
+
+/// `str.tostring` with a number pattern, as TradingView formats it.
+@Suite struct StringFormatTests {
+    @Test func patternsKeepOptionalAndRequiredDecimals() {
+        #expect(PineFormat.pattern(1.13322795, "#.##") == "1.13")
+        #expect(PineFormat.pattern(1.1, "#.##") == "1.1")
+        #expect(PineFormat.pattern(2.0, "#.##") == "2")
+        #expect(PineFormat.pattern(3.5, "0.00") == "3.50")
+        #expect(PineFormat.pattern(2.5, "#") == "3")
+    }
+}
