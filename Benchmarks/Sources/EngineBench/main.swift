@@ -55,6 +55,9 @@ for _ in 0..<repetitions {
 }
 print(String(format: "  with synthetic endpoints magnifier (4 samples): median %.2f ms, %.2fx the plain run (target <= 1.5x)", median(magnified), median(magnified) / median(plain)))
 
+// `EngineBench backtest` stops here (for profiling the backtest alone).
+if CommandLine.arguments.dropFirst().first == "backtest" { exit(0) }
+
 // Indicator-only script on 1,000,000 synthetic bars.
 let n = 1_000_000
 var t: [Int64] = [], o: [Double] = [], h: [Double] = [], l: [Double] = [], c: [Double] = [], v: [Double] = []
