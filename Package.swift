@@ -22,7 +22,7 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Layer 2: the Pine Script v6 front end.
-        .target(name: "PineLanguage"),
+        .target(name: "PineLanguage", dependencies: ["PFData"]),
         // Layer 3: compiler, runtime, ta library, broker, magnifier, metrics.
         .target(
             name: "PineEngine", dependencies: ["PFData", "PineLanguage"],

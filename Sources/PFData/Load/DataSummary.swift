@@ -46,29 +46,15 @@ public struct DataSummary: Sendable, Equatable {
     /// `interval` as a TradingView string, `gaps`, `missing_bars`, `tick`,
     /// `price_low`, `price_high`, `ticker`, `file`, `ohlcv`).
     public func json() -> String {
-        func string(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default:
-                    if scalar.value < 0x20 { out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16) }
-                    else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
-        }
         func number(_ v: Double?) -> String { v.map { NumberText.format($0) } ?? "null" }
         let fields = [
-            "\"file\": \(string(path))",
-            "\"ohlcv\": \(string(ohlcvPath))",
-            "\"ticker\": \(string(ticker))",
+            "\"file\": \(QuotedString.quoted(path))",
+            "\"ohlcv\": \(QuotedString.quoted(ohlcvPath))",
+            "\"ticker\": \(QuotedString.quoted(ticker))",
             "\"bars\": \(bars)",
             "\"first_time\": \(firstTime.map { String($0) } ?? "null")",
             "\"last_time\": \(lastTime.map { String($0) } ?? "null")",
-            "\"interval\": \(interval.map { string($0.description) } ?? "null")",
+            "\"interval\": \(interval.map { QuotedString.quoted($0.description) } ?? "null")",
             "\"gaps\": \(gaps)",
             "\"missing_bars\": \(missingBars)",
             "\"tick\": \(number(tick))",

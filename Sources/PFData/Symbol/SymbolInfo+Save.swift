@@ -14,28 +14,28 @@ extension SymbolInfo {
             }
             lines.append("\(key) = \(value)")
         }
-        put("prefix", quoted(prefix))
-        put("description", quoted(description))
-        put("ticker", quoted(ticker))
-        put("currency", quoted(currency))
-        put("basecurrency", basecurrency.map(quoted))
-        put("period", quoted(period))
-        put("type", quoted(type))
+        put("prefix", QuotedString.quoted(prefix))
+        put("description", QuotedString.quoted(description))
+        put("ticker", QuotedString.quoted(ticker))
+        put("currency", QuotedString.quoted(currency))
+        put("basecurrency", basecurrency.map(QuotedString.quoted))
+        put("period", QuotedString.quoted(period))
+        put("type", QuotedString.quoted(type))
         put("mintick", number(mintick))
         put("pricescale", "\(pricescale)")
         put("minmove", "\(minmove)")
         put("pointvalue", number(pointvalue))
         put("mincontract", mincontract.map(number))
-        put("timezone", quoted(timezone))
-        put("session", quoted(session))
-        put("volumetype", quoted(volumetype))
+        put("timezone", QuotedString.quoted(timezone))
+        put("session", QuotedString.quoted(session))
+        put("volumetype", QuotedString.quoted(volumetype))
         put("avg_spread", avgSpread.map(number))
         put("taker_fee", takerFee.map(number))
         put("maker_fee", makerFee.map(number))
         for key in SymbolInfo.referenceKeys {
             guard let value = referenceFields[key] else { continue }
             switch value {
-            case .string(let v): put(key, quoted(v))
+            case .string(let v): put(key, QuotedString.quoted(v))
             case .int(let v): put(key, "\(v)")
             case .double(let v): put(key, number(v))
             case .bool(let v): put(key, v ? "true" : "false")
@@ -78,7 +78,7 @@ extension SymbolInfo {
         }
         if let downloadProvider {
             lines.append("[download]")
-            lines.append("provider = \(quoted(downloadProvider))")
+            lines.append("provider = \(QuotedString.quoted(downloadProvider))")
             lines.append("")
         }
         return lines.joined(separator: "\n")
@@ -122,25 +122,6 @@ extension SymbolInfo {
         }
     }
 
-    private func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 
     /// A TOML float: the shortest text that reads back to the same Double.
     private func number(_ value: Double) -> String {

@@ -1,3 +1,4 @@
+import PFData
 /// What `pfopt inspect` shows: a checked script's declaration and inputs, as a
 /// table for people or as JSON for tools.
 public struct InspectReport: Sendable {
@@ -17,7 +18,7 @@ public struct InspectReport: Sendable {
     public func json() -> String {
         var out = "{\n  \"declaration\": "
         if let d = declaration {
-            var fields: [(String, String)] = [("kind", JSON.string(d.kind.rawValue)), ("title", JSON.string(d.title))]
+            var fields: [(String, String)] = [("kind", QuotedString.quoted(d.kind.rawValue)), ("title", QuotedString.quoted(d.title))]
             for p in d.properties where p.name != "title" {
                 fields.append((p.name, JSON.value(p.value)))
             }
@@ -36,8 +37,8 @@ public struct InspectReport: Sendable {
 
     private func fields(of input: InputSpec) -> [(String, String)] {
         var fields: [(String, String)] = [
-            ("name", JSON.string(input.name)), ("title", input.title.map(JSON.string) ?? "null"),
-            ("type", JSON.string(input.kind.rawValue)), ("default", JSON.value(input.defaultValue)),
+            ("name", QuotedString.quoted(input.name)), ("title", input.title.map(QuotedString.quoted) ?? "null"),
+            ("type", QuotedString.quoted(input.kind.rawValue)), ("default", JSON.value(input.defaultValue)),
         ]
         // An int input's bounds print as integers.
         let bound: (Double) -> String = { v in
@@ -47,8 +48,8 @@ public struct InspectReport: Sendable {
         if let v = input.maxval { fields.append(("maxval", bound(v))) }
         if let v = input.step { fields.append(("step", bound(v))) }
         if !input.options.isEmpty { fields.append(("options", "[" + input.options.map(JSON.value).joined(separator: ", ") + "]")) }
-        if let v = input.group { fields.append(("group", JSON.string(v))) }
-        if let v = input.tooltip { fields.append(("tooltip", JSON.string(v))) }
+        if let v = input.group { fields.append(("group", QuotedString.quoted(v))) }
+        if let v = input.tooltip { fields.append(("tooltip", QuotedString.quoted(v))) }
         return fields
     }
 
@@ -131,26 +132,6 @@ enum Text {
 }
 
 enum JSON {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 
     static func number(_ v: Double) -> String {
         guard v.isFinite else { return "null" }
@@ -162,7 +143,7 @@ enum JSON {
         case .int(let i): return String(i)
         case .float(let f): return number(f)
         case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return string(s)
+        case .string(let s): return QuotedString.quoted(s)
         }
     }
 
@@ -171,8 +152,8 @@ enum JSON {
         case .int(let i): return String(i)
         case .float(let f): return number(f)
         case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return string(s)
-        case .color, .constant: return string(v.description)
+        case .string(let s): return QuotedString.quoted(s)
+        case .color, .constant: return QuotedString.quoted(v.description)
         case .na: return "null"
         case .list(let xs): return "[" + xs.map(value).joined(separator: ", ") + "]"
         }
@@ -180,7 +161,7 @@ enum JSON {
 
     static func object(_ fields: [(String, String)], indent: Int) -> String {
         let pad = String(repeating: " ", count: indent + 2)
-        return "{\n" + fields.map { pad + string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n"
+        return "{\n" + fields.map { pad + QuotedString.quoted($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n"
             + String(repeating: " ", count: indent) + "}"
     }
 }
