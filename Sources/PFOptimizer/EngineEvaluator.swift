@@ -54,8 +54,7 @@ public struct EngineEvaluator: BacktestEvaluator {
         baseOptions = RunOptions(
             inputs: fixed, overrides: overrides, tradeFrom: setup.tradeFrom, tradeTo: setup.tradeTo, magnifier: magnifier)
         // Validate the overrides once, before anything runs.
-        let probe = try ScriptRunner(program: program, data: data)
-        _ = try probe.settings(for: baseOptions)
+        _ = try program.strategyProperties(overrides: overrides)
     }
 
     public func makeWorker() throws -> any BacktestWorker {

@@ -237,65 +237,30 @@ extension InstanceBuilder {
         }
         switch type {
         case .void, .tuple:
-            let fns = values.map(effect)
-            let other = effect(fallback)
-            return .void(selectExec(conditions, fns, other))
+            return .void(Self.select(conditions, values.map(effect), effect(fallback)))
         case .string:
-            let fns = try values.map { try string($0, range) }
-            let other = try string(fallback, range)
-            return .str(
-                { rt in
-                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
-                    return try other(rt)
-                }, nil)
+            return .str(Self.select(conditions, try values.map { try string($0, range) }, try string(fallback, range)), nil)
         case .bool:
-            let fns = try values.map { try boolean($0, range) }
-            let other = try boolean(fallback, range)
-            if fns.count == 1 {
-                let c = conditions[0]
-                let f = fns[0]
-                return .bool({ rt in try c(rt) ? f(rt) : other(rt) }, nil)
-            }
-            return .bool(
-                { rt in
-                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
-                    return try other(rt)
-                }, nil)
+            return .bool(Self.select(conditions, try values.map { try boolean($0, range) }, try boolean(fallback, range)), nil)
         case .array(let e):
-            let fns = try values.map { try array($0, range).0 }
-            let other = try array(fallback, range).0
-            return .array(
-                { rt in
-                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
-                    return try other(rt)
-                }, e)
+            return .array(Self.select(conditions, try values.map { try array($0, range).0 }, try array(fallback, range).0), e)
         default:
             let numeric: ValueType = type == .na ? .float : type
-            let fns = try values.map { try number($0, range) }
-            let other = try number(fallback, range)
-            if fns.count == 1 {
-                let c = conditions[0]
-                let f = fns[0]
-                return .num({ rt in try c(rt) ? f(rt) : other(rt) }, numeric, nil)
-            }
-            return .num(
-                { rt in
-                    for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
-                    return try other(rt)
-                }, numeric, nil)
+            return .num(Self.select(conditions, try values.map { try number($0, range) }, try number(fallback, range)), numeric, nil)
         }
     }
 
-    private func selectExec(_ conditions: [BoolFn], _ fns: [ExecFn], _ other: @escaping ExecFn) -> ExecFn {
-        if conditions.count == 1 {
-            let c = conditions[0]
-            let f = fns[0]
-            return { rt in try c(rt) ? f(rt) : other(rt) }
+    /// `if c1 a1 else if c2 a2 ... else other` as nested two-way choices:
+    /// no array is walked when it runs.
+    static func select<T>(
+        _ conditions: [BoolFn], _ arms: [(Runtime) throws -> T], _ other: @escaping (Runtime) throws -> T
+    ) -> (Runtime) throws -> T {
+        var result = other
+        for (condition, arm) in zip(conditions, arms).reversed() {
+            let otherwise = result
+            result = { rt in try condition(rt) ? arm(rt) : otherwise(rt) }
         }
-        return { rt in
-            for i in 0..<conditions.count where try conditions[i](rt) { return try fns[i](rt) }
-            return try other(rt)
-        }
+        return result
     }
 
     func compileConditionalValue(_ c: Conditional, _ range: SourceRange) throws -> CompiledValue {

@@ -63,17 +63,8 @@ extension InstanceBuilder {
                 conditions.append(try boolean(compile(b.condition), b.condition.range))
                 bodies.append(try compileBody(b.body))
             }
-            let other = try c.elseBody.map { try compileBody($0) }
-            if conditions.count == 1 {
-                let cond = conditions[0]
-                let body = bodies[0]
-                if let other { return { rt in try cond(rt) ? body(rt) : other(rt) } }
-                return { rt in try cond(rt) ? body(rt) : .normal }
-            }
-            return { rt in
-                for i in 0..<conditions.count where try conditions[i](rt) { return try bodies[i](rt) }
-                return try other?(rt) ?? .normal
-            }
+            let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
+            return Self.select(conditions, bodies, other)
         case .forLoop(let f): return try compileFor(f, s.range, result: nil)
         case .forInLoop(let f): return try compileForIn(f, s.range, result: nil)
         case .whileLoop(let w): return try compileWhile(w, s.range, result: nil)

@@ -72,6 +72,16 @@ public struct PineProgram: Sendable {
         self.needs = needs
     }
 
+    /// The script's strategy properties with `overrides` (key = text value)
+    /// applied; throws a one-line error for an unknown key or a bad value.
+    public func strategyProperties(overrides: [String: String]) throws -> StrategyProperties {
+        var properties = declared.strategy
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            try properties.apply(override: key, value: value)
+        }
+        return properties
+    }
+
     /// Builds a new engine instance (its own state; the program is shared).
     public func makeInstance() throws -> ScriptInstance {
         try ScriptInstance(program: self)

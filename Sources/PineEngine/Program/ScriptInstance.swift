@@ -97,11 +97,14 @@ public final class ScriptInstance: BarScript {
         rt.broker = broker
         rt.enter(bar: bar.index)
         _ = try root(rt)
-        if recordsPlots {
-            for i in plotColumns.indices {
-                plotColumns[i].append(plotCells[i].pointee)
-                plotCells[i].pointee = .nan
-            }
+        if recordsPlots { recordPlotRow() }
+    }
+
+    /// Appends the current bar's plot values and clears them.
+    private func recordPlotRow() {
+        for i in plotColumns.indices {
+            plotColumns[i].append(plotCells[i].pointee)
+            plotCells[i].pointee = .nan
         }
     }
 
@@ -116,12 +119,7 @@ public final class ScriptInstance: BarScript {
         for i in 0..<count {
             rt.enter(bar: i)
             _ = try root(rt)
-            if recordsPlots {
-                for k in plotColumns.indices {
-                    plotColumns[k].append(plotCells[k].pointee)
-                    plotCells[k].pointee = .nan
-                }
-            }
+            if recordsPlots { recordPlotRow() }
         }
     }
 

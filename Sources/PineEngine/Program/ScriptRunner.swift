@@ -45,40 +45,49 @@ public final class ScriptRunner {
     let broker: Broker
     /// The bars the script sees under a synthetic magnifier, by its setting.
     private var syntheticViews: [Magnifier: BarStore] = [:]
+    /// The view the instance was last pointed at (`.off` for the plain bars).
+    private var preparedView: Magnifier?
+    private let timezone: TimeZone
 
     public init(program: PineProgram, data: PreparedData) throws {
         self.program = program
         self.data = data
         instance = try program.makeInstance()
-        instance.prepare(
-            bars: data.bars.bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
-            barDurationMs: data.barDurationMs)
         broker = Broker()
+        timezone = TimeZone(identifier: data.timezone) ?? TimeZone(identifier: "UTC") ?? .current
     }
 
     /// The settings a run uses: the script's properties with the overrides applied.
     public func settings(for options: RunOptions) throws -> BacktestSettings {
-        var properties = program.declared.strategy
-        for (key, value) in options.overrides.sorted(by: { $0.key < $1.key }) {
-            try properties.apply(override: key, value: value)
-        }
-        return BacktestSettings(
-            properties: properties,
+        BacktestSettings(
+            properties: try program.strategyProperties(overrides: options.overrides),
             symbol: BrokerSymbol(mintick: data.mintick, pointValue: data.pointValue, lotStep: data.lotStep),
             tradeFrom: options.tradeFrom, tradeTo: options.tradeTo, magnifier: options.magnifier,
-            timezone: TimeZone(identifier: data.timezone) ?? TimeZone(identifier: "UTC") ?? .current,
-            barDurationMs: data.barDurationMs > 0 ? data.barDurationMs : nil)
+            timezone: timezone, barDurationMs: data.barDurationMs > 0 ? data.barDurationMs : nil)
+    }
+
+    /// Resets the instance for a run and points it at the bars the script
+    /// sees (re-pointed only when the view changes between runs).
+    private func start(_ options: RunOptions, recordPlots: Bool) throws -> BarStore {
+        instance.recordsPlots = recordPlots
+        try instance.reset(inputs: options.inputs)
+        let key: Magnifier
+        if case .synthetic = options.magnifier { key = options.magnifier } else { key = .off }
+        let bars = scriptView(for: options.magnifier)
+        if preparedView != key {
+            instance.prepare(
+                bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
+                barDurationMs: data.barDurationMs)
+            preparedView = key
+        }
+        return bars
     }
 
     /// A run to be stepped bar by bar (`next()` yields each bar and the
     /// trades closed on it; `instance.plots()` the plotted values so far).
     public func session(_ options: RunOptions, recordPlots: Bool = false) throws -> BacktestSession<ScriptInstance> {
         let settings = try settings(for: options)
-        instance.recordsPlots = recordPlots
-        try instance.reset(inputs: options.inputs)
-        instance.prepare(
-            bars: scriptView(for: options.magnifier), mintick: data.mintick, pointValue: data.pointValue,
-            timezone: data.timezone, barDurationMs: data.barDurationMs)
+        _ = try start(options, recordPlots: recordPlots)
         try instance.computeColumns()
         return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
     }
@@ -87,12 +96,7 @@ public final class ScriptRunner {
     /// without the order-filling bar loop. The report is empty but for the
     /// bar count.
     private func runIndicator(_ options: RunOptions, recordPlots: Bool) throws -> RunResult {
-        instance.recordsPlots = recordPlots
-        try instance.reset(inputs: options.inputs)
-        let bars = scriptView(for: options.magnifier)
-        instance.prepare(
-            bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
-            barDurationMs: data.barDurationMs)
+        let bars = try start(options, recordPlots: recordPlots)
         try instance.runIndicator(bars: bars.count)
         var counters = BacktestCounters()
         counters.scriptBarsProcessed = bars.count

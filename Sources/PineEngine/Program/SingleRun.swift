@@ -92,8 +92,7 @@ public struct SingleRun {
         }
         options = RunOptions(inputs: inputs, overrides: overrides, tradeFrom: from, tradeTo: to, magnifier: magnifier)
         // Overrides are checked now, not halfway through a run.
-        var properties = program.declared.strategy
-        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { try properties.apply(override: k, value: v) }
+        _ = try program.strategyProperties(overrides: overrides)
     }
 
     /// Runs the backtest, recording plots.
