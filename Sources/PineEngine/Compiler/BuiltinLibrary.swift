@@ -37,7 +37,6 @@ enum BuiltinLibrary {
         "strategy.convert_to_account": "strategy.convert_to_account() is not supported yet",
         "strategy.convert_to_symbol": "strategy.convert_to_symbol() is not supported yet",
         "strategy.default_entry_qty": "strategy.default_entry_qty() is not supported yet",
-        "timeframe.change": "timeframe.change() is not supported yet",
     ]
 
     /// The declaration calls, read by the compiler before anything runs.
@@ -144,39 +143,6 @@ enum CoreFunctions {
         t["str.tonumber"] = BuiltinFunction(parameters: ["string"]) { a in
             let f = try a.str(0)
             return .num({ rt in Double(try f(rt).trimmingCharacters(in: .whitespaces)) ?? .nan }, .float, nil)
-        }
-        t["timestamp"] = BuiltinFunction(parameters: ["year", "month", "day", "hour", "minute", "second"]) { a in
-            guard a.type(0) != .string else {
-                throw a.builder.error(a.range(0), "timestamp() with a date string or time zone is not supported yet")
-            }
-            let y = try a.int(0)
-            let mo = try a.int(1)
-            let d = try a.int(2)
-            let h = try a.int(3, default: 0)
-            let mi = try a.int(4, default: 0)
-            let s = try a.int(5, default: 0)
-            return .num({ rt in
-                Double(rt.clock.timestamp(
-                    year: try y(rt), month: try mo(rt), day: try d(rt), hour: try h(rt), minute: try mi(rt),
-                    second: try s(rt)))
-            }, .int, nil)
-        }
-        for (name, field) in [
-            ("year", { (c: CalendarFields) in c.year }), ("month", { $0.month }), ("dayofmonth", { $0.day }),
-            ("dayofweek", { $0.dayOfWeek }), ("hour", { $0.hour }), ("minute", { $0.minute }),
-            ("second", { $0.second }), ("weekofyear", { $0.weekOfYear }),
-        ] as [(String, (CalendarFields) -> Int)] {
-            t[name] = BuiltinFunction(parameters: ["time", "timezone"]) { a in
-                if a.has(1) {
-                    throw a.builder.error(a.range(1), "\(name)() with a time zone argument is not supported yet")
-                }
-                let f = try a.num(0)
-                return .num({ rt in
-                    let x = try f(rt)
-                    if x.isNaN { return .nan }
-                    return Double(field(rt.clock.fields(Int64(x))))
-                }, .int, nil)
-            }
         }
     }
 }

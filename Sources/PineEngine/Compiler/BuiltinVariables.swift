@@ -50,6 +50,7 @@ enum BuiltinVariables {
         case "barstate.isrealtime": return .bool({ _ in false }, nil)
         case "syminfo.mintick": return .num({ $0.mintick }, .float, nil)
         case "syminfo.pointvalue": return .num({ $0.pointvalue }, .float, nil)
+        case "syminfo.timezone": return .str({ $0.clock.identifier }, nil)
         case "timeframe.in_seconds": return .num({ Double($0.barDurationMs / 1000) }, .int, nil)
         case "na": return .na
         default: return nil

@@ -5,6 +5,7 @@ import PFData
 /// timeframe, `timeframe.*` helpers and `max_bars_back`.
 enum StringAndTimeFunctions {
     static func register(into t: inout [String: BuiltinFunction]) {
+        CalendarFunctions.register(into: &t)
         t["str.startswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
             let f = try a.str(0)
             let g = try a.str(1)

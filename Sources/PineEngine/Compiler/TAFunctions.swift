@@ -76,6 +76,18 @@ enum TAFunctions {
         sourceLength(&t, "ta.median", MedianState.init) { $0.update($1, length: $2) }
         sourceLength(&t, "ta.mode", ModeState.init) { $0.update($1, length: $2) }
         sourceLength(&t, "ta.percentrank", PercentRankState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.cog", COGState.init) { $0.update($1, length: $2) }
+        sourceLength(&t, "ta.rci", RCIState.init) { $0.update($1, length: $2) }
+        t["ta.max"] = BuiltinFunction(parameters: ["source"]) { a in
+            let src = try a.num(0)
+            let st = a.builder.arena.state(MaxState.init)
+            return .num({ rt in st.pointee.update(try src(rt)) }, a.type(0) == .int ? .int : .float, nil)
+        }
+        t["ta.min"] = BuiltinFunction(parameters: ["source"]) { a in
+            let src = try a.num(0)
+            let st = a.builder.arena.state(MinState.init)
+            return .num({ rt in st.pointee.update(try src(rt)) }, a.type(0) == .int ? .int : .float, nil)
+        }
         sourceLengthBool(&t, "ta.rising", RisingState.init) { $0.update($1, length: $2) }
         sourceLengthBool(&t, "ta.falling", FallingState.init) { $0.update($1, length: $2) }
         pair(&t, "ta.crossover", CrossoverState.init) { $0.update($1, $2) }
@@ -243,28 +255,53 @@ enum TAFunctions {
             return .num({ rt in st.pointee.update(try x(rt), try y(rt), length: try len(rt)) }, .float, nil)
         }
         t["ta.vwap"] = BuiltinFunction(parameters: ["source", "anchor", "stdev_mult"]) { a in
-            if a.has(1) { throw a.builder.error(a.range(1), "ta.vwap() with an anchor is not supported yet") }
             let src = try a.num(0)
             let st = a.builder.arena.state(VWAPState.init)
-            let day = a.builder.arena.cell(.nan)
+            let isNewPeriod: BoolFn
+            if a.has(1) {
+                isNewPeriod = try a.bool(1)
+            } else {
+                isNewPeriod = newSession(a.builder.arena)
+            }
             if a.has(2) {
                 let mult = try a.num(2)
                 return tuple(a, 3) { rt, out in
-                    let d = Double(rt.calendar().epochDay)
-                    let isNew = d != day.pointee
-                    day.pointee = d
-                    let r = st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: isNew, stdevMult: try mult(rt))
+                    let r = st.pointee.update(
+                        try src(rt), volume: rt.volume, isNewPeriod: try isNewPeriod(rt), stdevMult: try mult(rt))
                     out[0] = r.vwap
                     out[1] = r.upper
                     out[2] = r.lower
                 }
             }
-            return .num({ rt in
-                let d = Double(rt.calendar().epochDay)
-                let isNew = d != day.pointee
-                day.pointee = d
-                return st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: isNew).vwap
-            }, .float, nil)
+            return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: try isNewPeriod(rt)).vwap }, .float, nil)
+        }
+        t["ta.pivot_point_levels"] = BuiltinFunction(parameters: ["type", "anchor", "developing"]) { a in
+            let type = try a.str(0)
+            let anchor = try a.bool(1)
+            let developing = try a.bool(2, default: false)
+            let st = a.builder.arena.state(PivotPointLevelsState.init)
+            let current = a.builder.arena.state { PineArray(count: 0, fill: .nan) }
+            let range = a.range(0)
+            return .array({ rt in
+                let name = try type(rt)
+                guard let kind = PivotPointType.allCases.first(where: { $0.rawValue == name }) else {
+                    throw rt.error(
+                        "ta.pivot_point_levels(): unknown type \"\(name)\" (use Traditional, Fibonacci, Woodie, Classic, DM or Camarilla)",
+                        line: range.start.line, column: range.start.column)
+                }
+                let levels = st.pointee.update(
+                    type: kind, anchor: try anchor(rt), developing: try developing(rt),
+                    open: rt.open, high: rt.high, low: rt.low, close: rt.close)
+                // A new array only when the levels change (once per anchor period).
+                let array = current.pointee
+                if array.values.count == 11, (0..<11).allSatisfy({ same(array.values[$0], levels[$0]) }) {
+                    return array
+                }
+                let fresh = PineArray(count: 11, fill: .nan)
+                for i in 0..<11 { fresh.values[i] = levels[i] }
+                current.pointee = fresh
+                return fresh
+            }, .float)
         }
         registerTuples(into: &t)
     }
@@ -288,17 +325,41 @@ enum TAFunctions {
             return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
         case "ta.vwap":
             let st = arena.state(VWAPState.init)
-            let day = arena.cell(.nan)
+            let isNew = newSession(arena)
+            return .num({ rt in st.pointee.update(rt.hlc3, volume: rt.volume, isNewPeriod: try isNew(rt)).vwap }, .float, nil)
+        case "ta.pvi":
+            let st = arena.state(PVIState.init)
+            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.nvi":
+            let st = arena.state(NVIState.init)
+            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.wad":
+            let st = arena.state(WADState.init)
+            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
+        case "ta.iii":
+            return .num({ rt in VolumeIndicators.iii(high: rt.high, low: rt.low, close: rt.close, volume: rt.volume) }, .float, nil)
+        case "ta.wvad":
             return .num({ rt in
-                let d = Double(rt.calendar().epochDay)
-                let isNew = d != day.pointee
-                day.pointee = d
-                return st.pointee.update(rt.hlc3, volume: rt.volume, isNewPeriod: isNew).vwap
+                VolumeIndicators.wvad(open: rt.open, high: rt.high, low: rt.low, close: rt.close, volume: rt.volume)
             }, .float, nil)
         default:
             return nil
         }
     }
+
+    /// True on the first bar of each trading session of the exchange (the feed's first
+    /// bar starts one): the reset of `ta.vwap(source)`.
+    private static func newSession(_ arena: Arena) -> BoolFn {
+        let last = arena.cell(.nan)
+        return { rt in
+            let start = Double(rt.clock.sessionStart(rt.time))
+            defer { last.pointee = start }
+            return start != last.pointee
+        }
+    }
+
+    /// Equal numbers, or both `na`.
+    private static func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
 
     private static func pivot<S>(
         _ make: @escaping () -> S, defaultSource: @escaping (Runtime) -> Double,

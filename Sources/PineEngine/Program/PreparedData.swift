@@ -16,12 +16,16 @@ public struct PreparedData: Sendable {
     public let lotStep: Double?
     /// The chart time zone (IANA name): calendar builtins and Sharpe months.
     public let timezone: String
+    /// When the exchange's sessions start each week (PyneCore's `session_starts`, day 0 =
+    /// Monday, in `timezone`); empty: every day at midnight. Session VWAP and
+    /// `timeframe.change()` count from them.
+    public let sessionStarts: [SessionTime]
 
     /// Prepares `store` (bars of `sourceTimeframe`) for a script running on
     /// `scriptTimeframe` (nil: the data's own). A finer script timeframe is an error.
     public init(
         store: BarStore, sourceTimeframe: Timeframe?, scriptTimeframe: Timeframe? = nil, mintick: Double = 0.01,
-        pointValue: Double = 1, lotStep: Double? = nil, timezone: String = "UTC"
+        pointValue: Double = 1, lotStep: Double? = nil, timezone: String = "UTC", sessionStarts: [SessionTime] = []
     ) throws {
         if let target = scriptTimeframe, let source = sourceTimeframe, target != source {
             let aggregated = try store.aggregated(to: target, from: source)
@@ -39,6 +43,7 @@ public struct PreparedData: Sendable {
         self.pointValue = pointValue
         self.lotStep = lotStep
         self.timezone = timezone
+        self.sessionStarts = sessionStarts
     }
 
     /// The script bar's length in milliseconds (0 when unknown or monthly).

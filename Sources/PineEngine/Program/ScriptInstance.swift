@@ -77,12 +77,16 @@ public final class ScriptInstance: BarScript {
         cell.pointee = x
     }
 
-    /// Points the instance at the script bars it will run over.
-    public func prepare(bars: BarStore, mintick: Double, pointValue: Double, timezone: String?, barDurationMs: Int64) {
+    /// Points the instance at the script bars it will run over (`sessionStarts`: the
+    /// exchange's weekly session starts, empty for midnight every day).
+    public func prepare(
+        bars: BarStore, mintick: Double, pointValue: Double, timezone: String?, barDurationMs: Int64,
+        sessionStarts: [SessionTime] = []
+    ) {
         runtime.load(bars: bars)
         runtime.mintick = mintick
         runtime.pointvalue = pointValue
-        runtime.clock = ZoneClock(identifier: timezone)
+        runtime.clock = ZoneClock(identifier: timezone, sessionStarts: sessionStarts, barDurationMs: barDurationMs)
         runtime.barDurationMs = barDurationMs
         for c in columns { c.reserve(bars.count) }
         columnsReady = false

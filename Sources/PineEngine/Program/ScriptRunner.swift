@@ -77,7 +77,7 @@ public final class ScriptRunner {
         if preparedView != key {
             instance.prepare(
                 bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
-                barDurationMs: data.barDurationMs)
+                barDurationMs: data.barDurationMs, sessionStarts: data.sessionStarts)
             preparedView = key
         }
         return bars

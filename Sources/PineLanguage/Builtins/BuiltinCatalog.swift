@@ -50,6 +50,8 @@ enum BuiltinCatalog {
         "ta.median(source, length)", "ta.mode(source, length)", "ta.range(source, length)",
         "ta.percentile_linear_interpolation(source, length, percentage)",
         "ta.percentile_nearest_rank(source, length, percentage)",
+        "ta.cog(source, length)", "ta.rci(source, length)", "ta.max(source)", "ta.min(source)",
+        "ta.pivot_point_levels(type, anchor, developing=false)",
     ]
 
     static let math = [
@@ -177,7 +179,8 @@ enum BuiltinCatalog {
         "syminfo.minmove: simple int", "syminfo.pricescale: simple int", "syminfo.mincontract: simple float",
         "syminfo.volumetype: simple string",
         "ta.tr: series float", "ta.obv: series float", "ta.vwap: series float", "ta.accdist: series float",
-        "ta.pvt: series float",
+        "ta.pvt: series float", "ta.iii: series float", "ta.nvi: series float", "ta.pvi: series float",
+        "ta.wad: series float", "ta.wvad: series float",
         "math.pi: const float", "math.e: const float", "math.phi: const float", "math.rphi: const float",
         "dayofweek.sunday: const int", "dayofweek.monday: const int", "dayofweek.tuesday: const int",
         "dayofweek.wednesday: const int", "dayofweek.thursday: const int", "dayofweek.friday: const int",

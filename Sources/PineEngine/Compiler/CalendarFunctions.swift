@@ -1,0 +1,145 @@
+import PFData
+import PineLanguage
+
+/// Calendar functions (`hour(time, timezone)` & co), `timestamp()` in its three forms and
+/// `timeframe.change()`.
+enum CalendarFunctions {
+    static func register(into t: inout [String: BuiltinFunction]) {
+        for (name, field) in [
+            ("year", { (c: CalendarFields) in c.year }), ("month", { $0.month }), ("dayofmonth", { $0.day }),
+            ("dayofweek", { $0.dayOfWeek }), ("hour", { $0.hour }), ("minute", { $0.minute }),
+            ("second", { $0.second }), ("weekofyear", { $0.weekOfYear }),
+        ] as [(String, (CalendarFields) -> Int)] {
+            t[name] = BuiltinFunction(parameters: ["time", "timezone"]) { a in
+                let f = try a.num(0)
+                if a.has(1) {
+                    let zone = try zoneArgument(a, 1)
+                    return .num({ rt in
+                        let x = try f(rt)
+                        if x.isNaN { return .nan }
+                        return Double(field(try zone(rt).pointee.clock.fields(Int64(x))))
+                    }, .int, nil)
+                }
+                return .num({ rt in
+                    let x = try f(rt)
+                    if x.isNaN { return .nan }
+                    return Double(field(rt.clock.fields(Int64(x))))
+                }, .int, nil)
+            }
+        }
+        // timestamp(dateString) / timestamp(year, month, day, hour, minute, second) /
+        // timestamp(timezone, year, month, day, hour, minute, second): the seventh positional
+        // argument (the timezone form's second) lands in the `dateString` slot.
+        t["timestamp"] = BuiltinFunction(
+            parameters: ["year", "month", "day", "hour", "minute", "second", "dateString"]
+        ) { a in
+            if a.has(6), a.type(6) == .string, !a.has(0) { return try dateString(a, 6) }
+            if a.type(0) == .string, !a.has(1) { return try dateString(a, 0) }
+            let zoned = a.type(0) == .string
+            let first = zoned ? 1 : 0
+            let y = try a.int(first)
+            let mo = try a.int(first + 1)
+            let d = try a.int(first + 2)
+            let h = try a.int(first + 3, default: 0)
+            let mi = try a.int(first + 4, default: 0)
+            let s = try a.int(first + 5, default: 0)
+            if zoned {
+                let zone = try zoneArgument(a, 0)
+                return .num({ rt in
+                    let (year, month, day) = (try y(rt), try mo(rt), try d(rt))
+                    let (hour, minute, second) = (try h(rt), try mi(rt), try s(rt))
+                    let clock = try zone(rt)
+                    return Double(clock.pointee.clock.timestamp(
+                        year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+                }, .int, nil)
+            }
+            return .num({ rt in
+                Double(rt.clock.timestamp(
+                    year: try y(rt), month: try mo(rt), day: try d(rt), hour: try h(rt), minute: try mi(rt),
+                    second: try s(rt)))
+            }, .int, nil)
+        }
+        t["timeframe.change"] = BuiltinFunction(parameters: ["timeframe"]) { a in
+            let text = try a.str(0)
+            let parsed = a.builder.arena.state { ParsedTimeframe() }
+            if let constant = a.constString(0), !constant.isEmpty, Timeframe(constant) == nil {
+                throw a.builder.error(a.range(0), "timeframe.change(): \"\(constant)\" is not a timeframe")
+            }
+            let range = a.range(0)
+            return .bool({ rt in
+                guard rt.barIndex > 0 else { return false }
+                let name = try text(rt)
+                guard let tf = parsed.pointee.timeframe(name, chartMs: rt.barDurationMs) else {
+                    if name.isEmpty { return true }
+                    throw rt.error("timeframe.change(): \"\(name)\" is not a timeframe", line: range.start.line, column: range.start.column)
+                }
+                let previous = rt.times[rt.barIndex - 1]
+                return rt.clock.periodKey(rt.time, timeframe: tf) != rt.clock.periodKey(previous, timeframe: tf)
+            }, nil)
+        }
+    }
+
+    /// A `timezone` argument: the clock of that zone, built once per name. A constant
+    /// zone is checked at compile time; an unknown one at run time is an error.
+    private static func zoneArgument(_ a: BoundArguments, _ i: Int) throws -> (Runtime) throws -> UnsafeMutablePointer<ZoneCache> {
+        if let name = a.constString(i), ZoneClock.zone(named: name) == nil {
+            throw a.builder.error(
+                a.range(i), "unknown time zone \"\(name)\" (use an IANA name such as \"America/New_York\" or an offset such as \"GMT+3\")")
+        }
+        let text = try a.str(i)
+        let cache = a.builder.arena.state { ZoneCache() }
+        let range = a.range(i)
+        return { rt in
+            let name = try text(rt)
+            guard cache.pointee.select(name) else {
+                throw rt.error("unknown time zone \"\(name)\"", line: range.start.line, column: range.start.column)
+            }
+            return cache
+        }
+    }
+
+    /// `timestamp(dateString)`: folded to a constant when the string is one.
+    private static func dateString(_ a: BoundArguments, _ i: Int) throws -> CompiledValue {
+        if let text = a.constString(i) {
+            guard let ms = TimestampText.parse(text) else {
+                throw a.builder.error(a.range(i), "timestamp(): \"\(text)\" is not a date (use \"20 Feb 2020 15:30 +0200\" or \"2020-02-20T15:30:00+02:00\")")
+            }
+            return .constant(Double(ms), .int)
+        }
+        let f = try a.str(i)
+        return .num({ rt in TimestampText.parse(try f(rt)).map(Double.init) ?? .nan }, .int, nil)
+    }
+}
+
+/// The clock of a time zone argument, rebuilt only when the zone's name changes.
+struct ZoneCache {
+    private var name: String?
+    private var valid = true
+    /// The clock of the selected zone.
+    var clock = ZoneClock(identifier: nil)
+
+    /// Selects zone `zone`; false when the name is not a time zone.
+    mutating func select(_ zone: String) -> Bool {
+        if zone != name {
+            name = zone
+            valid = ZoneClock.zone(named: zone) != nil
+            clock = ZoneClock(identifier: zone)
+        }
+        return valid
+    }
+}
+
+/// A `timeframe.change()` argument, parsed once per distinct text.
+struct ParsedTimeframe {
+    private var text: String?
+    private var value: Timeframe?
+
+    /// The timeframe `name` stands for; "" is the chart's (from its bar length).
+    mutating func timeframe(_ name: String, chartMs: Int64) -> Timeframe? {
+        if name != text {
+            text = name
+            value = name.isEmpty ? Timeframe(seconds: chartMs / 1000) : Timeframe(name)
+        }
+        return value
+    }
+}
