@@ -373,4 +373,22 @@ struct TAExportPineTests {
         let problems = fixture.mismatches(Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) }))
         #expect(problems.count == 1)
     }
+
+    /// An unknown pivot system is a run-time error naming the call, not silent `na`s.
+    @Test func unknownPivotTypeIsAnError() throws {
+        let fixture = try TAFixture.load("range.csv")
+        let script = """
+            //@version=6
+            indicator("x")
+            levels = ta.pivot_point_levels("Nope", timeframe.change("D"))
+            plot(array.get(levels, 0))
+            """
+        let program = try PineProgram.compile(source: script, fileName: "x.pine")
+        let runner = try ScriptRunner(program: program, data: try Self.prepared(fixture, symbol: nil))
+        #expect {
+            _ = try runner.run(RunOptions(), recordPlots: true)
+        } throws: { error in
+            "\(error)".contains("x.pine:3") && "\(error)".contains("Nope")
+        }
+    }
 }

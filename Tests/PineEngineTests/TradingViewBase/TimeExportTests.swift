@@ -120,4 +120,65 @@ import Testing
             }
         }
     }
+
+    /// `timeframe.change` on hourly UTC bars (sessions at midnight): days at 00:00, weeks on
+    /// Monday, months on the 1st, 4-hour periods from the session start; never on the first bar.
+    @Test func timeframeChangeOnMidnightSessions() throws {
+        let start: Int64 = 1_704_067_200_000  // Monday 2024-01-01 00:00 UTC
+        let count = 24 * 40
+        let times = (0..<count).map { start + Int64($0) * 3_600_000 }
+        let ones = [Double](repeating: 1, count: count)
+        let store = BarStore(time: times, open: ones, high: ones, low: ones, close: ones, volume: ones)
+        let script = """
+            //@version=6
+            indicator("changes")
+            plot(timeframe.change("240") ? 1 : 0, "240")
+            plot(timeframe.change("D") ? 1 : 0, "D")
+            plot(timeframe.change("W") ? 1 : 0, "W")
+            plot(timeframe.change("M") ? 1 : 0, "M")
+            """
+        let program = try PineProgram.compile(source: script, fileName: "changes.pine")
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("60"))
+        let plots = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true).plots
+        func bars(_ title: String) -> [Int] {
+            plots.first { $0.title == title }?.values.enumerated().filter { $0.element == 1 }.map(\.offset) ?? []
+        }
+        #expect(bars("240") == Array(stride(from: 4, to: count, by: 4)))
+        #expect(bars("D") == Array(stride(from: 24, to: count, by: 24)))
+        #expect(bars("W") == [7 * 24, 14 * 24, 21 * 24, 28 * 24, 35 * 24])
+        #expect(bars("M") == [31 * 24])
+    }
+
+    /// With FX sessions (`vwap.toml`: Sunday to Thursday at 17:00 New York), the trading day
+    /// changes with the 17:00 bar, and the Sunday 17:00 session is Monday's (a new week).
+    @Test func timeframeChangeFollowsTheSessions() throws {
+        let path = TAFixture.directory("ta").appendingPathComponent("vwap.toml").path
+        // Hourly bars from Friday 2024-03-01 14:00 to Tuesday 2024-03-05 14:00 New York (EST).
+        let start: Int64 = 1_709_319_600_000
+        let times = (0..<97).map { start + Int64($0) * 3_600_000 }
+        let ones = [Double](repeating: 1, count: times.count)
+        let store = BarStore(time: times, open: ones, high: ones, low: ones, close: ones, volume: ones)
+        let market = MarketData(
+            bars: store, timeframe: Timeframe("60"), symbol: try SymbolInfo.load(path: path), sourcePath: path,
+            ohlcvPath: path, gaps: [])
+        let script = """
+            //@version=6
+            indicator("fx")
+            plot(timeframe.change("D") ? 1 : 0, "D")
+            plot(timeframe.change("W") ? 1 : 0, "W")
+            plot(hour, "hour")
+            """
+        let program = try PineProgram.compile(source: script, fileName: "fx.pine")
+        let plots = try ScriptRunner(program: program, data: try PreparedData(market: market, scriptTimeframe: nil))
+            .run(RunOptions(), recordPlots: true).plots
+        let hours = try #require(plots.first { $0.title == "hour" }).values
+        let days = try #require(plots.first { $0.title == "D" }).values
+        let weeks = try #require(plots.first { $0.title == "W" }).values
+        #expect(hours[0] == 14)
+        // Sessions start Sunday to Thursday at 17:00 (17:05 floored to the hour): Friday's
+        // and Saturday's 17:00 open none (a real feed has no weekend bars), Sunday's opens
+        // Monday's trading day and a new week, Monday's opens Tuesday's.
+        #expect(days.indices.filter { days[$0] == 1 } == [51, 75])
+        #expect(weeks.indices.filter { weeks[$0] == 1 } == [51])
+    }
 }
