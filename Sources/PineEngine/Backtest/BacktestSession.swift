@@ -156,9 +156,9 @@ public final class BacktestSession<Script: BarScript> {
                 if k == start { broker.open(at: so) } else { broker.jump(to: so) }
                 if broker.isIdle { continue }
                 let (e1, e2) = PricePath.extremes(open: so, high: sub.high[k], low: sub.low[k])
-                broker.walk(to: e1)
-                broker.walk(to: e2)
-                broker.walk(to: sub.close[k])
+                broker.walkSample(to: e1)
+                broker.walkSample(to: e2)
+                broker.walkSample(to: sub.close[k])
             }
             broker.mark(c)
             return (h, l)
@@ -174,7 +174,7 @@ public final class BacktestSession<Script: BarScript> {
             }
             broker.open(at: samples[0])
             if broker.isIdle { return (sh, sl) }
-            for k in 1..<samples.count { broker.walk(to: samples[k]) }
+            for k in 1..<samples.count { broker.walkSample(to: samples[k]) }
             return (sh, sl)
         }
     }

@@ -10,6 +10,21 @@ public enum PricePath {
         abs(high - open) < abs(open - low) ? (high, low) : (low, high)
     }
 
+    /// Where `level` is first touched on the 4-point path of the bar
+    /// (open, e1, e2, close): the leg index (0, 1, 2) plus the fraction of
+    /// that leg, so e1 is at 1 and e2 at 2. Nil when the path never reaches
+    /// the level.
+    @inlinable
+    public static func touchPosition(of level: Double, open: Double, high: Double, low: Double, close: Double) -> Double? {
+        let (e1, e2) = extremes(open: open, high: high, low: low)
+        @inline(__always) func on(_ a: Double, _ b: Double, leg: Double) -> Double? {
+            guard level >= min(a, b) && level <= max(a, b) else { return nil }
+            let d = b - a
+            return abs(d) > 1e-15 ? leg + (level - a) / d : leg
+        }
+        return on(open, e1, leg: 0) ?? on(e1, e2, leg: 1) ?? on(e2, close, leg: 2)
+    }
+
     /// The fraction of the path's length at which sample `i` of `n` lies.
     @inlinable
     public static func fraction(_ i: Int, of n: Int, distribution: MagnifierDistribution) -> Double {

@@ -41,6 +41,9 @@ extension Broker {
     /// crossed (gaps).
     public func open(at price: Double) {
         markPrice = price
+        sampleOpen = price
+        sampleHigh = price
+        sampleLow = price
         updateExcursions(price)
         if !orders.isEmpty {
             fillMarketOrders(at: price)
@@ -49,11 +52,15 @@ extension Broker {
     }
 
     /// A discontinuity inside the bar (the next sub-bar's open): priced
-    /// orders crossed by the jump fill at the new price.
+    /// orders crossed by the jump fill at the new price. Like
+    /// `walkSample(to:)`, the point is a magnifier sample.
     public func jump(to price: Double) {
+        lastFillSequence = -1
+        let firstNewTrade = tradeSequence
         markPrice = price
         updateExcursions(price)
         if !orders.isEmpty { walk(to: price) }
+        endSample(at: price, firstNewTrade: firstNewTrade)
     }
 
     /// Moves the price in a straight line from the current point to
@@ -73,6 +80,52 @@ extension Broker {
         markPrice = price
         updateExcursions(price)
         updateTrails(from: start, to: price)
+    }
+
+    /// The next magnifier sample of the bar: like `walk(to:)`, but the
+    /// pending orders get a fresh pass. The reference engine fills orders
+    /// once per sample against the partial bar seen so far, so an order
+    /// passed over because a later-placed one filled earlier in the bar
+    /// (the single pass of `firstTouch`) may fill from the next sample on:
+    /// e.g. a resting long stop entry after the short stop entry of the
+    /// same pair reversed the position on an earlier sample.
+    ///
+    /// An entry filled on the sample starts its excursion from the partial
+    /// bar as the reference engine does: the partial bar's high and low
+    /// (which include samples before the fill) count, except an extreme
+    /// that the partial bar's own 4-point path (open, nearer extreme, other
+    /// extreme, sample) reaches before the fill price.
+    public func walkSample(to price: Double) {
+        lastFillSequence = -1
+        let firstNewTrade = tradeSequence
+        walk(to: price)
+        endSample(at: price, firstNewTrade: firstNewTrade)
+    }
+
+    /// Extends the partial bar by the sample `price` and applies it to the
+    /// excursions of the entries opened on this sample (trade sequence at
+    /// or after `firstNewTrade`).
+    @inline(__always)
+    func endSample(at price: Double, firstNewTrade: Int) {
+        if price > sampleHigh { sampleHigh = price }
+        if price < sampleLow { sampleLow = price }
+        guard tradeSequence != firstNewTrade else { return }
+        let highFirst = abs(sampleHigh - sampleOpen) < abs(sampleOpen - sampleLow)
+        for i in openTrades.indices where openTrades[i].sequence >= firstNewTrade {
+            // The fill's position on the partial bar's path (the extremes
+            // are at 1 and 2); a fill price off the path masks nothing.
+            let pos = PricePath.touchPosition(
+                of: openTrades[i].entryPrice, open: sampleOpen, high: sampleHigh, low: sampleLow, close: price) ?? 0
+            let useHigh = pos <= (highFirst ? 1 : 2)
+            let useLow = pos <= (highFirst ? 2 : 1)
+            if openTrades[i].direction == .long {
+                if useHigh && sampleHigh > openTrades[i].bestPrice { openTrades[i].bestPrice = sampleHigh }
+                if useLow && sampleLow < openTrades[i].worstPrice { openTrades[i].worstPrice = sampleLow }
+            } else {
+                if useLow && sampleLow < openTrades[i].bestPrice { openTrades[i].bestPrice = sampleLow }
+                if useHigh && sampleHigh > openTrades[i].worstPrice { openTrades[i].worstPrice = sampleHigh }
+            }
+        }
     }
 
     /// Sets the price the script sees (the bar's close).

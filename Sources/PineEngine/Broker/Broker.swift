@@ -37,6 +37,11 @@ public final class Broker {
     /// Sequence of the latest order filled on the current bar (-1: none).
     @exclusivity(unchecked) var lastFillSequence = -1
     @exclusivity(unchecked) var tradeSequence = 0
+    /// The magnifier's partial bar: the bar's open and the running high and
+    /// low of the samples walked so far (see `walkSample(to:)`).
+    @exclusivity(unchecked) var sampleOpen: Double = .nan
+    @exclusivity(unchecked) var sampleHigh: Double = .nan
+    @exclusivity(unchecked) var sampleLow: Double = .nan
 
     /// The script bar being processed (0-based) and its open time.
     @exclusivity(unchecked) public internal(set) var barIndex = 0

@@ -18,8 +18,6 @@ struct ParityTests {
 
     static let excursionNote =
         "per-trade max run-up/drawdown differ on a few trades around gap fills at the open (reference quirk not yet modelled)"
-    static let syntheticNote =
-        "synthetic magnifier with stop entries: excursions and a few fills differ from the reference's sampling"
 
     /// Runs that do not (yet) reproduce the reference exactly, with their bounds.
     static let deviations: [String: Deviation] = [
@@ -28,19 +26,6 @@ struct ParityTests {
         "07-donchian-stop-entry/default": Deviation(badExcursions: 1, reason: excursionNote),
         "07-donchian-stop-entry/alt2": Deviation(badExcursions: 1, reason: excursionNote),
         "07-donchian-stop-entry/tf60": Deviation(badExcursions: 2, reason: excursionNote),
-        "07-donchian-stop-entry/tf60-mag": Deviation(badExcursions: 3, reason: excursionNote),
-        "07-donchian-stop-entry/mag-s8-d0-uniform": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
-        "07-donchian-stop-entry/mag-s8-d1-cosine": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
-        "07-donchian-stop-entry/mag-s8-d2-triangle": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
-        "07-donchian-stop-entry/mag-s8-d3-endpoints": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
-        "07-donchian-stop-entry/mag-s8-d4-front-loaded": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
-        "07-donchian-stop-entry/mag-s8-d5-back-loaded": Deviation(
-            countDelta: 1, badTrades: 1200, badExcursions: 1200, badMetrics: 120, reason: syntheticNote),
         "14-avgprice-bracket/default": Deviation(badExcursions: 4, reason: excursionNote),
         "14-avgprice-bracket/alt1": Deviation(badExcursions: 4, reason: excursionNote),
         "14-avgprice-bracket/alt2": Deviation(badExcursions: 4, reason: excursionNote),

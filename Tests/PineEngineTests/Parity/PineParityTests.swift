@@ -9,21 +9,9 @@ import Testing
 @Suite struct PineParityTests {
     static let allRuns: [String] = PineParityRun.caseNames.flatMap { c in PineParityRun.runIDs(of: c).map { "\(c)/\($0)" } }
 
-    /// Runs that do not match yet, with the reason. Each must still fail:
-    /// a known issue that stops happening is reported.
-    static let knownGaps: [String: String] = Dictionary(
-        uniqueKeysWithValues: ["d0-uniform", "d1-cosine", "d2-triangle", "d3-endpoints", "d4-front-loaded", "d5-back-loaded"].map {
-            ("07-donchian-stop-entry/mag-s8-\($0)",
-             "synthetic magnifier with resting stop entries: fills differ from the reference and the trade count is off by at most 1; cause not found yet (the broker suite's Swift replica of case g fails the same way)")
-        })
-
     @Test(arguments: allRuns)
     func reproducesReferenceRun(_ id: String) throws {
-        if let reason = Self.knownGaps[id] {
-            withKnownIssue(Comment(rawValue: reason)) { try check(id) }
-        } else {
-            try check(id)
-        }
+        try check(id)
     }
 
     private func check(_ id: String) throws {
