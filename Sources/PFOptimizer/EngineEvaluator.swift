@@ -12,6 +12,8 @@ public struct EngineEvaluator: BacktestEvaluator {
     public let program: PineProgram
     public let data: PreparedData
     let baseOptions: RunOptions
+    /// Pure series shared by every worker's instance (see `ColumnCache`).
+    let columnCache = ColumnCache()
 
     public init(setup: EngineSetup) throws {
         let source: String
@@ -58,7 +60,7 @@ public struct EngineEvaluator: BacktestEvaluator {
     }
 
     public func makeWorker() throws -> any BacktestWorker {
-        EngineWorker(runner: try ScriptRunner(program: program, data: data), base: baseOptions)
+        EngineWorker(runner: try ScriptRunner(program: program, data: data, columnCache: columnCache), base: baseOptions)
     }
 }
 

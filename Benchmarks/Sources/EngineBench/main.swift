@@ -47,6 +47,8 @@ for _ in 0..<repetitions {
     plain.append(try time { trades = try runner.run(RunOptions()).report.trades.count })
 }
 print(String(format: "dual SMA crossover, %d bars, %d trades: median %.2f ms per backtest (target <= 9 ms)", data.bars.count, trades, median(plain)))
+// `EngineBench plain` stops here (for profiling the plain backtest alone).
+if CommandLine.arguments.dropFirst().first == "plain" { exit(0) }
 
 var magnified: [Double] = []
 let endpoints = RunOptions(magnifier: .synthetic(samples: 4, distribution: .endpoints))

@@ -28,7 +28,14 @@ public final class BacktestSession<Script: BarScript> {
     /// `tradeTo` are not fed).
     public let endIndex: Int
     @exclusivity(unchecked) public private(set) var counters = BacktestCounters()
-    @exclusivity(unchecked) public private(set) var curve = EquityCurve()
+
+    // The equity curve, one point per processed bar, written in place (no
+    // growth checks per bar); `curve` gives it as arrays.
+    private let equityPoints: UnsafeMutablePointer<Double>
+    private let openProfitPoints: UnsafeMutablePointer<Double>
+    private let inMarketPoints: UnsafeMutablePointer<Bool>
+    /// The first bar close time at which orders take effect (`Int64.min`: always).
+    private let tradeFromMs: Int64
 
     // The bar columns, held directly (no struct copy per bar).
     let time: [Int64]
@@ -81,12 +88,29 @@ public final class BacktestSession<Script: BarScript> {
         self.volume = bars.bars.volume
         self.duration = settings.barDurationMs ?? BacktestSession.inferDuration(times)
         self.processOnClose = settings.properties.processOrdersOnClose
+        self.tradeFromMs = settings.tradeFrom ?? .min
         broker.reset(settings: settings)
-        curve.time.reserveCapacity(end)
-        curve.equity.reserveCapacity(end)
-        curve.openProfit.reserveCapacity(end)
-        curve.inMarket.reserveCapacity(end)
+        equityPoints = .allocate(capacity: max(1, end))
+        openProfitPoints = .allocate(capacity: max(1, end))
+        inMarketPoints = .allocate(capacity: max(1, end))
         if case .synthetic(let n, _) = settings.magnifier { samples.reserveCapacity(n) }
+    }
+
+    deinit {
+        equityPoints.deallocate()
+        openProfitPoints.deallocate()
+        inMarketPoints.deallocate()
+    }
+
+    /// The equity curve of the bars processed so far.
+    public var curve: EquityCurve {
+        var c = EquityCurve()
+        let n = nextIndex
+        c.time = Array(time[0..<n])
+        c.equity = Array(UnsafeBufferPointer(start: equityPoints, count: n))
+        c.openProfit = Array(UnsafeBufferPointer(start: openProfitPoints, count: n))
+        c.inMarket = Array(UnsafeBufferPointer(start: inMarketPoints, count: n))
+        return c
     }
 
     /// The smallest positive gap between the first bars' times.
@@ -112,8 +136,7 @@ public final class BacktestSession<Script: BarScript> {
         let lo = low[i]
         let c = close[i]
         let closeTime = time + duration
-        let accepts = settings.tradeFrom.map { closeTime >= $0 } ?? true
-        broker.beginBar(index: i, time: time, acceptsOrders: accepts)
+        broker.beginBar(index: i, time: time, acceptsOrders: closeTime >= tradeFromMs)
         let before = broker.closedTrades.count
         let (h, l) = walkPath(index: i, open: o, high: hi, low: lo, close: c)
         broker.mark(c)
@@ -123,10 +146,9 @@ public final class BacktestSession<Script: BarScript> {
         try script.onBar(bar, broker: broker)
         if processOnClose { broker.fillMarketOrdersOnClose() }
         let (eq, op) = broker.closeBar()
-        curve.time.append(time)
-        curve.equity.append(eq)
-        curve.openProfit.append(op)
-        curve.inMarket.append(!broker.openTrades.isEmpty)
+        equityPoints[i] = eq
+        openProfitPoints[i] = op
+        inMarketPoints[i] = !broker.openTrades.isEmpty
         counters.scriptBarsProcessed += 1
         return BarStep(bar: bar, closedTradeRange: before..<broker.closedTrades.count, equity: eq, openProfit: op)
     }
@@ -140,6 +162,11 @@ public final class BacktestSession<Script: BarScript> {
         case .off:
             broker.open(at: o)
             if broker.isIdle { return (h, l) }
+            if broker.orders.isEmpty {
+                // Nothing can fill: only the open trades' excursions move.
+                broker.reachExtremes(high: h, low: l, close: c)
+                return (h, l)
+            }
             let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
             broker.walk(to: e1)
             broker.walk(to: e2)
@@ -196,6 +223,7 @@ public final class BacktestSession<Script: BarScript> {
     public func report() -> BacktestReport {
         let store = bars.bars
         let last = max(0, nextIndex - 1)
+        let curve = self.curve
         let metrics = Metrics(
             trades: broker.closedTrades, curve: curve, initialCapital: broker.initialCapital,
             firstOpen: store.open[0], lastClose: store.close[last], timezone: settings.timezone)

@@ -206,6 +206,23 @@ public final class Broker {
         openTrade(index)?.maxDrawdown(pointValue: pointValue) ?? .nan
     }
 
+    /// The rest of a bar's path when no order is pending: the open trades'
+    /// best and worst prices take in the bar's extremes (the order they come
+    /// in does not matter without fills) and the price ends at the close.
+    @inline(__always)
+    public func reachExtremes(high: Double, low: Double, close: Double) {
+        for i in openTrades.indices {
+            if openTrades[i].direction == .long {
+                if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
+                if low < openTrades[i].worstPrice { openTrades[i].worstPrice = low }
+            } else {
+                if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
+                if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
+            }
+        }
+        markPrice = close
+    }
+
     /// True with no pending order and no open trade: the bar's path can be skipped.
     @inline(__always) public var isIdle: Bool { orders.isEmpty && openTrades.isEmpty }
 

@@ -58,10 +58,10 @@ extension InstanceBuilder {
     }
 
     /// Registers a column filled from `f` for every bar.
-    func makeColumn(_ f: @escaping NumFn) -> Column {
+    func makeColumn(_ f: @escaping NumFn, cacheInputs: [UnsafeMutablePointer<Double>]? = nil) -> Column {
         let column = Column()
         columns.append(column)
-        columnJobs.append { rt in
+        let job: (Runtime) throws -> Void = { rt in
             let n = rt.barCount
             let out = column.data
             var i = 0
@@ -71,6 +71,78 @@ extension InstanceBuilder {
                 i += 1
             }
         }
+        columnJobs.append(ColumnJob(run: job, outputs: [column], cacheInputs: cacheInputs))
         return column
+    }
+
+    /// The column of a pure expression other than an input: a tight kernel
+    /// when it has one of the kernels' shapes, else the compiled closure run
+    /// for every bar. `inputMark` is `inputs.count` before `value` was
+    /// compiled (inputs written inline in the expression are its dependencies).
+    func pureColumn(_ e: Expression, _ value: CompiledValue, inputMark: Int) throws -> Column {
+        // Copying a kept series costs less than computing even a simple one.
+        let depends = inputDependence(of: e, inputMark: inputMark)
+        let cache = depends
+        let column: Column
+        let candidate = Column()
+        if let job = kernelJob(for: e, into: candidate) {
+            column = candidate
+            columns.append(column)
+            columnJobs.append(ColumnJob(run: job, outputs: [column], cacheInputs: cache))
+        } else {
+            column = makeColumn(try number(value, e.range), cacheInputs: cache)
+        }
+        if let depends { columnInputs[ObjectIdentifier(column)] = depends }
+        return column
+    }
+
+    /// The input cells a pure expression reads, directly (inputs written in
+    /// it since `inputMark`) or through the columns it names, in a fixed
+    /// order without repeats; nil when it reads something that cannot be
+    /// keyed (a text input, or a column that does).
+    func inputDependence(of e: Expression, inputMark: Int) -> [UnsafeMutablePointer<Double>]? {
+        var cells: [UnsafeMutablePointer<Double>] = []
+        var known = true
+        func add(_ cell: UnsafeMutablePointer<Double>) {
+            if !cells.contains(cell) { cells.append(cell) }
+        }
+        for input in inputs[min(inputMark, inputs.count)...] {
+            guard let cell = input.cell else { return nil }
+            add(cell)
+        }
+        SyntaxWalk.expressions(in: e) { sub in
+            guard case .identifier(let name) = sub.kind, let b = lookup(name), case .column(let c, _) = b else { return }
+            if let d = columnInputs[ObjectIdentifier(c)] { d.forEach(add) } else { known = false }
+        }
+        return known ? cells : nil
+    }
+
+    /// True when the expression calls a function somewhere.
+    static func containsCall(_ e: Expression) -> Bool {
+        var found = false
+        SyntaxWalk.expressions(in: e) { sub in
+            if case .call = sub.kind { found = true }
+        }
+        return found
+    }
+
+    /// The first condition of a top-level `if` runs on every bar, like a
+    /// declaration: when it is pure and calls an indicator (`if
+    /// ta.crossover(fast, slow)`), it becomes a column computed before the
+    /// bar loop and the `if` reads one value per bar. Nil otherwise.
+    func hoistedCondition(_ e: Expression) throws -> BoolFn? {
+        guard isPure(e), Self.containsCall(e) else { return nil }
+        let mark = inputs.count
+        let value = try compile(e)
+        guard value.type == .bool || value.type.isNumeric else {
+            throw error(e.range, "expected a bool here, found \(value.type)")
+        }
+        // The column's storage is allocated when the bars are known: read it then.
+        let column = try pureColumn(e, value, inputMark: mark)
+        if value.type == .bool { return { rt in column.data[rt.barIndex] != 0 } }
+        return { rt in
+            let x = column.data[rt.barIndex]
+            return !x.isNaN && x != 0
+        }
     }
 }

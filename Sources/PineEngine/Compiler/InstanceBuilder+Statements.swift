@@ -59,8 +59,12 @@ extension InstanceBuilder {
         case .conditional(let c):
             var conditions: [BoolFn] = []
             var bodies: [ExecFn] = []
-            for b in c.branches {
-                conditions.append(try boolean(compile(b.condition), b.condition.range))
+            for (k, b) in c.branches.enumerated() {
+                if k == 0, topLevel, let hoisted = try hoistedCondition(b.condition) {
+                    conditions.append(hoisted)
+                } else {
+                    conditions.append(try boolean(compile(b.condition), b.condition.range))
+                }
                 bodies.append(try compileBody(b.body))
             }
             let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
@@ -87,6 +91,7 @@ extension InstanceBuilder {
         let name = d.name.text
         let pure = topLevel && d.mode == .none && !reassigned.contains(name) && isPure(d.initializer)
         declaringName = name
+        let inputMark = inputs.count
         let value = try compile(d.initializer)
         declaringName = nil
         if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
@@ -98,23 +103,23 @@ extension InstanceBuilder {
                 let f = try number(value, d.initializer.range)
                 column = Column()
                 columns.append(column)
-                columnJobs.append { rt in
+                let fill: (Runtime) throws -> Void = { rt in
                     guard rt.barCount > 0 else { return }
                     rt.enter(bar: 0)
                     column.data.update(repeating: try f(rt), count: rt.barCount)
                 }
+                columnJobs.append(ColumnJob(run: fill, outputs: [column], cacheInputs: nil))
                 inputColumns.insert(ObjectIdentifier(column))
+                if let depends = inputDependence(of: d.initializer, inputMark: inputMark) {
+                    columnInputs[ObjectIdentifier(column)] = depends
+                }
             } else if case .call(let call) = d.initializer.kind, call.callee.dottedName == "input.source" {
                 column = makeColumn(try number(value, d.initializer.range))
-            } else {
-                let candidate = Column()
-                if let job = kernelJob(for: d.initializer, into: candidate) {
-                    column = candidate
-                    columns.append(column)
-                    columnJobs.append(job)
-                } else {
-                    column = makeColumn(try number(value, d.initializer.range))
+                if let depends = inputDependence(of: d.initializer, inputMark: inputMark) {
+                    columnInputs[ObjectIdentifier(column)] = depends
                 }
+            } else {
+                column = try pureColumn(d.initializer, value, inputMark: inputMark)
             }
             bind(name, .column(column, value.type))
             movedToColumn = true
@@ -224,6 +229,7 @@ extension InstanceBuilder {
 
     func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool = false) throws -> ExecFn {
         let pure = topLevel && isPure(d.initializer) && !d.names.contains { reassigned.contains($0.text) }
+        let inputMark = inputs.count
         let value = try compile(d.initializer)
         guard case .tuple(let prepare, let elements) = value else {
             throw error(d.initializer.range, "the right side does not return a tuple")
@@ -235,19 +241,23 @@ extension InstanceBuilder {
             let reads = try elements.map { try number($0, range) }
             let cols = reads.map { _ in Column() }
             columns.append(contentsOf: cols)
+            let depends = inputDependence(of: d.initializer, inputMark: inputMark)
+            if let depends { for c in cols { columnInputs[ObjectIdentifier(c)] = depends } }
+            let cache = depends
             if let job = tupleKernelJob(for: d.initializer, into: cols) {
-                columnJobs.append(job)
+                columnJobs.append(ColumnJob(run: job, outputs: cols, cacheInputs: cache))
             } else {
-                columnJobs.append { rt in
-                let n = rt.barCount
-                var i = 0
-                while i < n {
-                    rt.enter(bar: i)
-                    _ = try prepare(rt)
-                    for k in 0..<reads.count { cols[k].data[i] = try reads[k](rt) }
-                    i += 1
+                let fill: (Runtime) throws -> Void = { rt in
+                    let n = rt.barCount
+                    var i = 0
+                    while i < n {
+                        rt.enter(bar: i)
+                        _ = try prepare(rt)
+                        for k in 0..<reads.count { cols[k].data[i] = try reads[k](rt) }
+                        i += 1
+                    }
                 }
-                }
+                columnJobs.append(ColumnJob(run: fill, outputs: cols, cacheInputs: cache))
             }
             for (k, name) in d.names.enumerated() where name.text != "_" {
                 let t = elements[k].type == .na ? ValueType.float : elements[k].type

@@ -18,7 +18,10 @@ final class InstanceBuilder {
     /// `plot()` titles by plot index.
     var plotTitles: [String] = []
     /// Pure series filled before the bar loop, in dependency (source) order.
-    var columnJobs: [(Runtime) throws -> Void] = []
+    var columnJobs: [ColumnJob] = []
+    /// The input cells each column's values depend on (absent: unknown, such
+    /// as a column reading a text input), by column identity.
+    var columnInputs: [ObjectIdentifier: [UnsafeMutablePointer<Double>]] = [:]
     /// Every column of the instance (sized when bars are known).
     var columns: [Column] = []
     /// True when some top-level statement other than a plot runs per bar.

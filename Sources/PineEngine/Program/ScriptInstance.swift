@@ -14,7 +14,7 @@ public final class ScriptInstance: BarScript {
     private var plotColumns: [[Double]] = []
     private let plotCells: [UnsafeMutablePointer<Double>]
     private let columns: [Column]
-    private let columnJobs: [(Runtime) throws -> Void]
+    private let columnJobs: [ColumnJob]
     private var columnsReady = false
     /// False when every top-level statement became a column or is a plot.
     private let hasPerBarWork: Bool
@@ -128,9 +128,22 @@ public final class ScriptInstance: BarScript {
     }
 
     /// Computes every pure series for all bars (done once per run, before
-    /// the first bar; `onBar` does it when the caller has not).
-    public func computeColumns() throws {
-        for job in columnJobs { try job(runtime) }
+    /// the first bar; `onBar` does it when the caller has not). With a
+    /// `cache`, series already computed by a run over the same `view` with
+    /// the same values of the inputs they read are copied from it, and the
+    /// ones computed here are added to it.
+    public func computeColumns(cache: ColumnCache? = nil, view: Magnifier = .off) throws {
+        let count = runtime.barCount
+        for (index, job) in columnJobs.enumerated() {
+            guard let cache, let cells = job.cacheInputs, count > 0 else {
+                try job.run(runtime)
+                continue
+            }
+            let key = ColumnCache.Key(job: index, view: view, inputs: cells.map { $0.pointee.bitPattern })
+            if cache.load(key, into: job.outputs, count: count) { continue }
+            try job.run(runtime)
+            cache.store(key, from: job.outputs, count: count)
+        }
         columnsReady = true
     }
 

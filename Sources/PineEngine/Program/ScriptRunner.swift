@@ -49,9 +49,17 @@ public final class ScriptRunner {
     private var preparedView: Magnifier?
     private let timezone: TimeZone
 
-    public init(program: PineProgram, data: PreparedData) throws {
+    /// Pure series shared with other runners of the same program and data
+    /// (nil: each run computes its own).
+    public let columnCache: ColumnCache?
+
+    /// An engine instance for `program` over `data`. Runners of one sweep
+    /// pass the same `columnCache` so that a pure series is computed once
+    /// for each distinct value of the inputs it reads.
+    public init(program: PineProgram, data: PreparedData, columnCache: ColumnCache? = nil) throws {
         self.program = program
         self.data = data
+        self.columnCache = columnCache
         instance = try program.makeInstance()
         broker = Broker()
         timezone = TimeZone(identifier: data.timezone) ?? TimeZone(identifier: "UTC") ?? .current
@@ -66,13 +74,19 @@ public final class ScriptRunner {
             timezone: timezone, barDurationMs: data.barDurationMs > 0 ? data.barDurationMs : nil)
     }
 
+    /// The bars the script reads under `magnifier`: the plain script bars
+    /// (`.off`, also for the real-bar magnifier) or a synthetic view.
+    private static func viewKey(_ magnifier: Magnifier) -> Magnifier {
+        if case .synthetic = magnifier { return magnifier }
+        return .off
+    }
+
     /// Resets the instance for a run and points it at the bars the script
     /// sees (re-pointed only when the view changes between runs).
     private func start(_ options: RunOptions, recordPlots: Bool) throws -> BarStore {
         instance.recordsPlots = recordPlots
         try instance.reset(inputs: options.inputs)
-        let key: Magnifier
-        if case .synthetic = options.magnifier { key = options.magnifier } else { key = .off }
+        let key = Self.viewKey(options.magnifier)
         let bars = scriptView(for: options.magnifier)
         if preparedView != key {
             instance.prepare(
@@ -88,7 +102,7 @@ public final class ScriptRunner {
     public func session(_ options: RunOptions, recordPlots: Bool = false) throws -> BacktestSession<ScriptInstance> {
         let settings = try settings(for: options)
         _ = try start(options, recordPlots: recordPlots)
-        try instance.computeColumns()
+        try instance.computeColumns(cache: columnCache, view: Self.viewKey(options.magnifier))
         return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
     }
 
@@ -97,6 +111,7 @@ public final class ScriptRunner {
     /// bar count.
     private func runIndicator(_ options: RunOptions, recordPlots: Bool) throws -> RunResult {
         let bars = try start(options, recordPlots: recordPlots)
+        try instance.computeColumns(cache: columnCache, view: Self.viewKey(options.magnifier))
         try instance.runIndicator(bars: bars.count)
         var counters = BacktestCounters()
         counters.scriptBarsProcessed = bars.count
