@@ -129,8 +129,9 @@ extension InstanceBuilder {
     /// The first condition of a top-level `if` runs on every bar, like a
     /// declaration: when it is pure and calls an indicator (`if
     /// ta.crossover(fast, slow)`), it becomes a column computed before the
-    /// bar loop and the `if` reads one value per bar. Nil otherwise.
-    func hoistedCondition(_ e: Expression) throws -> BoolFn? {
+    /// bar loop and the `if` reads one value per bar. Returns the condition
+    /// and its column; nil otherwise.
+    func hoistedCondition(_ e: Expression) throws -> (BoolFn, Column)? {
         guard isPure(e), Self.containsCall(e) else { return nil }
         let mark = inputs.count
         let value = try compile(e)
@@ -139,10 +140,11 @@ extension InstanceBuilder {
         }
         // The column's storage is allocated when the bars are known: read it then.
         let column = try pureColumn(e, value, inputMark: mark)
-        if value.type == .bool { return { rt in column.data[rt.barIndex] != 0 } }
-        return { rt in
+        if value.type == .bool { return ({ rt in column.data[rt.barIndex] != 0 }, column) }
+        let read: BoolFn = { rt in
             let x = column.data[rt.barIndex]
             return !x.isNaN && x != 0
         }
+        return (read, column)
     }
 }

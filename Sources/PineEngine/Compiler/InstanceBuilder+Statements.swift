@@ -11,11 +11,16 @@ extension InstanceBuilder {
                 continue
             }
             movedToColumn = false
+            compiledGate = nil
             let fn = try compileStatement(s, topLevel: topLevel)
             if !movedToColumn {
                 steps.append(Step(fn))
-                if topLevel && !Self.isPlotOnly(s) { hasPerBarWork = true }
+                if topLevel && !Self.isPlotOnly(s) {
+                    hasPerBarWork = true
+                    if let gate = compiledGate { gateColumns?.append(gate) } else { gateColumns = nil }
+                }
             }
+            compiledGate = nil
             movedToColumn = false
         }
         return chain(steps)
@@ -59,15 +64,19 @@ extension InstanceBuilder {
         case .conditional(let c):
             var conditions: [BoolFn] = []
             var bodies: [ExecFn] = []
+            var gate: Column?
             for (k, b) in c.branches.enumerated() {
-                if k == 0, topLevel, let hoisted = try hoistedCondition(b.condition) {
+                if k == 0, topLevel, let (hoisted, column) = try hoistedCondition(b.condition) {
                     conditions.append(hoisted)
+                    gate = column
                 } else {
                     conditions.append(try boolean(compile(b.condition), b.condition.range))
                 }
                 bodies.append(try compileBody(b.body))
             }
             let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
+            // Nested statements reset `compiledGate`: set it once the bodies are compiled.
+            compiledGate = c.branches.count == 1 && c.elseBody == nil ? gate : nil
             return Self.select(conditions, bodies, other)
         case .forLoop(let f): return try compileFor(f, s.range, result: nil)
         case .forInLoop(let f): return try compileForIn(f, s.range, result: nil)

@@ -30,6 +30,13 @@ final class InstanceBuilder {
     var inputColumns: Set<ObjectIdentifier> = []
     /// Set when the statement just compiled became a column (no per-bar work).
     var movedToColumn = false
+    /// The columns deciding whether the script does anything on a bar: when
+    /// every top-level statement that runs per bar is an `if` (no `else`)
+    /// whose condition became a column, the script is idle on bars where
+    /// all of them are false. Nil when some statement runs on every bar.
+    var gateColumns: [Column]? = []
+    /// Set when the statement just compiled is such a gated `if`: its condition column.
+    var compiledGate: Column?
     /// Variables assigned with `:=` & co. anywhere (never pure).
     let reassigned: Set<String>
 

@@ -18,6 +18,11 @@ public final class ScriptInstance: BarScript {
     private var columnsReady = false
     /// False when every top-level statement became a column or is a plot.
     private let hasPerBarWork: Bool
+    /// The condition columns of the top-level `if`s when they are the only
+    /// per-bar work (see `InstanceBuilder.gateColumns`); nil otherwise.
+    private let gates: [Column]?
+    /// Per bar: true when some gate is true (the script has work to do).
+    private var activeBars: [Bool] = []
     /// When true, every bar's plot values are kept (`plots()`).
     public var recordsPlots: Bool {
         get { runtime.recordsPlots }
@@ -31,6 +36,7 @@ public final class ScriptInstance: BarScript {
         root = try builder.compileStatements(program.script.statements, topLevel: true) ?? { _ in .normal }
         columns = builder.columns
         hasPerBarWork = builder.hasPerBarWork
+        gates = builder.gateColumns
         columnJobs = builder.columnJobs
         inputs = builder.inputs
         plotTitles = builder.plotTitles
@@ -97,8 +103,10 @@ public final class ScriptInstance: BarScript {
     /// Runs the script on one bar (the `BarScript` entry point).
     public func onBar(_ bar: ScriptBar, broker: Broker) throws {
         if !columnsReady { try computeColumns() }
+        // A bar where every gated `if` is false does nothing (plots aside).
+        if gates != nil && !recordsPlots && !activeBars[bar.index] { return }
         let rt = runtime
-        rt.broker = broker
+        if rt.broker !== broker { rt.broker = broker }
         rt.enter(bar: bar.index)
         _ = try root(rt)
         if recordsPlots { recordPlotRow() }
@@ -143,6 +151,13 @@ public final class ScriptInstance: BarScript {
             if cache.load(key, into: job.outputs, count: count) { continue }
             try job.run(runtime)
             cache.store(key, from: job.outputs, count: count)
+        }
+        if let gates {
+            activeBars = [Bool](repeating: false, count: count)
+            for gate in gates {
+                let values = gate.data
+                for i in 0..<count where !values[i].isNaN && values[i] != 0 { activeBars[i] = true }
+            }
         }
         columnsReady = true
     }
