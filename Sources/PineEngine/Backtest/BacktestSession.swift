@@ -178,9 +178,23 @@ public final class BacktestSession<Script: BarScript> {
             let end = i + 1 < bars.subBarStart.count ? bars.subBarStart[i + 1] : bars.subBarEnd
             counters.magnifierSubBars += end - start
             counters.magnifierSampleTicks += 4 * (end - start)
+            if start < end {
+                broker.open(at: sub.open[start])
+                if broker.orders.isEmpty {
+                    // Nothing can fill: only the excursions move, to the sub-bars' extremes.
+                    var sh = sub.high[start]
+                    var sl = sub.low[start]
+                    for k in start..<end {
+                        sh = max(sh, sub.high[k])
+                        sl = min(sl, sub.low[k])
+                    }
+                    broker.reachExtremes(high: sh, low: sl, close: c)
+                    return (h, l)
+                }
+            }
             for k in start..<end {
                 let so = sub.open[k]
-                if k == start { broker.open(at: so) } else { broker.jump(to: so) }
+                if k > start { broker.jump(to: so) }
                 if broker.isIdle { continue }
                 let (e1, e2) = PricePath.extremes(open: so, high: sub.high[k], low: sub.low[k])
                 broker.walkSample(to: e1)
@@ -201,6 +215,11 @@ public final class BacktestSession<Script: BarScript> {
             }
             broker.open(at: samples[0])
             if broker.isIdle { return (sh, sl) }
+            if broker.orders.isEmpty, let last = samples.last {
+                // Nothing can fill: only the excursions move, to the samples' extremes.
+                broker.reachExtremes(high: sh, low: sl, close: last)
+                return (sh, sl)
+            }
             for k in 1..<samples.count { broker.walkSample(to: samples[k]) }
             return (sh, sl)
         }
