@@ -62,6 +62,11 @@ enum CoreFunctions {
                 return x.isNaN ? try r(rt) : x
             }, type, nil)
         }
+        t["runtime.error"] = BuiltinFunction(parameters: ["message"]) { a in
+            let message = try a.str(0)
+            let at = a.range.start
+            return .void({ rt in throw rt.error(try message(rt), line: at.line, column: at.column) })
+        }
         t["fixnan"] = BuiltinFunction(parameters: ["source"]) { a in
             let f = try a.num(0)
             let last = a.builder.arena.cell()

@@ -143,7 +143,36 @@ extension InstanceBuilder {
                 position += 1
             }
         }
-        return try fn.build(bound)
+        guard loopDepth > 0, Self.keepsSeriesState(name) else { return try fn.build(bound) }
+        let (value, snapshots) = try arena.recordingStates { try fn.build(bound) }
+        return rollingBack(value, snapshots)
+    }
+
+    /// Functions whose per-call-site state is a series (`ta.*`, `math.sum`,
+    /// `fixnan`): advanced at most once per bar.
+    static func keepsSeriesState(_ name: String) -> Bool {
+        name.hasPrefix("ta.") || name == "math.sum" || name == "fixnan"
+    }
+
+    /// A call site inside a loop runs on every iteration, but its series
+    /// state is a series like any other: TradingView computes each call
+    /// from the state the site had at the start of the bar, so only the
+    /// bar's last call survives. The first call on a bar keeps a copy of the
+    /// state; every further call on that bar starts again from the copy.
+    func rollingBack(_ value: CompiledValue, _ snapshots: [StateSnapshot]) -> CompiledValue {
+        guard !snapshots.isEmpty else { return value }
+        let lastBar = arena.cell(-1)
+        let prelude: ExecFn = { rt in
+            let bar = Double(rt.barIndex)
+            if lastBar.pointee == bar {
+                for s in snapshots { s.restore() }
+            } else {
+                for s in snapshots { s.save() }
+                lastBar.pointee = bar
+            }
+            return .normal
+        }
+        return sequence(prelude, value)
     }
 
     /// Inlines a user function at its call site: the site gets its own

@@ -360,6 +360,8 @@ extension InstanceBuilder {
     }
 
     func compileFor(_ f: ForLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
         let start = try number(compile(f.start), f.start.range)
         let end = try number(compile(f.end), f.end.range)
         let step = try f.step.map { try number(compile($0), $0.range) }
@@ -389,6 +391,8 @@ extension InstanceBuilder {
     }
 
     func compileForIn(_ f: ForInLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
         let (collection, element) = try array(compile(f.collection), f.collection.range)
         return try withScope {
             let indexCell = arena.cell()
@@ -418,6 +422,8 @@ extension InstanceBuilder {
     }
 
     func compileWhile(_ w: WhileLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
         let condition = try boolean(compile(w.condition), w.condition.range)
         let body = try withScope { try bodyClosure(w.body, range, result: result) }
         return { rt in

@@ -11,6 +11,8 @@ final class InstanceBuilder {
     var scopes: [[String: Binding]] = [[:]]
     /// How deep user-function inlining is (recursion guard).
     var inlineDepth = 0
+    /// How many loops enclose the code being compiled.
+    var loopDepth = 0
     /// The variable a declaration being compiled assigns to (names inputs).
     var declaringName: String?
     /// The inputs met so far, in source order.

@@ -9,7 +9,7 @@ enum VisualFunctions {
     /// Calls that only draw or notify: their arguments are not evaluated.
     static let noOps = [
         "plotshape", "plotchar", "plotarrow", "plotcandle", "plotbar", "bgcolor", "barcolor", "hline", "fill",
-        "alertcondition", "alert", "runtime.error",
+        "alertcondition", "alert",
     ]
 
     static func register(into t: inout [String: BuiltinFunction]) {

@@ -5,6 +5,19 @@
 final class Arena {
     private var resetters: [() -> Void] = []
     private var releasers: [() -> Void] = []
+    /// Snapshots of the cells and states allocated while `recordingStates` runs.
+    private var recorded: [StateSnapshot]?
+
+    /// Runs `body` and returns, with its result, a snapshot handle for every
+    /// cell and state it allocated (none when an enclosing call records:
+    /// the outer handles cover them).
+    func recordingStates<R>(_ body: () throws -> R) rethrows -> (R, [StateSnapshot]) {
+        if recorded != nil { return (try body(), []) }
+        recorded = []
+        defer { recorded = nil }
+        let result = try body()
+        return (result, recorded ?? [])
+    }
 
     /// A numeric cell, reset to `initial` (default `na`) for each run.
     func cell(_ initial: Double = .nan) -> UnsafeMutablePointer<Double> {
@@ -12,6 +25,7 @@ final class Arena {
         p.initialize(to: initial)
         resetters.append { p.pointee = initial }
         releasers.append { p.deallocate() }
+        recorded?.append(TypedSnapshot(p))
         return p
     }
 
@@ -42,6 +56,7 @@ final class Arena {
     func state<T>(_ make: @escaping () -> T) -> UnsafeMutablePointer<T> {
         let p = UnsafeMutablePointer<T>.allocate(capacity: 1)
         p.initialize(to: make())
+        recorded?.append(TypedSnapshot(p))
         resetters.append { p.pointee = make() }
         releasers.append {
             p.deinitialize(count: 1)
@@ -58,4 +73,26 @@ final class Arena {
     deinit {
         for r in releasers { r() }
     }
+}
+
+/// A saved copy of one arena cell or state, taken and put back as a whole.
+class StateSnapshot {
+    /// Keeps the current value.
+    func save() {}
+    /// Puts the kept value back.
+    func restore() {}
+}
+
+/// The snapshot of one value of type `T`.
+final class TypedSnapshot<T>: StateSnapshot {
+    private let pointer: UnsafeMutablePointer<T>
+    private var saved: T
+
+    init(_ pointer: UnsafeMutablePointer<T>) {
+        self.pointer = pointer
+        saved = pointer.pointee
+    }
+
+    override func save() { saved = pointer.pointee }
+    override func restore() { pointer.pointee = saved }
 }

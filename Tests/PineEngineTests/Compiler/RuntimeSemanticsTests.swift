@@ -109,6 +109,20 @@ import Testing
             return e.line == 4 && e.message.contains("runaway")
         }
     }
+
+    /// `runtime.error(message)` stops the run with the script's own message, its line and
+    /// the bar it happened on; bars before it ran normally.
+    @Test func runtimeErrorStopsWithTheScriptsMessage() throws {
+        let source = "//@version=6\nindicator(\"t\")\nif bar_index == 3\n    runtime.error(\"bad bar \" + str.tostring(bar_index))\nplot(close)\n"
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        #expect {
+            _ = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        } throws: { error in
+            guard let e = error as? ScriptRuntimeError else { return false }
+            return e.line == 4 && e.message == "bad bar 3" && e.barIndex == 3
+        }
+    }
 }
 
 /// `str.tostring` with a number pattern, as TradingView formats it.

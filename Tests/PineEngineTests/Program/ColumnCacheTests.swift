@@ -1,0 +1,91 @@
+import Foundation
+import PFData
+import PineLanguage
+@testable import PineEngine
+import Testing
+
+/// Speed features that must never change a result: pure series shared between runs
+/// (`ColumnCache`) and bars skipped when every top-level `if` is false (gated bars).
+@Suite struct ColumnCacheTests {
+    static let strategy = """
+        //@version=6
+        strategy("cache", initial_capital = 10000, default_qty_type = strategy.percent_of_equity, default_qty_value = 100)
+        fast = input.int(10, "Fast")
+        slow = input.int(30, "Slow")
+        src = input.source(close, "Source")
+        trend = ta.sma(src, 200)
+        fastMa = ta.sma(src, fast)
+        slowMa = ta.ema(src, slow)
+        up = close > trend
+        if ta.crossover(fastMa, slowMa) and up
+            strategy.entry("L", strategy.long)
+        if ta.crossunder(fastMa, slowMa)
+            strategy.close("L")
+        """
+
+    static func data() throws -> PreparedData {
+        let full = PineParityFeed.store
+        let n = 6000
+        let store = BarStore(
+            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
+            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
+        return try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+    }
+
+    static let settings: [[String: InputValue]] = [
+        ["fast": .int(10), "slow": .int(30)], ["fast": .int(12), "slow": .int(30)],
+        ["fast": .int(10), "slow": .int(40)], ["fast": .int(10), "slow": .int(30), "src": .string("hl2")],
+        ["fast": .int(12), "slow": .int(40)], ["fast": .int(10), "slow": .int(30)],
+    ]
+
+    @Test func sharedCacheGivesTheSameRunsAsNone() throws {
+        let program = try PineProgram.compile(source: Self.strategy, fileName: "cache.pine")
+        let data = try Self.data()
+        let cache = ColumnCache()
+        let cached = [try ScriptRunner(program: program, data: data, columnCache: cache),
+                      try ScriptRunner(program: program, data: data, columnCache: cache)]
+        for (k, inputs) in Self.settings.enumerated() {
+            let plain = try ScriptRunner(program: program, data: data).run(RunOptions(inputs: inputs)).report
+            let shared = try cached[k % 2].run(RunOptions(inputs: inputs)).report
+            #expect(plain.trades.count > 5, "run \(k)")
+            #expect(shared.trades == plain.trades, "run \(k)")
+            #expect(shared.metrics.flat.elementsEqual(plain.metrics.flat) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "run \(k)")
+        }
+        // The 200-bar trend is computed once; each (fast, src) average once; repeats hit.
+        let stats = cache.statistics
+        #expect(stats.hits >= 10)
+        #expect(stats.misses >= 8)
+        // A different source is a different series: the hl2 run differs from the close run.
+        let runner = try ScriptRunner(program: program, data: data, columnCache: cache)
+        let onClose = try runner.run(RunOptions(inputs: Self.settings[0])).report.trades
+        let onHl2 = try runner.run(RunOptions(inputs: Self.settings[3])).report.trades
+        #expect(onClose != onHl2)
+    }
+
+    @Test func tinyBudgetKeepsNothingAndStillAgrees() throws {
+        let program = try PineProgram.compile(source: Self.strategy, fileName: "cache.pine")
+        let data = try Self.data()
+        let cache = ColumnCache(budgetBytes: 1024)
+        let runner = try ScriptRunner(program: program, data: data, columnCache: cache)
+        let a = try runner.run(RunOptions(inputs: Self.settings[0])).report
+        let b = try runner.run(RunOptions(inputs: Self.settings[0])).report
+        #expect(a.trades == b.trades)
+        #expect(cache.statistics.hits == 0)
+    }
+
+    /// The same strategy with a per-bar statement that reads the broker (which turns the
+    /// bar gating off) must give the same trades as the gated one.
+    @Test func gatedBarsGiveTheSameTrades() throws {
+        let gated = try PineProgram.compile(source: Self.strategy, fileName: "gated.pine")
+        let ungated = try PineProgram.compile(
+            source: Self.strategy + "\nsize = strategy.position_size\nplot(size)\n", fileName: "ungated.pine")
+        let data = try Self.data()
+        for inputs in Self.settings.prefix(3) {
+            let a = try ScriptRunner(program: gated, data: data).run(RunOptions(inputs: inputs)).report
+            let b = try ScriptRunner(program: ungated, data: data).run(RunOptions(inputs: inputs)).report
+            #expect(a.trades.count > 5)
+            #expect(a.trades == b.trades)
+            #expect(a.equityCurve == b.equityCurve)
+        }
+    }
+}
