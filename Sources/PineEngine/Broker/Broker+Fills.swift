@@ -162,8 +162,14 @@ extension Broker {
         if eq < equityTrough { equityTrough = eq }
         let dd = equityPeak - eq
         if dd > maxDrawdown { maxDrawdown = dd }
+        if dd > 0 && equityPeak > 0 && dd / equityPeak * 100 > maxDrawdownPercent {
+            maxDrawdownPercent = dd / equityPeak * 100
+        }
         let ru = eq - equityTrough
         if ru > maxRunup { maxRunup = ru }
+        if ru > 0 && equityTrough > 0 && ru / equityTrough * 100 > maxRunupPercent {
+            maxRunupPercent = ru / equityTrough * 100
+        }
         return (eq, op)
     }
 

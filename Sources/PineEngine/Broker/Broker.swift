@@ -64,6 +64,11 @@ public final class Broker {
     @exclusivity(unchecked) public internal(set) var maxDrawdown: Double = 0
     /// The largest equity run-up so far (`strategy.max_runup`, money).
     @exclusivity(unchecked) public internal(set) var maxRunup: Double = 0
+    /// The largest drawdown as a percent of the peak it fell from
+    /// (`strategy.max_drawdown_percent`), and the largest run-up as a percent
+    /// of the trough it rose from (`strategy.max_runup_percent`).
+    @exclusivity(unchecked) public internal(set) var maxDrawdownPercent: Double = 0
+    @exclusivity(unchecked) public internal(set) var maxRunupPercent: Double = 0
     // strategy.risk.* state.
     @exclusivity(unchecked) var riskDrawdownLimit: Double = 0
     @exclusivity(unchecked) var riskDrawdownIsPercent = false
@@ -116,6 +121,8 @@ public final class Broker {
         evenTrades = 0
         maxDrawdown = 0
         maxRunup = 0
+        maxDrawdownPercent = 0
+        maxRunupPercent = 0
         equityPeak = .nan
         equityTrough = .nan
         riskDrawdownLimit = 0

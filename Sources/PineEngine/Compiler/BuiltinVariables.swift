@@ -1,3 +1,4 @@
+import PFData
 import PineLanguage
 
 /// Built-in variables and constants: bar series, calendar, symbol and
@@ -51,10 +52,45 @@ enum BuiltinVariables {
         case "syminfo.mintick": return .num({ $0.mintick }, .float, nil)
         case "syminfo.pointvalue": return .num({ $0.pointvalue }, .float, nil)
         case "syminfo.timezone": return .str({ $0.clock.identifier }, nil)
+        case "timeframe.period", "timeframe.main_period": return .str({ rt in rt.timeframe.map(periodText) ?? "" }, nil)
+        case "timeframe.multiplier": return .num({ rt in Double(rt.timeframe?.multiplier ?? 0) }, .int, nil)
+        case "timeframe.isintraday": return .bool({ $0.timeframe?.isIntraday ?? false }, nil)
+        case "timeframe.isdaily": return .bool({ $0.timeframe?.isDaily ?? false }, nil)
+        case "timeframe.isweekly": return .bool({ $0.timeframe?.isWeekly ?? false }, nil)
+        case "timeframe.ismonthly": return .bool({ $0.timeframe?.isMonthly ?? false }, nil)
+        case "timeframe.isdwm":
+            return .bool({ rt in rt.timeframe.map { $0.isDaily || $0.isWeekly || $0.isMonthly } ?? false }, nil)
+        case "timeframe.isseconds": return .bool({ $0.timeframe?.isSeconds ?? false }, nil)
+        case "timeframe.isminutes": return .bool({ $0.timeframe?.isMinutes ?? false }, nil)
+        case "timeframe.isticks": return .bool({ _ in false }, nil)
+        case "syminfo.ticker", "syminfo.root": return .str({ $0.symbol?.ticker ?? "" }, nil)
+        case "syminfo.prefix": return .str({ $0.symbol?.prefix ?? "" }, nil)
+        case "syminfo.tickerid":
+            return .str({ rt in
+                guard let s = rt.symbol else { return "" }
+                return s.prefix.isEmpty ? s.ticker : s.prefix + ":" + s.ticker
+            }, nil)
+        case "syminfo.currency": return .str({ $0.symbol?.currency ?? "" }, nil)
+        case "syminfo.basecurrency": return .str({ $0.symbol?.basecurrency ?? "" }, nil)
+        case "syminfo.description": return .str({ $0.symbol?.description ?? "" }, nil)
+        case "syminfo.type": return .str({ $0.symbol?.type ?? "" }, nil)
+        case "syminfo.session": return .str({ $0.symbol?.session ?? "regular" }, nil)
+        case "syminfo.volumetype": return .str({ $0.symbol?.volumetype ?? "" }, nil)
+        case "syminfo.minmove": return .num({ rt in rt.symbol.map { Double($0.minmove) } ?? 1 }, .int, nil)
+        case "syminfo.pricescale":
+            return .num({ rt in rt.symbol.map { Double($0.pricescale) } ?? (1 / rt.mintick).rounded() }, .int, nil)
+        case "syminfo.mincontract": return .num({ rt in rt.symbol?.mincontract ?? .nan }, .float, nil)
         case "timeframe.in_seconds": return .num({ Double($0.barDurationMs / 1000) }, .int, nil)
         case "na": return .na
         default: return nil
         }
+    }
+
+    /// `timeframe.period`: TradingView writes one day, week or month without its `1`.
+    static func periodText(_ tf: Timeframe) -> String {
+        let text = tf.description
+        if tf.multiplier == 1 && (tf.isDaily || tf.isWeekly || tf.isMonthly) { return String(text.dropFirst()) }
+        return text
     }
 
     private static func calendar(_ name: String) -> CompiledValue? {
@@ -85,6 +121,7 @@ enum BuiltinVariables {
 
     /// Named string constants (display and style options carry no cost).
     static let stringConstants: [String: String] = [
+        "order.ascending": "ascending", "order.descending": "descending",
         "plot.style_line": "line", "plot.style_linebr": "linebr", "plot.style_histogram": "histogram",
         "plot.style_circles": "circles", "plot.style_cross": "cross", "plot.style_area": "area",
         "plot.style_columns": "columns", "plot.style_stepline": "stepline",

@@ -279,6 +279,21 @@ enum StrategyBindings {
         case "strategy.grossloss": read = { $0.grossLoss }
         case "strategy.initial_capital": read = { $0.initialCapital }
         case "strategy.max_drawdown": read = { $0.maxDrawdown }
+        case "strategy.max_runup": read = { $0.maxRunup }
+        case "strategy.max_drawdown_percent": read = { $0.maxDrawdownPercent }
+        case "strategy.max_runup_percent": read = { $0.maxRunupPercent }
+        case "strategy.netprofit_percent": read = { $0.netProfit / $0.initialCapital * 100 }
+        case "strategy.grossprofit_percent": read = { $0.grossProfit / $0.initialCapital * 100 }
+        case "strategy.grossloss_percent": read = { $0.grossLoss / $0.initialCapital * 100 }
+        case "strategy.openprofit_percent": read = { $0.openProfit / ($0.initialCapital + $0.netProfit) * 100 }
+        case "strategy.avg_trade": read = { b in average(b.closedTrades) { $0.pnl } }
+        case "strategy.avg_trade_percent": read = { b in average(b.closedTrades) { $0.pnlPercent } }
+        case "strategy.avg_winning_trade": read = { b in average(b.closedTrades.lazy.filter { $0.pnl > 0 }) { $0.pnl } }
+        case "strategy.avg_winning_trade_percent":
+            read = { b in average(b.closedTrades.lazy.filter { $0.pnl > 0 }) { $0.pnlPercent } }
+        case "strategy.avg_losing_trade": read = { b in average(b.closedTrades.lazy.filter { $0.pnl < 0 }) { -$0.pnl } }
+        case "strategy.avg_losing_trade_percent":
+            read = { b in average(b.closedTrades.lazy.filter { $0.pnl < 0 }) { -$0.pnlPercent } }
         case "strategy.opentrades":
             read = { Double($0.openTradesCount) }
             type = .int
@@ -302,6 +317,22 @@ enum StrategyBindings {
         if name == "strategy.position_entry_name" {
             return .str({ rt in rt.broker?.positionEntryName ?? "" }, nil)
         }
+        if name == "strategy.account_currency" {
+            return .str({ rt in rt.symbol?.currency ?? "USD" }, nil)
+        }
         return nil
+    }
+
+    /// The mean of `value` over `trades`, `na` for none (TradingView's averages of closed trades;
+    /// the losing averages are positive amounts).
+    static func average<C: Sequence>(_ trades: C, _ value: (ClosedTrade) -> Double) -> Double
+    where C.Element == ClosedTrade {
+        var sum = 0.0
+        var count = 0
+        for t in trades {
+            sum += value(t)
+            count += 1
+        }
+        return count == 0 ? .nan : sum / Double(count)
     }
 }

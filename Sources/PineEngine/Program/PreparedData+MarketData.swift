@@ -11,7 +11,7 @@ extension PreparedData {
         try self.init(
             store: market.bars, sourceTimeframe: market.timeframe, scriptTimeframe: target,
             mintick: market.symbol.mintick, pointValue: market.symbol.pointvalue, lotStep: market.symbol.mincontract,
-            timezone: market.symbol.timezone, sessionStarts: market.symbol.sessionStarts)
+            timezone: market.symbol.timezone, sessionStarts: market.symbol.sessionStarts, symbol: market.symbol)
     }
 }
 

@@ -20,12 +20,15 @@ public struct PreparedData: Sendable {
     /// Monday, in `timezone`); empty: every day at midnight. Session VWAP and
     /// `timeframe.change()` count from them.
     public let sessionStarts: [SessionTime]
+    /// The symbol file's fields the script can read (`syminfo.ticker`, ...), nil when unknown.
+    public let symbol: SymbolInfo?
 
     /// Prepares `store` (bars of `sourceTimeframe`) for a script running on
     /// `scriptTimeframe` (nil: the data's own). A finer script timeframe is an error.
     public init(
         store: BarStore, sourceTimeframe: Timeframe?, scriptTimeframe: Timeframe? = nil, mintick: Double = 0.01,
-        pointValue: Double = 1, lotStep: Double? = nil, timezone: String = "UTC", sessionStarts: [SessionTime] = []
+        pointValue: Double = 1, lotStep: Double? = nil, timezone: String = "UTC", sessionStarts: [SessionTime] = [],
+        symbol: SymbolInfo? = nil
     ) throws {
         if let target = scriptTimeframe, let source = sourceTimeframe, target != source {
             let aggregated = try store.aggregated(to: target, from: source)
@@ -44,6 +47,7 @@ public struct PreparedData: Sendable {
         self.lotStep = lotStep
         self.timezone = timezone
         self.sessionStarts = sessionStarts
+        self.symbol = symbol
     }
 
     /// The script bar's length in milliseconds (0 when unknown or monthly).

@@ -87,11 +87,13 @@ public final class ScriptInstance: BarScript {
     /// exchange's weekly session starts, empty for midnight every day).
     public func prepare(
         bars: BarStore, mintick: Double, pointValue: Double, timezone: String?, barDurationMs: Int64,
-        sessionStarts: [SessionTime] = []
+        sessionStarts: [SessionTime] = [], symbol: SymbolInfo? = nil, timeframe: Timeframe? = nil
     ) {
         runtime.load(bars: bars)
         runtime.mintick = mintick
         runtime.pointvalue = pointValue
+        runtime.symbol = symbol
+        runtime.timeframe = timeframe
         runtime.clock = ZoneClock(identifier: timezone, sessionStarts: sessionStarts, barDurationMs: barDurationMs)
         runtime.barDurationMs = barDurationMs
         for c in columns { c.reserve(bars.count) }

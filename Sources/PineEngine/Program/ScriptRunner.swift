@@ -91,7 +91,8 @@ public final class ScriptRunner {
         if preparedView != key {
             instance.prepare(
                 bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
-                barDurationMs: data.barDurationMs, sessionStarts: data.sessionStarts)
+                barDurationMs: data.barDurationMs, sessionStarts: data.sessionStarts, symbol: data.symbol,
+                timeframe: data.timeframe)
             preparedView = key
         }
         return bars

@@ -29,6 +29,10 @@ final class Runtime {
     // Symbol information.
     var mintick = 0.01
     var pointvalue = 1.0
+    /// The symbol file's fields (`syminfo.ticker`, ...), nil when the data came without one.
+    var symbol: SymbolInfo?
+    /// The script timeframe (`timeframe.*`), nil when unknown.
+    var timeframe: Timeframe?
 
     /// Calendar fields in the chart time zone, cached per bar.
     var clock = ZoneClock(identifier: nil)

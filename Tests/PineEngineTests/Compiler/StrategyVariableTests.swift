@@ -1,0 +1,68 @@
+import Foundation
+import PFData
+@testable import PineEngine
+import PineLanguage
+import Testing
+
+/// `strategy.*` account variables read on the last bar agree with the run's own report.
+@Suite struct StrategyVariableTests {
+    static let source = """
+        //@version=6
+        strategy("vars", initial_capital = 10000, commission_type = strategy.commission.percent, commission_value = 0.05)
+        f = ta.sma(close, 9)
+        s = ta.sma(close, 30)
+        if ta.crossover(f, s)
+            strategy.entry("L", strategy.long)
+        if ta.crossunder(f, s)
+            strategy.entry("S", strategy.short)
+        plot(strategy.netprofit_percent, "netprofit_percent")
+        plot(strategy.grossprofit_percent, "grossprofit_percent")
+        plot(strategy.grossloss_percent, "grossloss_percent")
+        plot(strategy.avg_trade, "avg_trade")
+        plot(strategy.avg_trade_percent, "avg_trade_percent")
+        plot(strategy.avg_winning_trade, "avg_winning_trade")
+        plot(strategy.avg_losing_trade, "avg_losing_trade")
+        plot(strategy.max_drawdown, "max_drawdown")
+        plot(strategy.max_drawdown_percent, "max_drawdown_percent")
+        plot(strategy.max_runup, "max_runup")
+        """
+
+    @Test func lastBarValuesMatchTheReport() throws {
+        let full = PineParityFeed.store
+        let n = 5000
+        let store = BarStore(
+            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
+            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        let program = try PineProgram.compile(source: Self.source, fileName: "vars.pine")
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        var last: [String: Double] = [:]
+        for plot in result.plots { last[plot.title] = plot.values.last }
+        let trades = result.report.trades
+        #expect(trades.count > 20)
+        let net = trades.reduce(0) { $0 + $1.pnl }
+        let wins = trades.filter { $0.pnl > 0 }
+        let losses = trades.filter { $0.pnl < 0 }
+        func near(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) <= 1e-9 * max(1, abs(b)) } ?? false }
+        #expect(near(last["netprofit_percent"], net / 10000 * 100))
+        #expect(near(last["grossprofit_percent"], wins.reduce(0) { $0 + $1.pnl } / 10000 * 100))
+        #expect(near(last["grossloss_percent"], -losses.reduce(0) { $0 + $1.pnl } / 10000 * 100))
+        #expect(near(last["avg_trade"], net / Double(trades.count)))
+        #expect(near(last["avg_trade_percent"], trades.reduce(0) { $0 + $1.pnlPercent } / Double(trades.count)))
+        #expect(near(last["avg_winning_trade"], wins.reduce(0) { $0 + $1.pnl } / Double(wins.count)))
+        #expect(near(last["avg_losing_trade"], -losses.reduce(0) { $0 + $1.pnl } / Double(losses.count)))
+        // Drawdown from the per-bar equity curve: largest fall from a running peak, money and % of it.
+        var peak = -Double.infinity, worst = 0.0, worstPct = 0.0, trough = Double.infinity, runup = 0.0
+        for eq in result.report.equityCurve.equity {
+            if eq > peak { peak = eq; trough = eq }
+            trough = min(trough, eq)
+            worst = max(worst, peak - eq)
+            worstPct = max(worstPct, (peak - eq) / peak * 100)
+            runup = max(runup, eq - trough)
+        }
+        #expect(worst > 0)
+        #expect(near(last["max_drawdown"], worst))
+        #expect(near(last["max_drawdown_percent"], worstPct))
+        #expect(near(last["max_runup"], runup))
+    }
+}
