@@ -11,7 +11,7 @@ enum ColumnKernels {
 
     /// `f(source, length)` kernels.
     static let sourceLength: [String: @Sendable (Source, Int, Out, Int) -> Void] = [
-        "ta.sma": { s, len, o, n in var st = SMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
+        "ta.sma": { s, len, o, n in var st = SumState(); st.fill(s, count: n, length: len, divisor: Double(len), into: o) },
         "ta.ema": { s, len, o, n in var st = EMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
         "ta.rma": { s, len, o, n in var st = RMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },
         "ta.wma": { s, len, o, n in var st = WMAState(); for i in 0..<n { o[i] = st.update(s[i], length: len) } },

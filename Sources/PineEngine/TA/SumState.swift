@@ -150,3 +150,84 @@ public struct SumState: Sendable {
         compensation = 0
     }
 }
+
+extension SumState {
+    /// Runs `update(_:length:)` over `count` values of `source` with one fixed `length`,
+    /// writing each bar's sum divided by `divisor` (1 for the sum itself, the length for
+    /// `ta.sma`) to `out`: the same numbers bit for bit, without the per-call checks.
+    /// The state continues from where it stood and is left after the last value.
+    public mutating func fill(
+        _ source: UnsafePointer<Double>, count n: Int, length: Int, divisor: Double,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        guard length > 0, length <= TAMath.maximumLength else {
+            out.update(repeating: .nan, count: n)
+            return
+        }
+        if length != self.length { setLength(length) }
+        let cap = capacity
+        var s = sum
+        var c = compensation
+        var head = self.head
+        var held = self.held
+        storage.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<n {
+                let value = source[i]
+                if value.isNaN {
+                    out[i] = held >= length ? s / divisor : .nan
+                    continue
+                }
+                let full = held >= length
+                var leaving = head - length
+                if leaving < 0 { leaving += cap }
+                let slot = head
+                base[2 * slot] = value
+                var fires = false
+                if c != 0 && value != 0 {
+                    let b = abs(c)
+                    let r = value + b
+                    if r != 0 && r.isFinite { fires = b - (r - value) > 0 }
+                }
+                if fires {
+                    let window = full ? length : held + 1
+                    var total = value
+                    var index = slot
+                    var k = 1
+                    while k < window {
+                        index -= 1
+                        if index < 0 { index += cap }
+                        total = total + base[2 * index]
+                        k += 1
+                    }
+                    s = total
+                    c = 0
+                    base[2 * slot + 1] = value
+                } else if full {
+                    let d0 = base[2 * leaving + 1]
+                    let y1 = -d0 - c
+                    let t = s + y1
+                    let e1 = (t - s) - y1
+                    let y2 = value - e1
+                    let next = t + y2
+                    c = (next - t) - y2
+                    s = next
+                    base[2 * slot + 1] = y2
+                } else {
+                    let y = value - c
+                    let next = s + y
+                    c = (next - s) - y
+                    s = next
+                    base[2 * slot + 1] = y
+                }
+                head = slot + 1 == cap ? 0 : slot + 1
+                if held < cap { held += 1 }
+                out[i] = held >= length ? s / divisor : .nan
+            }
+        }
+        sum = s
+        compensation = c
+        self.head = head
+        self.held = held
+    }
+}

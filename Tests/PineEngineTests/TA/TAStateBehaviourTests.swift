@@ -319,3 +319,42 @@ struct TAStateBehaviourTests {
         #expect(worstStdev < 1e-6, "stdev error \(worstStdev)")
     }
 }
+
+/// The whole-column form of the rolling sum is the bar-by-bar form, bit for bit.
+@Suite struct SumStateFillTests {
+    @Test(arguments: [1, 2, 5, 20, 200])
+    func fillEqualsUpdate(length: Int) {
+        var seed: UInt64 = 7
+        var values: [Double] = []
+        for i in 0..<3000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let r = Double(seed >> 11) / Double(1 << 53)
+            // Prices with cents, a few na, a few zeros and huge jumps (they re-baseline the sum).
+            if i % 97 == 5 { values.append(.nan) } else if i % 211 == 3 { values.append(0) } else if i % 503 == 7 {
+                values.append(1e12 * r)
+            } else {
+                values.append((2000 + 400 * r * 100).rounded() / 100)
+            }
+        }
+        var bar = SumState()
+        var expected: [Double] = []
+        for v in values {
+            let s = bar.update(v, length: length)
+            expected.append(s.isNaN ? .nan : s / Double(length))
+        }
+        var column = SumState()
+        var got = [Double](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { src in
+            got.withUnsafeMutableBufferPointer { out in
+                if let s = src.baseAddress, let o = out.baseAddress {
+                    column.fill(s, count: values.count, length: length, divisor: Double(length), into: o)
+                }
+            }
+        }
+        let same = zip(expected, got).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
+        #expect(same)
+        #expect(expected.contains { !$0.isNaN })
+        // The state carries on identically after the column.
+        #expect(bar.update(2100.5, length: length).bitPattern == column.update(2100.5, length: length).bitPattern)
+    }
+}
