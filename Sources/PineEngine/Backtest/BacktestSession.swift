@@ -160,17 +160,17 @@ public final class BacktestSession<Script: BarScript> {
     func walkPath(index i: Int, open o: Double, high h: Double, low l: Double, close c: Double) -> (Double, Double) {
         switch settings.magnifier {
         case .off:
-            broker.open(at: o)
+            broker.openBar(open: o, high: h, low: l, close: c)
             if broker.isIdle { return (h, l) }
-            if broker.orders.isEmpty {
-                // Nothing can fill: only the open trades' excursions move.
-                broker.reachExtremes(high: h, low: l, close: c)
-                return (h, l)
+            if !broker.orders.isEmpty {
+                let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
+                broker.walk(to: e1)
+                broker.walk(to: e2)
+                broker.walk(to: c)
             }
-            let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
-            broker.walk(to: e1)
-            broker.walk(to: e2)
-            broker.walk(to: c)
+            // The open trades' excursions take in the bar (the fills took
+            // in what they close).
+            broker.reachExtremes(high: h, low: l, close: c)
             return (h, l)
         case .realBars:
             guard let sub = bars.subBars else { return (h, l) }

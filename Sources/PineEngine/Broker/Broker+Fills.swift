@@ -36,9 +36,9 @@ extension Broker {
         self.acceptsOrders = acceptsOrders && !isHaltedByRisk
     }
 
-    /// The first point of the bar's path (its open): excursions, market
-    /// orders in placement order, then priced orders the open has already
-    /// crossed (gaps).
+    /// The first point of the bar's path (its open): excursions (with the
+    /// magnifier), market orders in placement order, then priced orders
+    /// the open has already crossed (gaps).
     public func open(at price: Double) {
         markPrice = price
         sampleOpen = price
@@ -49,6 +49,17 @@ extension Broker {
             fillMarketOrders(at: price)
             walk(to: price)
         }
+    }
+
+    /// The first point of a bar walked without the magnifier: `open(at:)`
+    /// on a bar whose extremes and close the broker keeps, for the
+    /// excursions of the trades a priced order opens or closes on it.
+    public func openBar(open price: Double, high: Double, low: Double, close: Double) {
+        barOpen = price
+        barHigh = high
+        barLow = low
+        barClose = close
+        open(at: price)
     }
 
     /// A discontinuity inside the bar (the next sub-bar's open): priced
@@ -298,6 +309,11 @@ extension Broker {
     func execute(_ t: Touch, at point: Double) {
         let i = t.orderIndex
         if t.leg != .stopTrigger { lastFillSequence = max(lastFillSequence, orders[i].sequence) }
+        pricedFill = true
+        defer {
+            pricedFill = false
+            pricedFillTrailPeak = .nan
+        }
         switch t.leg {
         case .stopTrigger:
             orders[i].stopTriggered = true
@@ -311,7 +327,9 @@ extension Broker {
             switch t.leg {
             case .exitLimit: comment = o.commentProfit ?? o.comment
             case .exitStop: comment = o.commentLoss ?? o.comment
-            default: comment = o.commentTrailing ?? o.comment
+            default:
+                comment = o.commentTrailing ?? o.comment
+                pricedFillTrailPeak = o.trailBest
             }
             executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment)
             handleOCA(o, filledQty: .infinity)
@@ -398,12 +416,34 @@ extension Broker {
     }
 
     func openTrade(side: TradeDirection, qty: Double, price: Double, id: String, comment: String?) {
-        let t = OpenTrade(
+        var t = OpenTrade(
             direction: side, entryId: id, entryComment: comment, entryPrice: price, entryTime: barTime,
             entryBar: barIndex, qty: qty, entryCommission: commission(price: price, qty: qty),
             bestPrice: price, worstPrice: price, sequence: tradeSequence)
+        if pricedFill && !pathExcursions {
+            t.entryMask = extremesBefore(price)
+            if !t.entryMask.isEmpty { maskedEntryBar = barIndex }
+        }
         tradeSequence += 1
         openTrades.append(t)
+    }
+
+    /// Without the magnifier, the extremes of the bar that its 4-point path
+    /// reaches before it first touches `price` (none when it never does).
+    /// The reference engine places a priced fill on the bar by this
+    /// geometry alone, with exact comparisons: a gap fill snapped one
+    /// floating-point step beyond the open is not on the first leg, so it
+    /// comes after the nearer extreme; a trailing stop is placed where its
+    /// fill price is first touched, not where it was armed.
+    @inline(__always)
+    func extremesBefore(_ price: Double) -> ExtremeMask {
+        guard let pos = PricePath.touchPosition(of: price, open: barOpen, high: barHigh, low: barLow, close: barClose)
+        else { return [] }
+        let highFirst = abs(barHigh - barOpen) < abs(barOpen - barLow)
+        var mask: ExtremeMask = []
+        if (highFirst ? 1.0 : 2.0) < pos { mask.insert(.high) }
+        if (highFirst ? 2.0 : 1.0) < pos { mask.insert(.low) }
+        return mask
     }
 
     /// Closes up to `qty` of the open trades of `direction` (all, or those
@@ -438,12 +478,31 @@ extension Broker {
             let cq = remaining >= t.qty * (1 - 1e-12) ? t.qty : remaining
             remaining -= cq
             closedQty += cq
-            if t.direction == .long {
-                t.bestPrice = max(t.bestPrice, price)
-                t.worstPrice = min(t.worstPrice, price)
-            } else {
-                t.bestPrice = min(t.bestPrice, price)
-                t.worstPrice = max(t.worstPrice, price)
+            // The closed part's excursions take in the fill price and,
+            // without the magnifier, what a priced fill folds in from the
+            // bar (the part that stays open keeps its own).
+            var best = t.bestPrice
+            var worst = t.worstPrice
+            let isLong = t.direction == .long
+            @inline(__always) func reach(_ p: Double) {
+                if isLong {
+                    if p > best { best = p }
+                    if p < worst { worst = p }
+                } else {
+                    if p < best { best = p }
+                    if p > worst { worst = p }
+                }
+            }
+            reach(price)
+            if pricedFill && !pathExcursions {
+                // The bar's extremes reached before the fill price, unless
+                // they came before this trade's own entry on its entry bar,
+                // and the best price of a trailing stop that filled.
+                var reached = extremesBefore(price)
+                if t.entryBar == barIndex { reached.subtract(t.entryMask) }
+                if reached.contains(.high) { reach(barHigh) }
+                if reached.contains(.low) { reach(barLow) }
+                if !pricedFillTrailPeak.isNaN { reach(pricedFillTrailPeak) }
             }
             let full = cq >= t.qty
             let entryComm = full ? t.entryCommission : t.entryCommission * (cq / t.qty)
@@ -452,8 +511,8 @@ extension Broker {
             let s = t.direction.sign
             let gross = (price - t.entryPrice) * s * cq * pointValue
             let pnl = gross - entryComm - exitComm
-            let runup = max(0, (t.bestPrice - t.entryPrice) * s * cq * pointValue - entryComm)
-            let drawdown = (t.entryPrice - t.worstPrice) * s * cq * pointValue + entryComm
+            let runup = max(0, (best - t.entryPrice) * s * cq * pointValue - entryComm)
+            let drawdown = (t.entryPrice - worst) * s * cq * pointValue + entryComm
             let record = ClosedTrade(
                 direction: t.direction, entryId: t.entryId, exitId: exitId, entryComment: t.entryComment,
                 exitComment: comment, entryTime: t.entryTime, exitTime: barTime, entryPrice: t.entryPrice,
@@ -523,11 +582,12 @@ extension Broker {
         }
     }
 
-    /// Updates every open trade's excursions and every active trailing
-    /// stop with a price the path reached.
+    /// Updates every open trade's excursions with a price the magnifier's
+    /// path reached (without the magnifier, `reachExtremes` and the fills
+    /// update them by the bar).
     @inline(__always)
     func updateExcursions(_ price: Double) {
-        if openTrades.isEmpty { return }
+        if !pathExcursions || openTrades.isEmpty { return }
         for i in openTrades.indices {
             if openTrades[i].direction == .long {
                 if price > openTrades[i].bestPrice { openTrades[i].bestPrice = price }

@@ -42,6 +42,24 @@ public final class Broker {
     @exclusivity(unchecked) var sampleOpen: Double = .nan
     @exclusivity(unchecked) var sampleHigh: Double = .nan
     @exclusivity(unchecked) var sampleLow: Double = .nan
+    /// True with the magnifier: excursions follow every point walked.
+    /// Without it they follow the reference engine's bar model: the bar's
+    /// high, low and close once the path is walked (`reachExtremes`), an
+    /// entry bar's extremes masked by where the fill lies on the bar's
+    /// path, and an exit bar folded in when a priced order closes a trade
+    /// (see `closeTrades`).
+    @exclusivity(unchecked) var pathExcursions = false
+    /// The bar walked without the magnifier (`openBar`).
+    @exclusivity(unchecked) var barOpen: Double = .nan
+    @exclusivity(unchecked) var barHigh: Double = .nan
+    @exclusivity(unchecked) var barLow: Double = .nan
+    @exclusivity(unchecked) var barClose: Double = .nan
+    /// The bar on which a priced entry filled with a masked extreme (-1: none).
+    @exclusivity(unchecked) var maskedEntryBar = -1
+    /// While a priced order (stop, limit, trailing stop) executes: true,
+    /// and the trailing stop's best price when the trail filled (NaN otherwise).
+    @exclusivity(unchecked) var pricedFill = false
+    @exclusivity(unchecked) var pricedFillTrailPeak: Double = .nan
 
     /// The script bar being processed (0-based) and its open time.
     @exclusivity(unchecked) public internal(set) var barIndex = 0
@@ -108,6 +126,10 @@ public final class Broker {
         orders.removeAll(keepingCapacity: true)
         orderSequence = 0
         lastFillSequence = -1
+        if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
+        maskedEntryBar = -1
+        pricedFill = false
+        pricedFillTrailPeak = .nan
         tradeSequence = 0
         barIndex = 0
         barTime = 0
@@ -213,11 +235,16 @@ public final class Broker {
         openTrade(index)?.maxDrawdown(pointValue: pointValue) ?? .nan
     }
 
-    /// The rest of a bar's path when no order is pending: the open trades'
-    /// best and worst prices take in the bar's extremes (the order they come
-    /// in does not matter without fills) and the price ends at the close.
+    /// The rest of a bar's path when no order is pending (and, without the
+    /// magnifier, the end of every bar's path): the open trades' best and
+    /// worst prices take in the bar's extremes (the order they come in does
+    /// not matter without fills) and the price ends at the close.
     @inline(__always)
     public func reachExtremes(high: Double, low: Double, close: Double) {
+        if maskedEntryBar == barIndex {
+            reachMaskedExtremes(high: high, low: low, close: close)
+            return
+        }
         for i in openTrades.indices {
             if openTrades[i].direction == .long {
                 if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
@@ -225,6 +252,25 @@ public final class Broker {
             } else {
                 if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
                 if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
+            }
+        }
+        markPrice = close
+    }
+
+    /// `reachExtremes` on a bar where a priced entry filled after the path
+    /// had passed one of the bar's extremes: that extreme does not count for
+    /// the entry, the close does.
+    func reachMaskedExtremes(high: Double, low: Double, close: Double) {
+        for i in openTrades.indices {
+            let onEntryBar = openTrades[i].entryBar == barIndex
+            let h = onEntryBar && openTrades[i].entryMask.contains(.high) ? close : high
+            let l = onEntryBar && openTrades[i].entryMask.contains(.low) ? close : low
+            if openTrades[i].direction == .long {
+                if h > openTrades[i].bestPrice { openTrades[i].bestPrice = h }
+                if l < openTrades[i].worstPrice { openTrades[i].worstPrice = l }
+            } else {
+                if l < openTrades[i].bestPrice { openTrades[i].bestPrice = l }
+                if h > openTrades[i].worstPrice { openTrades[i].worstPrice = h }
             }
         }
         markPrice = close

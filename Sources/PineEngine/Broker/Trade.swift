@@ -13,6 +13,13 @@ public enum TradeDirection: Int8, Sendable, Hashable, CustomStringConvertible {
     public var description: String { self == .long ? "long" : "short" }
 }
 
+/// A set of a bar's extremes.
+struct ExtremeMask: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    static let high = ExtremeMask(rawValue: 1)
+    static let low = ExtremeMask(rawValue: 2)
+}
+
 /// A position entry that is still open (one row of `strategy.opentrades`).
 public struct OpenTrade: Sendable, Hashable {
     public var direction: TradeDirection
@@ -30,6 +37,9 @@ public struct OpenTrade: Sendable, Hashable {
     public var worstPrice: Double
     /// Monotonic entry sequence number (FIFO order).
     public var sequence: Int
+    /// The extremes of the entry bar that do not count for this trade's
+    /// excursions (reached on the bar's path before a priced fill).
+    var entryMask: ExtremeMask = []
 
     /// The open profit at `price`, before commissions.
     @inlinable public func profit(at price: Double, pointValue: Double) -> Double {
