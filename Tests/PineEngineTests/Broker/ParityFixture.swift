@@ -130,6 +130,9 @@ enum ParityFixture {
         var badExcursions = 0
         /// Metrics outside 1e-9 relative.
         var badMetrics = 0
+        /// Equity curve samples (equity_sample.csv) differing in time,
+        /// equity or open profit.
+        var badEquityPoints = 0
 
         init() {}
         init(missing: String) { problems = ["missing " + missing]; badTrades = .max }
@@ -200,7 +203,42 @@ enum ParityFixture {
                 problems.append("\(name) \(v) vs \(expected)")
             }
         }
+        let (badPoints, pointProblems) = compareEquitySamples(report.equityCurve, directory: dir)
+        result.badEquityPoints = badPoints
+        problems += pointProblems
         result.problems = problems
         return result
+    }
+
+    /// Compares the curve with the reference's equity_sample.csv (points 0,
+    /// 100, 200, ... and the last): time exact, equity and open profit
+    /// within 1e-6. Returns the count of differing points and the first few.
+    static func compareEquitySamples(_ curve: EquityCurve, directory dir: URL) -> (Int, [String]) {
+        guard let text = try? String(contentsOf: dir.appendingPathComponent("equity_sample.csv"), encoding: .utf8) else {
+            return (1, ["missing equity_sample.csv"])
+        }
+        var bad = 0
+        var problems: [String] = []
+        var expectedIndices: [Int] = Array(stride(from: 0, to: curve.count, by: 100))
+        if let last = expectedIndices.last, last != curve.count - 1 { expectedIndices.append(curve.count - 1) }
+        let rows = text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",") }
+        if rows.count != expectedIndices.count {
+            bad += 1
+            problems.append("equity samples: \(rows.count) in the reference, \(expectedIndices.count) points expected")
+        }
+        for (f, i) in zip(rows, expectedIndices) {
+            guard f.count >= 3, let time = Int64(f[0]), let equity = Double(f[1]), let openProfit = Double(f[2]) else {
+                bad += 1
+                continue
+            }
+            if time != curve.time[i] || abs(curve.equity[i] - equity) > 1e-6 || abs(curve.openProfit[i] - openProfit) > 1e-6 {
+                bad += 1
+                if problems.count < 4 {
+                    problems.append(
+                        "equity point \(i): \(curve.time[i]) \(curve.equity[i]) \(curve.openProfit[i]) vs \(f[0]) \(f[1]) \(f[2])")
+                }
+            }
+        }
+        return (bad, problems)
     }
 }

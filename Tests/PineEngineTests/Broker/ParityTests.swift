@@ -3,51 +3,15 @@ import PineEngine
 import Testing
 
 /// Every run of the parity cases with a hand-written Swift strategy must
-/// reproduce the reference engine's trades and metrics.
+/// reproduce the reference engine's trades (every column, excursions
+/// included), metrics and equity samples.
 @Suite("Broker parity")
 struct ParityTests {
-    /// How far a run with a documented, not yet understood deviation from
-    /// the reference may be off; anything beyond fails.
-    struct Deviation {
-        var countDelta = 0
-        var badTrades = 0
-        var badExcursions = 0
-        var badMetrics = 0
-        var reason: String
-    }
-
-    static let excursionNote =
-        "per-trade max run-up/drawdown differ on a few trades around gap fills at the open (reference quirk not yet modelled)"
-
-    /// Runs that do not (yet) reproduce the reference exactly, with their bounds.
-    static let deviations: [String: Deviation] = [
-        "06-atr-trail/default": Deviation(badExcursions: 2, reason: excursionNote),
-        "06-atr-trail/alt2": Deviation(badExcursions: 6, reason: excursionNote),
-        "07-donchian-stop-entry/default": Deviation(badExcursions: 1, reason: excursionNote),
-        "07-donchian-stop-entry/alt2": Deviation(badExcursions: 1, reason: excursionNote),
-        "07-donchian-stop-entry/tf60": Deviation(badExcursions: 2, reason: excursionNote),
-        "14-avgprice-bracket/default": Deviation(badExcursions: 4, reason: excursionNote),
-        "14-avgprice-bracket/alt1": Deviation(badExcursions: 4, reason: excursionNote),
-        "14-avgprice-bracket/alt2": Deviation(badExcursions: 4, reason: excursionNote),
-        "14-avgprice-bracket/tf60": Deviation(badExcursions: 2, reason: excursionNote),
-    ]
-
     static func verify(
         _ caseName: String, _ run: String, _ props: StrategyProperties, _ make: ([String: Double]) -> some BarScript
     ) throws {
         let r = try ParityFixture.check(caseName: caseName, run: run, properties: props, makeScript: make)
-        let detail = Comment(rawValue: "\(caseName)/\(run):\n" + r.problems.prefix(12).joined(separator: "\n"))
-        guard let known = deviations["\(caseName)/\(run)"] else {
-            #expect(r.isExact, detail)
-            return
-        }
-        #expect(abs(r.tradeCountDelta) <= known.countDelta, detail)
-        #expect(r.badTrades <= known.badTrades, detail)
-        #expect(r.badExcursions <= known.badExcursions, detail)
-        #expect(r.badMetrics <= known.badMetrics, detail)
-        withKnownIssue(Comment(rawValue: known.reason), isIntermittent: true) {
-            #expect(r.isExact, detail)
-        }
+        #expect(r.isExact, Comment(rawValue: "\(caseName)/\(run):\n" + r.problems.prefix(12).joined(separator: "\n")))
     }
 
     @Test("a 01-sma-flip", arguments: ParityFixture.runs("01-sma-flip"))
