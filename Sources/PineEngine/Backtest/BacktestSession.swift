@@ -47,6 +47,23 @@ public final class BacktestSession<Script: BarScript> {
     let duration: Int64
     let processOnClose: Bool
     @exclusivity(unchecked) var samples: [Double] = []
+    /// The synthetic view's highs and lows (empty: sample every bar).
+    private var viewHigh: [Double] = []
+    private var viewLow: [Double] = []
+
+    /// Prepares a run like `init(bars:settings:script:broker:)`.
+    /// `syntheticView`: under the synthetic magnifier, the bars the script
+    /// sees (`high`/`low` are the samples' extremes); a bar without pending
+    /// orders then takes its extremes from it instead of sampling again.
+    public convenience init(
+        bars: BacktestBars, settings: BacktestSettings, script: Script, broker: Broker, syntheticView: BarStore?
+    ) throws(BacktestError) {
+        try self.init(bars: bars, settings: settings, script: script, broker: broker)
+        if case .synthetic = settings.magnifier, let view = syntheticView, view.count == bars.count {
+            viewHigh = view.high
+            viewLow = view.low
+        }
+    }
 
     /// Prepares a run. Resets `broker` with `settings`. Throws when the
     /// magnifier cannot run on these bars or the window lies outside them.
@@ -205,6 +222,15 @@ public final class BacktestSession<Script: BarScript> {
             return (h, l)
         case .synthetic(let n, let distribution):
             counters.magnifierSampleTicks += n
+            if broker.orders.isEmpty && i < viewHigh.count {
+                // Nothing can fill: the excursions move to the samples' extremes, which
+                // the script's view of the bar already holds.
+                let sh = viewHigh[i]
+                let sl = viewLow[i]
+                broker.open(at: o)
+                if !broker.isIdle { broker.reachExtremes(high: sh, low: sl, close: c) }
+                return (sh, sl)
+            }
             let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
             PricePath.samples(open: o, e1: e1, e2: e2, close: c, count: n, distribution: distribution, into: &samples)
             var sh = samples[0]

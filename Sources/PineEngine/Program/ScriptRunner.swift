@@ -102,9 +102,10 @@ public final class ScriptRunner {
     /// trades closed on it; `instance.plots()` the plotted values so far).
     public func session(_ options: RunOptions, recordPlots: Bool = false) throws -> BacktestSession<ScriptInstance> {
         let settings = try settings(for: options)
-        _ = try start(options, recordPlots: recordPlots)
+        let view = try start(options, recordPlots: recordPlots)
         try instance.computeColumns(cache: columnCache, view: Self.viewKey(options.magnifier))
-        return try BacktestSession(bars: data.bars, settings: settings, script: instance, broker: broker)
+        return try BacktestSession(
+            bars: data.bars, settings: settings, script: instance, broker: broker, syntheticView: view)
     }
 
     /// An indicator needs no broker: its series are computed and plotted
