@@ -25,20 +25,26 @@ public final class ColumnCache: @unchecked Sendable {
         var values: [[Double]]
         var bytes: Int
         var lastUse: UInt64
+        var hits = 0
     }
 
     /// The most bytes of series kept.
     public let budgetBytes: Int
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
+    /// Keys computed once and not kept: a series is stored the second time
+    /// it is computed, so series that only one run reads (a crossover of two
+    /// searched averages) never push out the ones many runs share.
+    private var seenOnce: Set<Key> = []
+    private static let seenLimit = 100_000
     private var bytes = 0
     private var clock: UInt64 = 0
     private var hitCount = 0
     private var missCount = 0
 
-    /// A cache keeping at most `budgetBytes` of series (default 128 MB: the 100
+    /// A cache keeping at most `budgetBytes` of series (default 64 MB: the 100
     /// distinct averages of a 50 x 50 SMA grid on 54k bars take 43 MB).
-    public init(budgetBytes: Int = 128 << 20) {
+    public init(budgetBytes: Int = 64 << 20) {
         self.budgetBytes = max(0, budgetBytes)
     }
 
@@ -61,6 +67,7 @@ public final class ColumnCache: @unchecked Sendable {
         }
         clock += 1
         entry.lastUse = clock
+        entry.hits += 1
         entries[key] = entry
         hitCount += 1
         for (column, values) in zip(outputs, entry.values) {
@@ -71,18 +78,29 @@ public final class ColumnCache: @unchecked Sendable {
         return true
     }
 
-    /// Stores the first `count` values of `outputs` under `key`.
+    /// Offers the first `count` values of `outputs` for `key`: kept when the
+    /// key was computed before (see `seenOnce`).
     func store(_ key: Key, from outputs: [Column], count: Int) {
         let size = outputs.count * count * MemoryLayout<Double>.stride
         guard size <= budgetBytes else { return }
-        let values = outputs.map { Array(UnsafeBufferPointer(start: $0.data, count: count)) }
         lock.lock()
         defer { lock.unlock() }
+        guard seenOnce.remove(key) != nil else {
+            if seenOnce.count >= Self.seenLimit { seenOnce.removeAll(keepingCapacity: true) }
+            seenOnce.insert(key)
+            return
+        }
         if let old = entries[key] { bytes -= old.bytes }
         clock += 1
+        let values = outputs.map { Array(UnsafeBufferPointer(start: $0.data, count: count)) }
         entries[key] = Entry(values: values, bytes: size, lastUse: clock)
         bytes += size
-        while bytes > budgetBytes, let victim = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+        // Over budget: drop series never read back first, then the least recently used.
+        while bytes > budgetBytes,
+            let victim = entries.min(by: { a, b in
+                (a.value.hits > 0) == (b.value.hits > 0) ? a.value.lastUse < b.value.lastUse : a.value.hits == 0
+            })
+        {
             bytes -= victim.value.bytes
             entries[victim.key] = nil
         }
