@@ -59,6 +59,11 @@ enum CalendarFunctions {
                     second: try s(rt)))
             }, .int, nil)
         }
+        for (name, close) in [("time", false), ("time_close", true)] {
+            t[name] = BuiltinFunction(parameters: ["timeframe", "session", "timezone", "bars_back"]) { a in
+                try barTime(a, name: name, close: close)
+            }
+        }
         t["timeframe.change"] = BuiltinFunction(parameters: ["timeframe"]) { a in
             let text = try a.str(0)
             let parsed = a.builder.arena.state { ParsedTimeframe() }
@@ -77,6 +82,61 @@ enum CalendarFunctions {
                 return rt.clock.periodKey(rt.time, timeframe: tf) != rt.clock.periodKey(previous, timeframe: tf)
             }, nil)
         }
+    }
+
+    /// `time(timeframe, session, timezone)` / `time_close(...)`: the open (close) time of the
+    /// bar of `timeframe` holding the current bar, or `na` when the current bar opens
+    /// outside `session` (read in `timezone`, else the exchange's). On a higher timeframe the
+    /// period opens with its first bar in the data.
+    private static func barTime(_ a: BoundArguments, name: String, close: Bool) throws -> CompiledValue {
+        if a.has(3) { throw a.builder.error(a.range(3), "\(name)() with bars_back is not supported yet") }
+        if let constant = a.constString(0), !constant.isEmpty, Timeframe(constant) == nil {
+            throw a.builder.error(a.range(0), "\(name)(): \"\(constant)\" is not a timeframe")
+        }
+        let text: StrFn = a.has(0) ? try a.str(0) : { _ in "" }
+        let parsed = a.builder.arena.state { ParsedTimeframe() }
+        let period = a.builder.arena.state { HigherPeriod() }
+        var session: ((Runtime) throws -> SessionSpec)?
+        if a.has(1) {
+            if let constant = a.constString(1) {
+                guard let spec = SessionSpec.parse(constant) else {
+                    throw a.builder.error(a.range(1), "\(name)(): \"\(constant)\" is not a session (use \"0930-1600\" or \"0930-1600:23456\")")
+                }
+                session = { _ in spec }
+            } else {
+                let f = try a.str(1)
+                let cache = a.builder.arena.state { ParsedSession() }
+                let range = a.range(1)
+                session = { rt in
+                    let value = try f(rt)
+                    guard let spec = cache.pointee.spec(value) else {
+                        throw rt.error("\(name)(): \"\(value)\" is not a session", line: range.start.line, column: range.start.column)
+                    }
+                    return spec
+                }
+            }
+        }
+        let zone = a.has(2) ? try zoneArgument(a, 2) : nil
+        let range = a.range(0)
+        return .num({ rt in
+            if let session {
+                let spec = try session(rt)
+                let fields = try zone.map { try $0(rt).pointee.clock.fields(rt.time) } ?? rt.clock.fields(rt.time)
+                if !spec.contains(minute: fields.hour * 60 + fields.minute, dayOfWeek: fields.dayOfWeek) { return .nan }
+            }
+            let tfName = try text(rt)
+            guard let tf = parsed.pointee.timeframe(tfName, chartMs: rt.barDurationMs) else {
+                if !tfName.isEmpty {
+                    throw rt.error("\(name)(): \"\(tfName)\" is not a timeframe", line: range.start.line, column: range.start.column)
+                }
+                return close ? (rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan) : Double(rt.time)
+            }
+            guard rt.barDurationMs > 0, tf.milliseconds > rt.barDurationMs else {
+                return close ? (rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan) : Double(rt.time)
+            }
+            let start = period.pointee.start(in: rt, timeframe: tf)
+            return Double(close ? tf.bucketEnd(startingAt: start) : start)
+        }, .int, nil)
     }
 
     /// A `timezone` argument: the clock of that zone, built once per name. A constant
@@ -141,5 +201,39 @@ struct ParsedTimeframe {
             value = name.isEmpty ? Timeframe(seconds: chartMs / 1000) : Timeframe(name)
         }
         return value
+    }
+}
+
+/// A session argument, parsed once per distinct text.
+struct ParsedSession {
+    private var text: String?
+    private var value: SessionSpec?
+
+    mutating func spec(_ name: String) -> SessionSpec? {
+        if name != text {
+            text = name
+            value = SessionSpec.parse(name)
+        }
+        return value
+    }
+}
+
+/// The higher-timeframe period the current bar is in, and the time its first bar opened.
+struct HigherPeriod {
+    private var key = Int64.min
+    private var timeframe: Timeframe?
+    private var opened: Int64 = 0
+
+    /// The open time of the first bar in the data of the `timeframe` period holding the current bar.
+    mutating func start(in rt: Runtime, timeframe tf: Timeframe) -> Int64 {
+        let current = rt.clock.periodKey(rt.time, timeframe: tf)
+        if current != key || tf != timeframe {
+            var first = rt.barIndex
+            while first > 0 && rt.clock.periodKey(rt.times[first - 1], timeframe: tf) == current { first -= 1 }
+            key = current
+            timeframe = tf
+            opened = rt.times[max(0, first)]
+        }
+        return opened
     }
 }

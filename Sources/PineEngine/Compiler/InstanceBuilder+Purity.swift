@@ -19,7 +19,7 @@ extension InstanceBuilder {
     static func isPureFunction(_ name: String) -> Bool {
         if name.hasPrefix("ta.") || name.hasPrefix("input") { return true }
         if name.hasPrefix("math.") { return name != "math.random" }
-        return ["na", "nz", "fixnan", "int", "float", "timestamp", "timeframe.change"].contains(name)
+        return ["na", "nz", "fixnan", "int", "float", "timestamp", "timeframe.change", "time", "time_close"].contains(name)
     }
 
     func isPure(_ e: Expression) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 import PFData
 
-/// `str.*` beyond the basics, `time()` / `time_close()` on the chart
+/// `str.*` beyond the basics
 /// timeframe, `timeframe.*` helpers and `max_bars_back`.
 enum StringAndTimeFunctions {
     static func register(into t: inout [String: BuiltinFunction]) {
@@ -65,22 +65,6 @@ enum StringAndTimeFunctions {
             }, nil)
         }
         t["max_bars_back"] = BuiltinFunction(parameters: ["var", "num"]) { _ in .void({ _ in .normal }) }
-        for (name, close) in [("time", false), ("time_close", true)] {
-            t[name] = BuiltinFunction(parameters: ["timeframe", "session", "timezone", "bars_back"]) { a in
-                if a.has(1) || a.has(2) || a.has(3) {
-                    throw a.builder.error(a.range, "\(name)() with a session, time zone or bars_back is not supported yet")
-                }
-                let expr = a.expressions[0]
-                let chart = expr?.dottedName == "timeframe.period" || a.constString(0) == ""
-                if !chart {
-                    throw a.builder.error(a.range(0), "\(name)() on another timeframe is not supported yet (use timeframe.period)")
-                }
-                if close {
-                    return .num({ rt in rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan }, .int, nil)
-                }
-                return .num({ rt in Double(rt.time) }, .int, nil)
-            }
-        }
         t["timeframe.in_seconds"] = BuiltinFunction(parameters: ["timeframe"]) { a in
             guard a.has(0) else { return .num({ rt in Double(rt.barDurationMs / 1000) }, .int, nil) }
             let f = try a.str(0)
