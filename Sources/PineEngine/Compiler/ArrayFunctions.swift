@@ -14,6 +14,27 @@ enum ArrayFunctions {
         }
     }
 
+    /// TradingView's largest array.
+    static let maximumSize = 100_000
+
+    private static func sizeError(_ rt: Runtime, _ a: BoundArguments, _ n: Int) -> ScriptRuntimeError {
+        rt.error(
+            "an array of \(n) elements is larger than TradingView allows (\(maximumSize))",
+            line: a.range.start.line, column: a.range.start.column)
+    }
+
+    /// The size of a new array, checked against the limit (negative sizes are empty).
+    private static func checkedSize(_ rt: Runtime, _ a: BoundArguments, _ n: Int) throws -> Int {
+        if n > maximumSize { throw sizeError(rt, a, n) }
+        return max(0, n)
+    }
+
+    /// Throws when an array of `count` elements cannot grow by one.
+    @inline(__always)
+    private static func checkGrowth(_ rt: Runtime, _ a: BoundArguments, _ count: Int) throws {
+        if count >= maximumSize { throw sizeError(rt, a, count + 1) }
+    }
+
     private static func indexError(_ rt: Runtime, _ a: BoundArguments, _ i: Int, _ count: Int) -> ScriptRuntimeError {
         rt.error(
             "array index \(i) is out of bounds (the array has \(count) elements)",
@@ -27,10 +48,12 @@ enum ArrayFunctions {
                 let size = try a.int(0, default: 0)
                 if e == .string {
                     let initial = a.has(1) ? try a.str(1) : { _ in "" }
-                    return .array({ rt in PineArray(strings: Array(repeating: try initial(rt), count: max(0, try size(rt)))) }, e)
+                    return .array({ rt in
+                        PineArray(strings: Array(repeating: try initial(rt), count: try checkedSize(rt, a, try size(rt))))
+                    }, e)
                 }
                 let initial = try a.num(1, default: .nan)
-                return .array({ rt in PineArray(count: try size(rt), fill: try initial(rt)) }, e)
+                return .array({ rt in PineArray(count: try checkedSize(rt, a, try size(rt)), fill: try initial(rt)) }, e)
             }
         }
         t["array.from"] = BuiltinFunction(parameters: ["arg0"], variadic: true) { a in
@@ -66,19 +89,39 @@ enum ArrayFunctions {
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             if e == .string {
                 let v = try a.str(1)
-                return .void({ rt in try f(rt).strings.append(try v(rt)); return .normal })
+                return .void({ rt in
+                    let arr = try f(rt)
+                    try checkGrowth(rt, a, arr.count)
+                    arr.strings.append(try v(rt))
+                    return .normal
+                })
             }
             let v = try a.num(1)
-            return .void({ rt in try f(rt).values.append(try v(rt)); return .normal })
+            return .void({ rt in
+                let arr = try f(rt)
+                try checkGrowth(rt, a, arr.count)
+                arr.values.append(try v(rt))
+                return .normal
+            })
         }
         t["array.unshift"] = BuiltinFunction(parameters: ["id", "value"]) { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             if e == .string {
                 let v = try a.str(1)
-                return .void({ rt in try f(rt).strings.insert(try v(rt), at: 0); return .normal })
+                return .void({ rt in
+                    let arr = try f(rt)
+                    try checkGrowth(rt, a, arr.count)
+                    arr.strings.insert(try v(rt), at: 0)
+                    return .normal
+                })
             }
             let v = try a.num(1)
-            return .void({ rt in try f(rt).values.insert(try v(rt), at: 0); return .normal })
+            return .void({ rt in
+                let arr = try f(rt)
+                try checkGrowth(rt, a, arr.count)
+                arr.values.insert(try v(rt), at: 0)
+                return .normal
+            })
         }
         for (name, fromFront) in [("array.pop", false), ("array.shift", true)] {
             t[name] = BuiltinFunction(parameters: ["id"]) { a in
@@ -168,6 +211,7 @@ enum ArrayFunctions {
                 let arr = try f(rt)
                 let k = try i(rt)
                 guard k >= 0 && k <= arr.values.count else { throw indexError(rt, a, k, arr.count) }
+                try checkGrowth(rt, a, arr.count)
                 arr.values.insert(try v(rt), at: k)
                 return .normal
             })

@@ -156,7 +156,8 @@ enum CoreFunctions {
 enum PineFormat {
     static func number(_ x: Double, isInt: Bool) -> String {
         if x.isNaN { return "NaN" }
-        if isInt || (x == x.rounded() && abs(x) < 1e15) { return String(Int64(x)) }
+        if x.isInfinite { return x > 0 ? "Infinity" : "-Infinity" }
+        if (isInt && abs(x) < 9e18) || (x == x.rounded() && abs(x) < 1e15) { return String(Int64(x.rounded(.towardZero))) }
         return String(x)
     }
 

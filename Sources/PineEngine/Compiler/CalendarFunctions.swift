@@ -17,13 +17,13 @@ enum CalendarFunctions {
                     return .num({ rt in
                         let x = try f(rt)
                         if x.isNaN { return .nan }
-                        return Double(field(try zone(rt).pointee.clock.fields(Int64(x))))
+                        return Double(field(try zone(rt).pointee.clock.fields(PineMath.clampedInt64(x))))
                     }, .int, nil)
                 }
                 return .num({ rt in
                     let x = try f(rt)
                     if x.isNaN { return .nan }
-                    return Double(field(rt.clock.fields(Int64(x))))
+                    return Double(field(rt.clock.fields(PineMath.clampedInt64(x))))
                 }, .int, nil)
             }
         }

@@ -137,7 +137,7 @@ extension InstanceBuilder {
             }
             return { rt in
                 let x = rt.barCount > 0 ? c.data[0] : .nan
-                return x.isFinite ? Int(x) : 0
+                return PineMath.clampedInt(x)
             }
         default: return nil
         }

@@ -58,7 +58,7 @@ enum InputFunctions {
         case .num(_, let type, let c?):
             let isInt = kind == ".int" || kind == ".time" || (kind == "" && type == .int)
             let cell = builder.arena.cell(c)
-            let value: InputValue = isInt ? .int(Int(c)) : .float(c)
+            let value: InputValue = isInt ? .int(PineMath.clampedInt(c)) : .float(c)
             let k: InputSpec.Kind = kind == ".time" ? .time : kind == ".price" ? .price : kind == ".color" ? .color : (isInt ? .int : .float)
             builder.inputs.append(InstanceInput(spec: spec(a, name, title, k, value), cell: cell, text: nil))
             return .num({ _ in cell.pointee }, isInt ? .int : (type == .color ? .color : .float), nil)

@@ -124,12 +124,12 @@ final class InstanceBuilder {
     func integer(_ v: CompiledValue, _ range: SourceRange) throws -> (Runtime) throws -> Int {
         let f = try number(v, range)
         if let c = v.constNumber, c.isFinite {
-            let k = Int(c)
+            let k = PineMath.clampedInt(c)
             return { _ in k }
         }
         return { rt in
             let x = try f(rt)
-            return x.isFinite ? Int(x) : 0
+            return PineMath.clampedInt(x)
         }
     }
 

@@ -78,7 +78,7 @@ enum StringAndTimeFunctions {
             let f = try a.num(0)
             return .str({ rt in
                 let s = try f(rt)
-                guard s.isFinite, let tf = Timeframe(seconds: Int64(s)) else { return "" }
+                guard s.isFinite, let tf = Timeframe(seconds: PineMath.clampedInt64(s)) else { return "" }
                 return tf.description
             }, nil)
         }

@@ -42,6 +42,16 @@ enum PineMath {
     }
 
     /// `int()`: truncation toward zero, `na` stays `na`.
+    /// A number used as a count, index, length or offset: truncated toward zero and
+    /// clamped to +-2^53 (a huge or non-finite value never traps); `na` is 0.
+    @inline(__always) static func clampedInt(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        return Int(max(-9_007_199_254_740_992, min(9_007_199_254_740_992, x.rounded(.towardZero))))
+    }
+
+    /// A number used as a time in milliseconds, clamped like `clampedInt`.
+    @inline(__always) static func clampedInt64(_ x: Double) -> Int64 { Int64(clampedInt(x)) }
+
     @inline(__always) static func toInt(_ x: Double) -> Double {
         x.isFinite ? x.rounded(.towardZero) : .nan
     }

@@ -181,8 +181,13 @@ struct CalendarFields {
 
     /// Milliseconds since the epoch of a wall-clock time (months and days
     /// out of range roll over, as Pine's `timestamp()` allows).
+    /// Fields far outside any calendar are clamped (years to +-1,000,000, the others to
+    /// +-10^9), so the result never overflows.
     static func epochMs(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
-        var y = year
+        @inline(__always) func clamp(_ v: Int, _ limit: Int) -> Int { max(-limit, min(limit, v)) }
+        let (month, day, hour) = (clamp(month, 1_000_000_000), clamp(day, 1_000_000_000), clamp(hour, 1_000_000_000))
+        let (minute, second) = (clamp(minute, 1_000_000_000), clamp(second, 1_000_000_000))
+        var y = clamp(year, 1_000_000)
         var m = month - 1
         y += m >= 0 ? m / 12 : (m - 11) / 12
         m = ((m % 12) + 12) % 12
