@@ -58,8 +58,8 @@ public struct PercentileNearestRankState: Sendable {
         window.push(source, length: length)
         let n = window.sortedCount
         guard window.isFull, n > 0, !percentage.isNaN else { return .nan }
-        var rank = Int((percentage / 100 * Double(n)).rounded(.up))
-        rank = min(max(rank, 1), n)
+        let raw = (percentage / 100 * Double(n)).rounded(.up)
+        let rank = raw <= 1 ? 1 : (raw >= Double(n) ? n : Int(raw))
         return window[rank - 1]
     }
 }
