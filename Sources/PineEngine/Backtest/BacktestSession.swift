@@ -271,7 +271,8 @@ public final class BacktestSession<Script: BarScript> {
         let curve = self.curve
         let metrics = Metrics(
             trades: broker.closedTrades, curve: curve, initialCapital: broker.initialCapital,
-            firstOpen: store.open[0], lastClose: store.close[last], timezone: settings.timezone)
+            firstOpen: store.open[0], lastClose: store.close[last], timezone: settings.timezone,
+            riskFreeRate: settings.properties.riskFreeRate)
         return BacktestReport(
             trades: broker.closedTrades, openTrades: broker.openTrades, equityCurve: curve,
             counters: counters, metrics: metrics, initialCapital: broker.initialCapital)

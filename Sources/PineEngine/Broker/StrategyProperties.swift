@@ -84,6 +84,8 @@ public struct StrategyProperties: Sendable, Hashable {
     public var allowEntryIn: AllowedDirection = .all
     /// `strategy.risk.max_position_size` in contracts; nil: unlimited.
     public var maxPositionSize: Double? = nil
+    /// The annual risk-free rate in percent the Sharpe and Sortino ratios subtract.
+    public var riskFreeRate: Double = 2
 
     /// TradingView's defaults.
     public init() {}
@@ -95,7 +97,7 @@ public struct StrategyProperties: Sendable, Hashable {
     public static let overrideKeys: [String] = [
         "initial_capital", "default_qty_type", "default_qty_value", "pyramiding",
         "commission_type", "commission_value", "slippage", "process_orders_on_close",
-        "close_entries_rule", "margin_long", "margin_short", "allow_entry_in", "max_position_size",
+        "close_entries_rule", "margin_long", "margin_short", "allow_entry_in", "max_position_size", "risk_free_rate",
     ]
 
     /// Replaces one property by name with a value given as text
@@ -153,6 +155,7 @@ public struct StrategyProperties: Sendable, Hashable {
             }
             allowEntryIn = d
         case "max_position_size": maxPositionSize = try number(positive: true)
+        case "risk_free_rate": riskFreeRate = try number()
         default: throw .unknownKey(key)
         }
     }

@@ -11,6 +11,9 @@ public struct DeclaredProperties: Sendable, Hashable {
     public var usesBarMagnifier: Bool
     /// `max_bars_back`, when given.
     public var maxBarsBack: Int?
+    /// `currency` other than `currency.NONE` (a code such as "EUR"), when given: a run on a
+    /// symbol quoted in another currency is refused (pfopt converts no currencies).
+    public var currency: String?
 
     /// Reads the declaration's arguments. Unsupported settings that would
     /// change results are errors, never ignored.
@@ -48,9 +51,22 @@ public struct DeclaredProperties: Sendable, Hashable {
                 result.maxBarsBack = text.flatMap { Int($0) }
             case "calc_on_order_fills":
                 if text == "true" { throw fail("calc_on_order_fills=true is not supported yet") }
-            case "risk_free_rate", "shorttitle", "overlay", "format", "precision", "scale", "currency",
+            case "backtest_fill_limits_assumption":
+                if let text, Double(text) != 0 {
+                    throw fail("backtest_fill_limits_assumption=\(text) is not supported yet (limit orders fill when touched)")
+                }
+            case "currency":
+                // Only the symbol's own currency (no conversion) can be reproduced.
+                if let text, !["currency.NONE", "NONE", ""].contains(text) {
+                    result.currency = text.hasPrefix("currency.") ? String(text.dropFirst(9)) : text
+                }
+            case "timeframe":
+                if let text, !text.isEmpty {
+                    throw fail("timeframe=\"\(text)\" in the declaration is not supported yet (run on that timeframe with --timeframe)")
+                }
+            case "shorttitle", "overlay", "format", "precision", "scale",
                 "calc_on_every_tick", "max_lines_count", "max_labels_count", "max_boxes_count", "max_polylines_count",
-                "backtest_fill_limits_assumption", "default_qty_type_is_percent", "timeframe", "timeframe_gaps",
+                "default_qty_type_is_percent", "timeframe_gaps",
                 "explicit_plot_zorder", "dynamic_requests", "behind_chart", "fill_orders_on_standard_ohlc",
                 "initial_capital_currency", "commission_value_is_percent", "?":
                 break

@@ -67,7 +67,10 @@ public final class ScriptRunner {
 
     /// The settings a run uses: the script's properties with the overrides applied.
     public func settings(for options: RunOptions) throws -> BacktestSettings {
-        BacktestSettings(
+        if let currency = program.declared.currency, currency != data.symbol?.currency {
+            throw RunSetupError.currencyConversion(script: currency, symbol: data.symbol?.currency ?? "")
+        }
+        return BacktestSettings(
             properties: try program.strategyProperties(overrides: options.overrides),
             symbol: BrokerSymbol(mintick: data.mintick, pointValue: data.pointValue, lotStep: data.lotStep),
             tradeFrom: options.tradeFrom, tradeTo: options.tradeTo, magnifier: options.magnifier,

@@ -190,9 +190,11 @@ public struct Metrics: Sendable, Hashable {
     /// Computes every metric from the closed trades and the equity curve.
     /// `firstOpen` / `lastClose` are the first bar's open and the last
     /// bar's close (buy & hold).
+    /// `riskFreeRate`: the annual rate in percent the Sharpe and Sortino ratios subtract
+    /// (TradingView's `risk_free_rate`, 2 by default).
     public init(
         trades: [ClosedTrade], curve: EquityCurve, initialCapital: Double, firstOpen: Double,
-        lastClose: Double, timezone: TimeZone
+        lastClose: Double, timezone: TimeZone, riskFreeRate: Double = 2
     ) {
         all = TradeStats(trades: trades, initialCapital: initialCapital) { _ in true }
         longs = TradeStats(trades: trades, initialCapital: initialCapital) { $0.direction == .long }
@@ -242,7 +244,7 @@ public struct Metrics: Sendable, Hashable {
             var r: [Double] = []
             r.reserveCapacity(monthly.count - 1)
             for i in 1..<monthly.count { r.append(monthly[i] / monthly[i - 1] - 1) }
-            (e.sharpeTV, e.sortinoTV) = Metrics.sharpeSortino(returns: r, riskFree: 0.02 / 12, annualization: 12)
+            (e.sharpeTV, e.sortinoTV) = Metrics.sharpeSortino(returns: r, riskFree: riskFreeRate / 100 / 12, annualization: 12)
         }
         if n >= 3 && years > 0 {
             var r: [Double] = []
@@ -250,7 +252,7 @@ public struct Metrics: Sendable, Hashable {
             for i in 1..<n { r.append(eq[i] / eq[i - 1] - 1) }
             let barsPerYear = Double(n - 1) / years
             (e.sharpeBar, e.sortinoBar) = Metrics.sharpeSortino(
-                returns: r, riskFree: 0.02 / barsPerYear, annualization: barsPerYear)
+                returns: r, riskFree: riskFreeRate / 100 / barsPerYear, annualization: barsPerYear)
         }
         equity = e
     }

@@ -1,0 +1,75 @@
+import Foundation
+import PFData
+@testable import PineEngine
+import PineLanguage
+import Testing
+
+/// `strategy()` / `indicator()` arguments that change results are applied or refused, never
+/// ignored.
+@Suite struct DeclarationPropertyTests {
+    static func data(currency: String? = nil) throws -> PreparedData {
+        let full = PineParityFeed.store
+        let n = 8000
+        let store = BarStore(
+            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
+            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
+        guard let currency else { return try PreparedData(store: store, sourceTimeframe: Timeframe("15")) }
+        let symbol = SymbolInfo(ticker: "ETHUSDT", currency: currency, period: "15", mintick: 0.01)
+        let market = MarketData(
+            bars: store, timeframe: Timeframe("15"), symbol: symbol, sourcePath: "x.csv", ohlcvPath: "x.ohlcv", gaps: [])
+        return try PreparedData(market: market, scriptTimeframe: nil)
+    }
+
+    static func strategy(_ properties: String) -> String {
+        """
+        //@version=6
+        strategy("p", initial_capital = 10000\(properties))
+        f = ta.sma(close, 10)
+        s = ta.sma(close, 40)
+        if ta.crossover(f, s)
+            strategy.entry("L", strategy.long)
+        if ta.crossunder(f, s)
+            strategy.entry("S", strategy.short)
+        """
+    }
+
+    @Test func riskFreeRateChangesSharpeAndSortinoOnly() throws {
+        let data = try Self.data()
+        let base = try ScriptRunner(program: try PineProgram.compile(source: Self.strategy(""), fileName: "a.pine"), data: data)
+            .run(RunOptions()).report
+        let zero = try ScriptRunner(
+            program: try PineProgram.compile(source: Self.strategy(", risk_free_rate = 0"), fileName: "b.pine"), data: data
+        ).run(RunOptions()).report
+        #expect(base.trades == zero.trades)
+        #expect(base.metrics.equity.sharpeTV.isFinite && zero.metrics.equity.sharpeTV.isFinite)
+        #expect(zero.metrics.equity.sharpeTV > base.metrics.equity.sharpeTV)
+        #expect(zero.metrics.equity.sortinoBar != base.metrics.equity.sortinoBar)
+        #expect(zero.metrics.equity.maxEquityDrawdown == base.metrics.equity.maxEquityDrawdown)
+        // The same through an override.
+        let overridden = try ScriptRunner(
+            program: try PineProgram.compile(source: Self.strategy(""), fileName: "c.pine"), data: data
+        ).run(RunOptions(overrides: ["risk_free_rate": "0"])).report
+        #expect(overridden.metrics.equity.sharpeTV == zero.metrics.equity.sharpeTV)
+    }
+
+    @Test func settingsThatCannotBeReproducedAreRefused() {
+        #expect {
+            _ = try PineProgram.compile(source: Self.strategy(", backtest_fill_limits_assumption = 2"), fileName: "d.pine")
+        } throws: { "\($0)".contains("d.pine:2") && "\($0)".contains("backtest_fill_limits_assumption") }
+        #expect {
+            _ = try PineProgram.compile(
+                source: "//@version=6\nindicator(\"i\", timeframe = \"60\")\nplot(close)\n", fileName: "e.pine")
+        } throws: { "\($0)".contains("e.pine:2") && "\($0)".contains("timeframe") }
+    }
+
+    @Test func aCurrencyOtherThanTheSymbolsIsRefusedAtRunTime() throws {
+        let program = try PineProgram.compile(source: Self.strategy(", currency = currency.EUR"), fileName: "f.pine")
+        #expect {
+            _ = try ScriptRunner(program: program, data: try Self.data(currency: "USDT")).run(RunOptions())
+        } throws: { "\($0)".contains("EUR") && "\($0)".contains("USDT") }
+        let same = try ScriptRunner(program: program, data: try Self.data(currency: "EUR")).run(RunOptions()).report
+        #expect(same.trades.count > 10)
+        let none = try PineProgram.compile(source: Self.strategy(", currency = currency.NONE"), fileName: "g.pine")
+        #expect(try ScriptRunner(program: none, data: try Self.data(currency: "USDT")).run(RunOptions()).report.trades.count > 10)
+    }
+}
