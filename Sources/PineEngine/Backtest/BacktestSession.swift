@@ -36,6 +36,10 @@ public final class BacktestSession<Script: BarScript> {
     private let inMarketPoints: UnsafeMutablePointer<Bool>
     /// The first bar close time at which orders take effect (`Int64.min`: always).
     private let tradeFromMs: Int64
+    /// Margin requirements as fractions, times the point value.
+    private let marginLong: Double
+    private let marginShort: Double
+    private var margin = MarginLine()
 
     // The bar columns, held directly (no struct copy per bar).
     let time: [Int64]
@@ -106,6 +110,8 @@ public final class BacktestSession<Script: BarScript> {
         self.duration = settings.barDurationMs ?? BacktestSession.inferDuration(times)
         self.processOnClose = settings.properties.processOrdersOnClose
         self.tradeFromMs = settings.tradeFrom ?? .min
+        self.marginLong = settings.properties.marginLong / 100 * settings.symbol.pointValue
+        self.marginShort = settings.properties.marginShort / 100 * settings.symbol.pointValue
         broker.reset(settings: settings)
         equityPoints = .allocate(capacity: max(1, end))
         openProfitPoints = .allocate(capacity: max(1, end))
@@ -166,8 +172,26 @@ public final class BacktestSession<Script: BarScript> {
         equityPoints[i] = eq
         openProfitPoints[i] = op
         inMarketPoints[i] = !broker.openTrades.isEmpty
+        if !broker.openTrades.isEmpty { checkMargin(high: hi, low: lo, time: time) }
         counters.scriptBarsProcessed += 1
         return BarStep(bar: bar, closedTradeRange: before..<broker.closedTrades.count, equity: eq, openProfit: op)
+    }
+
+    /// Counts a bar where, at its worst price for the open position (the low for a long,
+    /// the high for a short), the equity does not cover the position's margin
+    /// (TradingView's margin-call test: available funds = equity - value x margin % < 0).
+    /// Both are linear in the price, so the coefficients are rebuilt only when a trade
+    /// opens or closes.
+    @inline(__always)
+    private func checkMargin(high: Double, low: Double, time: Int64) {
+        let key = broker.tradeSequence &* 1_000_003 &+ broker.closedTrades.count
+        if key != margin.key { margin = MarginLine(broker: broker, key: key, long: marginLong, short: marginShort) }
+        let worst = margin.isLong ? low : high
+        let required = margin.requiredPerPrice * worst
+        if margin.fixed + margin.equityPerPrice * worst - required < -1e-9 * max(1, required) {
+            counters.marginShortfallBars += 1
+            if counters.firstMarginShortfallTime == nil { counters.firstMarginShortfallTime = time }
+        }
     }
 
     /// Feeds the broker the bar's price path. Returns the bar's high and low
@@ -298,5 +322,31 @@ public enum Backtest {
         onProgress: ((Int, Int) -> Void)? = nil
     ) throws -> BacktestReport {
         try run(bars: BacktestBars(bars: bars), settings: settings, script: script, broker: broker, onProgress: onProgress)
+    }
+}
+
+/// Equity and margin requirement of the open position as lines in the price:
+/// equity(p) = fixed + equityPerPrice * p, required(p) = requiredPerPrice * p.
+struct MarginLine {
+    var key = -1
+    var isLong = true
+    var fixed = 0.0
+    var equityPerPrice = 0.0
+    var requiredPerPrice = 0.0
+
+    init() {}
+
+    init(broker: Broker, key: Int, long marginLong: Double, short marginShort: Double) {
+        self.key = key
+        let trades = broker.openTrades
+        isLong = trades.first?.direction != .short
+        fixed = broker.initialCapital + broker.netProfit
+        for k in trades.indices {
+            let qty = trades[k].qty
+            let sign = trades[k].direction.sign
+            fixed -= trades[k].entryPrice * qty * broker.pointValue * sign
+            equityPerPrice += qty * broker.pointValue * sign
+            requiredPerPrice += qty * (trades[k].direction == .long ? marginLong : marginShort)
+        }
     }
 }

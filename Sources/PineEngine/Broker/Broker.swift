@@ -195,7 +195,9 @@ public final class Broker {
     /// The open trades' profit at `price`, before commissions.
     public func openProfit(at price: Double) -> Double {
         var sum = 0.0
-        for t in openTrades { sum += t.profit(at: price, pointValue: pointValue) }
+        for k in openTrades.indices {
+            sum += (price - openTrades[k].entryPrice) * openTrades[k].qty * pointValue * openTrades[k].direction.sign
+        }
         return sum
     }
 

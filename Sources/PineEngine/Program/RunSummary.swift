@@ -21,6 +21,12 @@ public struct RunSummary {
         lines.append("profit factor   \(f(m.all.profitFactor, 3))")
         lines.append("max drawdown    \(f(m.equity.maxEquityDrawdown)) (\(f(m.equity.maxEquityDrawdownPercent, 3))%)")
         lines.append("sharpe (annual) \(f(m.equity.sharpeTV, 3))   sortino \(f(m.equity.sortinoTV, 3))")
+        if r.counters.marginShortfallBars > 0, let first = r.counters.firstMarginShortfallTime {
+            let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(first) / 1000))
+            lines.append(
+                "warning: equity fell below the position's margin on \(r.counters.marginShortfallBars) bars (first \(when)); "
+                    + "TradingView would have issued margin calls there, which pfopt does not simulate")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -24,6 +24,12 @@ public struct BacktestCounters: Sendable, Hashable {
     public var magnifierSampleTicks: Int = 0
     /// Source sub-bars the real-bar magnifier walked.
     public var magnifierSubBars: Int = 0
+    /// Bars whose worst price for the open position left the equity below its margin
+    /// requirement (quantity x price x point value x margin_long/short %): TradingView
+    /// would have issued a margin call there, which pfopt does not simulate.
+    public var marginShortfallBars: Int = 0
+    /// The open time of the first such bar.
+    public var firstMarginShortfallTime: Int64?
 
     public init() {}
 }

@@ -69,6 +69,7 @@ public enum ReportWriter {
             ("script_bars_processed", String(report.counters.scriptBarsProcessed)),
             ("magnifier_sample_ticks_total", String(report.counters.magnifierSampleTicks)),
             ("magnifier_sub_bars_total", String(report.counters.magnifierSubBars)),
+            ("margin_shortfall_bars", String(report.counters.marginShortfallBars)),
             ("equity_curve_len", String(report.equityCurve.count)),
         ]
         var out = "{\n"

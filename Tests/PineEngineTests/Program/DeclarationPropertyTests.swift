@@ -73,3 +73,45 @@ import Testing
         #expect(try ScriptRunner(program: none, data: try Self.data(currency: "USDT")).run(RunOptions()).report.trades.count > 10)
     }
 }
+
+/// Bars on which TradingView would issue a margin call are counted and reported (pfopt
+/// does not simulate the liquidation).
+@Suite struct MarginShortfallTests {
+    static func run(direction: String, margin: String, rising: Bool) throws -> BacktestReport {
+        let n = 60
+        let start: Int64 = 1_736_035_200_000
+        let closes = (0..<n).map { 100 + (rising ? 1.0 : -1.0) * Double($0) }
+        let store = BarStore(
+            time: (0..<n).map { start + Int64($0) * 900_000 }, open: closes, high: closes.map { $0 + 0.5 },
+            low: closes.map { $0 - 0.5 }, close: closes, volume: Array(repeating: 1, count: n))
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        let source = """
+            //@version=6
+            strategy("m", initial_capital = 1000, default_qty_type = strategy.percent_of_equity, default_qty_value = 100\(margin))
+            if bar_index == 5
+                strategy.entry("E", strategy.\(direction))
+            """
+        let program = try PineProgram.compile(source: source, fileName: "m.pine")
+        return try ScriptRunner(program: program, data: data).run(RunOptions()).report
+    }
+
+    @Test func allInShortsAgainstARiseFallShortOfMargin() throws {
+        let short = try Self.run(direction: "short", margin: "", rising: true)
+        #expect(short.openTrades.count == 1)
+        // From the bar after the entry on, every high is above the entry price.
+        #expect(short.counters.marginShortfallBars >= 50)
+        #expect(short.counters.firstMarginShortfallTime == Int64(1_736_035_200_000 + 6 * 900_000))
+        let summary = RunSummary(result: RunResult(report: short, plots: [], plotTimes: []), title: "m").text
+        #expect(summary.contains("margin calls"))
+    }
+
+    @Test func fundedPositionsAndZeroMarginDoNot() throws {
+        #expect(try Self.run(direction: "long", margin: "", rising: false).counters.marginShortfallBars == 0)
+        // Sized at the signal bar's close (105) and filled at the next, higher open (106), an
+        // all-in long costs more than the equity: short of margin from its first bar.
+        #expect(try Self.run(direction: "long", margin: "", rising: true).counters.marginShortfallBars >= 50)
+        #expect(try Self.run(direction: "short", margin: ", margin_short = 0", rising: true).counters.marginShortfallBars == 0)
+        let leveraged = try Self.run(direction: "long", margin: ", margin_long = 50", rising: false)
+        #expect(leveraged.counters.marginShortfallBars == 0)
+    }
+}
