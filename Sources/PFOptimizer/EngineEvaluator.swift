@@ -85,7 +85,7 @@ final class EngineWorker: BacktestWorker {
     func run(_ request: RunRequest) -> RunOutcome {
         do {
             let result = try runner.run(options(request))
-            return RunOutcome(status: .ok, metrics: result.report.metrics.flat)
+            return RunOutcome(status: .ok, metrics: result.report.flatMetrics)
         } catch {
             return RunOutcome(status: .failed("\(error)"), metrics: [])
         }
@@ -95,7 +95,7 @@ final class EngineWorker: BacktestWorker {
         let result = try runner.run(options(request), recordPlots: true)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try RunArtifacts.write(result, to: directory)
-        return RunOutcome(status: .ok, metrics: result.report.metrics.flat)
+        return RunOutcome(status: .ok, metrics: result.report.flatMetrics)
     }
 }
 

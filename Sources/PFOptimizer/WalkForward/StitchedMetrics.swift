@@ -17,7 +17,7 @@ struct StitchedMetrics {
             let metrics = Metrics(
                 trades: s.closedTrades, curve: curve, initialCapital: initial, firstOpen: .nan, lastClose: .nan,
                 timezone: TimeZone(identifier: "UTC") ?? .current)
-            flat = metrics.flat
+            flat = metrics.flat + MetricCatalog.runCounters.map { _ in .nan }
         }
         values = zip(MetricCatalog.flatNames, flat).map { ($0, $1) }
         let finalEquity = s.equity.last?.equity ?? initial

@@ -63,4 +63,8 @@ public struct BacktestReport: Sendable {
 
     /// The last point of the equity curve (initial capital when empty).
     public var finalEquity: Double { equityCurve.equity.last ?? initialCapital }
+
+    /// Every metric in `MetricCatalog.flatNames` order: the trade and equity metrics, then
+    /// the run counters.
+    public var flatMetrics: [Double] { metrics.flat + [Double(counters.marginShortfallBars)] }
 }

@@ -21,9 +21,14 @@ public enum MetricCatalog {
         "time_in_market_pct", "open_pl",
     ]
 
+    /// Counts about the run itself (not in PineForge's ABI): `margin_shortfall_bars`, the bars
+    /// where TradingView would have issued a margin call (see `BacktestCounters`).
+    public static let runCounters: [String] = ["margin_shortfall_bars"]
+
     /// The flat names used by sweeps: all-trades metrics unprefixed, then
-    /// `long_` and `short_` prefixed ones, then the equity metrics unprefixed.
+    /// `long_` and `short_` prefixed ones, then the equity metrics unprefixed,
+    /// then the run counters.
     public static let flatNames: [String] =
         tradeMetrics + tradeMetrics.map { "long_" + $0 } + tradeMetrics.map { "short_" + $0 }
-        + equityMetrics
+        + equityMetrics + runCounters
 }

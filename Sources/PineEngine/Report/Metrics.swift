@@ -179,12 +179,15 @@ public struct Metrics: Sendable, Hashable {
     }
 
     /// One value per `MetricCatalog.flatNames` entry, NaN where undefined.
+    /// The trade and equity metrics in `MetricCatalog.flatNames` order (the run counters,
+    /// last in that list, are the report's: `BacktestReport.flatMetrics`).
     public var flat: [Double] { all.values + longs.values + shorts.values + equity.values }
 
     /// The value of a flat metric name (`net_profit`, `long_num_trades`, `sharpe_tv`), nil when unknown.
     public func value(named name: String) -> Double? {
-        guard let i = MetricCatalog.flatNames.firstIndex(of: name) else { return nil }
-        return flat[i]
+        let values = flat
+        guard let i = MetricCatalog.flatNames.firstIndex(of: name), i < values.count else { return nil }
+        return values[i]
     }
 
     /// Computes every metric from the closed trades and the equity curve.
