@@ -129,9 +129,18 @@ extension InstanceBuilder {
     /// The first condition of a top-level `if` runs on every bar, like a
     /// declaration: when it is pure and calls an indicator (`if
     /// ta.crossover(fast, slow)`), it becomes a column computed before the
-    /// bar loop and the `if` reads one value per bar. Returns the condition
+    /// bar loop and the `if` reads one value per bar; a name that is already
+    /// a column (`if longCondition`) is read as it is. Returns the condition
     /// and its column; nil otherwise.
     func hoistedCondition(_ e: Expression) throws -> (BoolFn, Column)? {
+        // `if longCondition` where the name is already a column: that column is the gate.
+        if case .identifier(let name) = e.kind, let b = lookup(name), case .column(let column, let type) = b {
+            if type == .bool { return ({ rt in column.data[rt.barIndex] != 0 }, column) }
+            return ({ rt in
+                let x = column.data[rt.barIndex]
+                return !x.isNaN && x != 0
+            }, column)
+        }
         guard isPure(e), Self.containsCall(e) else { return nil }
         let mark = inputs.count
         let value = try compile(e)

@@ -21,6 +21,8 @@ public final class ScriptInstance: BarScript {
     /// The condition columns of the top-level `if`s when they are the only
     /// per-bar work (see `InstanceBuilder.gateColumns`); nil otherwise.
     private let gates: [Column]?
+    /// True when the script is skipped on bars where none of its top-level `if`s is true.
+    public var isGated: Bool { gates != nil }
     /// Per bar: true when some gate is true (the script has work to do).
     private var activeBars: [Bool] = []
     /// When true, every bar's plot values are kept (`plots()`).

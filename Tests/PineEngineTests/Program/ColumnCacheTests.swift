@@ -92,6 +92,32 @@ import Testing
 
     /// The same strategy with a per-bar statement that reads the broker (which turns the
     /// bar gating off) must give the same trades as the gated one.
+    /// TradingView's strategy template: the conditions are named columns, the `if`s read them.
+    @Test func namedConditionsGateLikeInlineOnes() throws {
+        let named = """
+            //@version=6
+            strategy("named", initial_capital = 10000)
+            longCondition = ta.crossover(ta.sma(close, 14), ta.sma(close, 28))
+            if (longCondition)
+                strategy.entry("L", strategy.long)
+            shortCondition = ta.crossunder(ta.sma(close, 14), ta.sma(close, 28))
+            if (shortCondition)
+                strategy.entry("S", strategy.short)
+            """
+        let program = try PineProgram.compile(source: named, fileName: "named.pine")
+        let ungated = try PineProgram.compile(source: named + "\nx = strategy.position_size\n", fileName: "u.pine")
+        let data = try Self.data()
+        let a = try ScriptRunner(program: program, data: data).run(RunOptions()).report
+        let b = try ScriptRunner(program: ungated, data: data).run(RunOptions()).report
+        #expect(a.trades.count > 20)
+        #expect(a.trades == b.trades)
+        #expect(a.equityCurve == b.equityCurve)
+        // The instance really skips the bars without a signal.
+        let instance = try program.makeInstance()
+        #expect(instance.isGated)
+        #expect(!(try ungated.makeInstance()).isGated)
+    }
+
     @Test func gatedBarsGiveTheSameTrades() throws {
         let gated = try PineProgram.compile(source: Self.strategy, fileName: "gated.pine")
         let ungated = try PineProgram.compile(
