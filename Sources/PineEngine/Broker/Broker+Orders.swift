@@ -65,15 +65,19 @@ extension Broker {
     /// default sizing evaluated at the current price.
     func orderQuantity(explicit: Double, direction: TradeDirection) -> Double {
         if !explicit.isNaN { return floorToLot(explicit) }
+        return defaultQuantity(at: markPrice + direction.sign * slippagePrice)
+    }
+
+    /// The strategy's default entry size for a fill at `price`
+    /// (`strategy.default_entry_qty(fill_price)`).
+    public func defaultQuantity(at price: Double) -> Double {
         let p = settings.properties
         switch p.defaultQtyType {
         case .fixed:
             return floorToLot(p.defaultQtyValue)
         case .cash:
-            let price = markPrice + direction.sign * slippagePrice
             return floorToLot(p.defaultQtyValue / (price * pointValue))
         case .percentOfEquity:
-            let price = markPrice + direction.sign * slippagePrice
             var eq = initialCapital + netProfit + openProfit
             for t in openTrades { eq -= t.entryCommission }
             let budget = eq * (p.defaultQtyValue / 100)

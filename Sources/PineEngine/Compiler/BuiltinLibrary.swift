@@ -32,12 +32,9 @@ enum BuiltinLibrary {
     static let noOpNamespaces: Set<String> = ["label", "line", "box", "table", "linefill", "polyline", "log"]
 
     /// Built-ins the checker knows but the engine cannot run faithfully yet:
-    /// a script using one is rejected at compile time with this reason.
-    static let rejected: [String: String] = [
-        "strategy.convert_to_account": "strategy.convert_to_account() is not supported yet",
-        "strategy.convert_to_symbol": "strategy.convert_to_symbol() is not supported yet",
-        "strategy.default_entry_qty": "strategy.default_entry_qty() is not supported yet",
-    ]
+    /// a script using one is rejected at compile time with this reason (none
+    /// at present; the checker itself refuses what the engine lacks).
+    static let rejected: [String: String] = [:]
 
     /// The declaration calls, read by the compiler before anything runs.
     static let declarations: Set<String> = ["strategy", "indicator", "library"]

@@ -45,6 +45,19 @@ enum StrategyBindings {
     }
 
     static func register(into t: inout [String: BuiltinFunction]) {
+        // Amounts are in the symbol's currency, which is the account's: a run with another
+        // account currency is refused (ScriptRunner.settings), so converting is the identity.
+        for name in ["strategy.convert_to_account", "strategy.convert_to_symbol"] {
+            t[name] = BuiltinFunction(parameters: ["value"]) { a in .num(try a.num(0), .float, nil) }
+        }
+        t["strategy.default_entry_qty"] = BuiltinFunction(parameters: ["fill_price"]) { a in
+            let price = try a.num(0)
+            return .num({ rt in
+                guard let b = rt.broker else { return .nan }
+                let p = try price(rt)
+                return p.isFinite && p > 0 ? b.defaultQuantity(at: p) : .nan
+            }, .float, nil)
+        }
         for name in ["strategy.entry", "strategy.order"] {
             let isEntry = name == "strategy.entry"
             t[name] = BuiltinFunction(parameters: entryParameters) { a in

@@ -99,16 +99,35 @@ import Testing
         #expect(program.plotTitles == ["plot_0"])
     }
 
-    @Test func rejectedBuiltinFailsAtCompileTimeWithItsName() {
+    @Test func unsupportedBuiltinFailsAtCompileTimeWithItsName() {
         let source = """
             //@version=6
             strategy("risk")
-            strategy.convert_to_account(1.0)
+            x = request.security(syminfo.tickerid, "D", close)
             """
         #expect {
             _ = try PineProgram.compile(source: source, fileName: "r.pine")
         } throws: { error in
-            "\(error)".contains("strategy.convert_to_account") && "\(error)".contains("r.pine:3")
+            "\(error)".contains("request.security") && "\(error)".contains("r.pine:3")
         }
+    }
+
+    /// The account is in the symbol's currency (another one is refused), so conversions are
+    /// the identity; `strategy.default_entry_qty` sizes like an entry would.
+    @Test func conversionsAndDefaultEntryQuantity() throws {
+        let source = """
+            //@version=6
+            strategy("q", initial_capital = 10000, default_qty_type = strategy.percent_of_equity, default_qty_value = 50)
+            plot(strategy.default_entry_qty(200), "qty")
+            plot(strategy.convert_to_account(123.5) + strategy.convert_to_symbol(1), "conv")
+            """
+        let bars = BarStore(
+            time: [0, 900_000, 1_800_000], open: [1, 2, 3], high: [2, 3, 4], low: [0.5, 1.5, 2.5], close: [1.5, 2.5, 3.5],
+            volume: [10, 20, 30])
+        let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("15"))
+        let result = try ScriptRunner(program: try PineProgram.compile(source: source, fileName: "q.pine"), data: data)
+            .run(RunOptions(), recordPlots: true)
+        #expect(result.plots.first { $0.title == "qty" }?.values.last == 25)
+        #expect(result.plots.first { $0.title == "conv" }?.values.last == 124.5)
     }
 }
