@@ -4,6 +4,9 @@ import PFData
 /// `str.*` beyond the basics
 /// timeframe, `timeframe.*` helpers and `max_bars_back`.
 enum StringAndTimeFunctions {
+    /// TradingView's longest string.
+    static let maximumStringLength = 40_960
+
     static func register(into t: inout [String: BuiltinFunction]) {
         CalendarFunctions.register(into: &t)
         t["str.startswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
@@ -38,6 +41,35 @@ enum StringAndTimeFunctions {
                 let lo = max(0, min(chars.count, try b(rt)))
                 let hi = max(lo, min(chars.count, try e(rt)))
                 return String(chars[lo..<hi])
+            }, nil)
+        }
+        t["str.split"] = BuiltinFunction(parameters: ["string", "separator"]) { a in
+            let f = try a.str(0)
+            let sep = try a.str(1)
+            return .array({ rt in
+                let text = try f(rt)
+                let separator = try sep(rt)
+                // An empty separator splits into characters, as TradingView does.
+                if separator.isEmpty { return PineArray(strings: text.map { String($0) }) }
+                return PineArray(strings: text.components(separatedBy: separator))
+            }, .string)
+        }
+        t["str.repeat"] = BuiltinFunction(parameters: ["source", "repeat", "separator"]) { a in
+            let f = try a.str(0)
+            let n = try a.int(1)
+            let sep = a.has(2) ? try a.str(2) : { _ in "" }
+            let at = a.range.start
+            return .str({ rt in
+                let text = try f(rt)
+                let count = max(0, try n(rt))
+                let separator = try sep(rt)
+                let length = count == 0 ? 0 : count * text.count + (count - 1) * separator.count
+                guard length <= Self.maximumStringLength else {
+                    throw rt.error(
+                        "str.repeat() would make a string of \(length) characters (TradingView's limit is \(Self.maximumStringLength))",
+                        line: at.line, column: at.column)
+                }
+                return Array(repeating: text, count: count).joined(separator: separator)
             }, nil)
         }
         t["str.replace_all"] = BuiltinFunction(parameters: ["source", "target", "replacement"]) { a in

@@ -66,7 +66,8 @@ enum BuiltinCatalog {
 
     static let strings = [
         "str.tostring(value)", "str.tostring(value, format)", "str.format(formatString, ...)",
-        "str.length(string)", "str.contains(source, str)", "str.startswith(source, str)",
+        "str.length(string)", "str.split(string, separator)", "str.repeat(source, repeat, separator?)",
+        "str.contains(source, str)", "str.startswith(source, str)",
         "str.endswith(source, str)", "str.substring(source, begin_pos)",
         "str.substring(source, begin_pos, end_pos)", "str.replace(source, target, replacement, occurrence=0)",
         "str.replace_all(source, target, replacement)", "str.lower(source)", "str.upper(source)",
@@ -221,7 +222,7 @@ enum BuiltinCatalog {
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",
-        "input.enum", "str.split", "str.format_time", "str.match", "str.repeat",
+        "input.enum", "str.format_time", "str.match",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
         "array.new_box", "array.new_label", "array.new_line", "array.new_table", "array.new_linefill",
     ]

@@ -110,6 +110,32 @@ import Testing
         }
     }
 
+    /// `str.split` gives an array of strings (characters for an empty separator);
+    /// `str.repeat` joins copies and stops with an error past TradingView's string limit.
+    @Test func splitAndRepeat() throws {
+        let source = """
+            //@version=6
+            indicator("s")
+            parts = str.split("a,bb,,ccc", ",")
+            plot(array.size(parts), "n")
+            plot(str.length(array.get(parts, 3)), "last")
+            plot(array.size(str.split("abc", "")), "chars")
+            plot(str.length(str.repeat("ab", 3, "-")), "rep")
+            plot(str.repeat("x", 0) == "" ? 1 : 0, "empty")
+            """
+        let program = try PineProgram.compile(source: source, fileName: "s.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        var last: [String: Double] = [:]
+        for p in result.plots { last[p.title] = p.values.last }
+        #expect(last == ["n": 4, "last": 3, "chars": 3, "rep": 8, "empty": 1])
+        let huge = try PineProgram.compile(
+            source: "//@version=6\nindicator(\"h\")\nplot(str.length(str.repeat(\"abc\", 100000)))\n", fileName: "h.pine")
+        #expect {
+            _ = try ScriptRunner(program: huge, data: data).run(RunOptions(), recordPlots: true)
+        } throws: { "\($0)".contains("h.pine:3") && "\($0)".contains("40960") }
+    }
+
     /// `runtime.error(message)` stops the run with the script's own message, its line and
     /// the bar it happened on; bars before it ran normally.
     @Test func runtimeErrorStopsWithTheScriptsMessage() throws {
