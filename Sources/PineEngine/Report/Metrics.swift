@@ -250,12 +250,12 @@ public struct Metrics: Sendable, Hashable {
             (e.sharpeTV, e.sortinoTV) = Metrics.sharpeSortino(returns: r, riskFree: riskFreeRate / 100 / 12, annualization: 12)
         }
         if n >= 3 && years > 0 {
-            var r: [Double] = []
-            r.reserveCapacity(n - 1)
-            for i in 1..<n { r.append(eq[i] / eq[i - 1] - 1) }
             let barsPerYear = Double(n - 1) / years
-            (e.sharpeBar, e.sortinoBar) = Metrics.sharpeSortino(
-                returns: r, riskFree: riskFreeRate / 100 / barsPerYear, annualization: barsPerYear)
+            (e.sharpeBar, e.sortinoBar) = eq.withUnsafeBufferPointer { p in
+                Metrics.sharpeSortino(count: n - 1, riskFree: riskFreeRate / 100 / barsPerYear, annualization: barsPerYear) {
+                    p[$0 + 1] / p[$0] - 1
+                }
+            }
         }
         equity = e
     }
@@ -263,14 +263,23 @@ public struct Metrics: Sendable, Hashable {
     /// (mean - rf) / sample stdev and (mean - rf) / population downside
     /// deviation of (r - rf), both times sqrt(annualization).
     static func sharpeSortino(returns r: [Double], riskFree rf: Double, annualization: Double) -> (Double, Double) {
-        let count = Double(r.count)
-        guard r.count >= 2 else { return (.nan, .nan) }
+        sharpeSortino(count: r.count, riskFree: rf, annualization: annualization) { r[$0] }
+    }
+
+    /// The same over `n` returns given by index (no array of returns is built).
+    @inline(__always)
+    static func sharpeSortino(
+        count n: Int, riskFree rf: Double, annualization: Double, _ r: (Int) -> Double
+    ) -> (Double, Double) {
+        let count = Double(n)
+        guard n >= 2 else { return (.nan, .nan) }
         var sum = 0.0
-        for x in r { sum += x }
+        for i in 0..<n { sum += r(i) }
         let mean = sum / count
         var sq = 0.0
         var down = 0.0
-        for x in r {
+        for i in 0..<n {
+            let x = r(i)
             sq += (x - mean) * (x - mean)
             let d = min(0, x - rf)
             down += d * d
