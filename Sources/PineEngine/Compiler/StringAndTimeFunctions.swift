@@ -43,6 +43,38 @@ enum StringAndTimeFunctions {
                 return String(chars[lo..<hi])
             }, nil)
         }
+        t["str.match"] = BuiltinFunction(parameters: ["source", "regex"]) { a in
+            let f = try a.str(0)
+            let pattern = try a.str(1)
+            let cache = a.builder.arena.state { RegexCache() }
+            let at = a.range(1).start
+            return .str({ rt in
+                let text = try f(rt)
+                let p = try pattern(rt)
+                guard let regex = cache.pointee.regex(p) else {
+                    throw rt.error("str.match(): \"\(p)\" is not a regular expression", line: at.line, column: at.column)
+                }
+                let whole = NSRange(text.startIndex..., in: text)
+                guard let m = regex.firstMatch(in: text, range: whole), let r = Range(m.range, in: text) else { return "" }
+                return String(text[r])
+            }, nil)
+        }
+        t["str.format_time"] = BuiltinFunction(parameters: ["time", "format", "timezone"]) { a in
+            let time = try a.num(0)
+            let format = a.has(1) ? try a.str(1) : { _ in "yyyy-MM-dd'T'HH:mm:ssZ" }
+            let zone = a.has(2) ? try a.str(2) : { rt in rt.clock.identifier }
+            let cache = a.builder.arena.state { TimeFormatCache() }
+            let at = a.range(2).start
+            return .str({ rt in
+                let ms = try time(rt)
+                guard ms.isFinite else { return "" }
+                let name = try zone(rt)
+                guard let formatter = cache.pointee.formatter(try format(rt), zone: name) else {
+                    throw rt.error("str.format_time(): unknown time zone \"\(name)\"", line: at.line, column: at.column)
+                }
+                return formatter.string(from: Date(timeIntervalSince1970: Double(PineMath.clampedInt64(ms)) / 1000))
+            }, nil)
+        }
         t["str.split"] = BuiltinFunction(parameters: ["string", "separator"]) { a in
             let f = try a.str(0)
             let sep = try a.str(1)
@@ -114,5 +146,43 @@ enum StringAndTimeFunctions {
                 return tf.description
             }, nil)
         }
+    }
+}
+
+/// A `str.match` pattern, compiled once per distinct text.
+struct RegexCache {
+    private var pattern: String?
+    private var compiled: NSRegularExpression?
+
+    mutating func regex(_ text: String) -> NSRegularExpression? {
+        if text != pattern {
+            pattern = text
+            compiled = try? NSRegularExpression(pattern: text)
+        }
+        return compiled
+    }
+}
+
+/// A `str.format_time` formatter (TradingView's `yyyy-MM-dd HH:mm` patterns), rebuilt only
+/// when the pattern or the zone changes.
+struct TimeFormatCache {
+    private var key: String?
+    private var made: DateFormatter?
+
+    mutating func formatter(_ pattern: String, zone: String) -> DateFormatter? {
+        let k = pattern + "\u{0}" + zone
+        if k != key {
+            key = k
+            if let tz = ZoneClock.zone(named: zone) ?? (zone == "UTC" ? TimeZone(secondsFromGMT: 0) : nil) {
+                let f = DateFormatter()
+                f.locale = Locale(identifier: "en_US_POSIX")
+                f.timeZone = tz
+                f.dateFormat = pattern
+                made = f
+            } else {
+                made = nil
+            }
+        }
+        return made
     }
 }

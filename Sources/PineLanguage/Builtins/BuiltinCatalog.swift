@@ -66,6 +66,7 @@ enum BuiltinCatalog {
 
     static let strings = [
         "str.tostring(value)", "str.tostring(value, format)", "str.format(formatString, ...)",
+        "str.format_time(time, format?, timezone?)", "str.match(source, regex)",
         "str.length(string)", "str.split(string, separator)", "str.repeat(source, repeat, separator?)",
         "str.contains(source, str)", "str.startswith(source, str)",
         "str.endswith(source, str)", "str.substring(source, begin_pos)",
@@ -222,7 +223,7 @@ enum BuiltinCatalog {
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",
-        "input.enum", "str.format_time", "str.match",
+        "input.enum",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
         "array.new_box", "array.new_label", "array.new_line", "array.new_table", "array.new_linefill",
     ]

@@ -136,6 +136,34 @@ import Testing
         } throws: { "\($0)".contains("h.pine:3") && "\($0)".contains("40960") }
     }
 
+    /// `str.format_time` with TradingView's patterns and zones; `str.match` returns the first match.
+    @Test func formatTimeAndMatch() throws {
+        let source = """
+            //@version=6
+            indicator("f")
+            t = timestamp("UTC", 2024, 1, 2, 3, 4, 5)
+            a = str.format_time(t, "yyyy-MM-dd HH:mm:ss", "UTC")
+            b = str.format_time(t, "yyyy-MM-dd HH:mm", "America/New_York")
+            c = str.match("abc123def45", "[0-9]+")
+            d = str.match("abc", "[0-9]+")
+            plot(a == "2024-01-02 03:04:05" ? 1 : 0, "a")
+            plot(b == "2024-01-01 22:04" ? 1 : 0, "b")
+            plot(c == "123" ? 1 : 0, "c")
+            plot(d == "" ? 1 : 0, "d")
+            """
+        let program = try PineProgram.compile(source: source, fileName: "f.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        var last: [String: Double] = [:]
+        for p in result.plots { last[p.title] = p.values.last }
+        #expect(last == ["a": 1, "b": 1, "c": 1, "d": 1])
+        let bad = try PineProgram.compile(
+            source: "//@version=6\nindicator(\"r\")\nplot(str.length(str.match(\"abc\", \"(\")))\n", fileName: "r.pine")
+        #expect {
+            _ = try ScriptRunner(program: bad, data: data).run(RunOptions(), recordPlots: true)
+        } throws: { "\($0)".contains("r.pine:3") && "\($0)".contains("regular expression") }
+    }
+
     /// `runtime.error(message)` stops the run with the script's own message, its line and
     /// the bar it happened on; bars before it ran normally.
     @Test func runtimeErrorStopsWithTheScriptsMessage() throws {
