@@ -49,6 +49,19 @@ enum BuiltinVariables {
         case "barstate.islast", "barstate.islastconfirmedhistory": return .bool({ $0.isLastBar }, nil)
         case "barstate.isconfirmed", "barstate.isnew", "barstate.ishistory": return .bool({ _ in true }, nil)
         case "barstate.isrealtime": return .bool({ _ in false }, nil)
+        case "session.isfirstbar", "session.isfirstbar_regular":
+            return .bool({ rt in
+                let i = rt.barIndex
+                return i == 0 || rt.clock.sessionStart(rt.times[i]) != rt.clock.sessionStart(rt.times[i - 1])
+            }, nil)
+        case "session.islastbar", "session.islastbar_regular":
+            // The next bar opens another session; on the last bar, its close does.
+            return .bool({ rt in
+                let i = rt.barIndex
+                let start = rt.clock.sessionStart(rt.times[i])
+                if i + 1 < rt.barCount { return rt.clock.sessionStart(rt.times[i + 1]) != start }
+                return rt.barDurationMs > 0 && rt.clock.sessionStart(rt.times[i] + rt.barDurationMs) != start
+            }, nil)
         case "syminfo.mintick": return .num({ $0.mintick }, .float, nil)
         case "syminfo.pointvalue": return .num({ $0.pointvalue }, .float, nil)
         case "syminfo.timezone": return .str({ $0.clock.identifier }, nil)

@@ -170,6 +170,8 @@ enum BuiltinCatalog {
         "barstate.isfirst: series bool", "barstate.islast: series bool", "barstate.isconfirmed: series bool",
         "barstate.isnew: series bool", "barstate.ishistory: series bool", "barstate.isrealtime: series bool",
         "barstate.islastconfirmedhistory: series bool",
+        "session.isfirstbar: series bool", "session.islastbar: series bool",
+        "session.isfirstbar_regular: series bool", "session.islastbar_regular: series bool",
         "timeframe.period: simple string", "timeframe.main_period: simple string", "timeframe.multiplier: simple int",
         "timeframe.isintraday: simple bool", "timeframe.isdaily: simple bool", "timeframe.isweekly: simple bool",
         "timeframe.ismonthly: simple bool", "timeframe.isdwm: simple bool", "timeframe.isseconds: simple bool",
@@ -219,7 +221,7 @@ enum BuiltinCatalog {
 
     /// Built-ins TradingView has and pfopt cannot run faithfully yet: the checker names them.
     static let unsupportedNamespaces: Set<String> = [
-        "request", "ticker", "matrix", "map", "chart", "dividends", "earnings", "splits", "session", "footprint",
+        "request", "ticker", "matrix", "map", "chart", "dividends", "earnings", "splits", "footprint",
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",

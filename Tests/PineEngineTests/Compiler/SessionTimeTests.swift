@@ -84,6 +84,25 @@ import Testing
         }
     }
 
+    @Test func firstAndLastBarsOfEachSession() throws {
+        let p = try Self.plots("""
+            plot(session.isfirstbar ? 1 : 0, "first")
+            plot(session.islastbar ? 1 : 0, "last")
+            """)
+        let first = (p["first"] ?? []).indices.filter { p["first"]?[$0] == 1 }
+        let last = (p["last"] ?? []).indices.filter { p["last"]?[$0] == 1 }
+        #expect(first == [0, 96, 192])
+        #expect(last == [95, 191, 287])
+    }
+
+    @Test func unsupportedSessionMemberIsNamed() {
+        #expect {
+            _ = try Self.plots("plot(session.ismarket ? 1 : 0)")
+        } throws: { error in
+            "\(error)".contains("s.pine:3") && "\(error)".contains("session.ismarket")
+        }
+    }
+
     @Test func badSessionIsACompileError() {
         #expect {
             _ = try Self.plots("plot(time(timeframe.period, \"9:30-16\"))")
