@@ -54,6 +54,25 @@ enum BuiltinVariables {
                 let i = rt.barIndex
                 return i == 0 || rt.clock.sessionStart(rt.times[i]) != rt.clock.sessionStart(rt.times[i - 1])
             }, nil)
+        case "session.ismarket":
+            // Inside the symbol's regular opening hours (always, for a 24x7 symbol).
+            return .bool({ rt in
+                guard let hours = rt.symbol?.openingHours, !hours.isEmpty else { return true }
+                return Self.inside(hours, rt.clock.fields(rt.time))
+            }, nil)
+        case "session.ispremarket", "session.ispostmarket":
+            // Extended hours before (after) the day's regular session.
+            let pre = name == "session.ispremarket"
+            return .bool({ rt in
+                guard let symbol = rt.symbol, !symbol.extendedHours.isEmpty else { return false }
+                let fields = rt.clock.fields(rt.time)
+                guard Self.inside(symbol.extendedHours, fields), !Self.inside(symbol.openingHours, fields) else { return false }
+                let day = (fields.dayOfWeek + 5) % 7
+                let second = fields.hour * 3600 + fields.minute * 60 + fields.second
+                let regular = symbol.openingHours.filter { $0.day == day }
+                guard let open = regular.map(\.start.secondsSinceMidnight).min() else { return false }
+                return pre ? second < open : second >= open
+            }, nil)
         case "session.islastbar", "session.islastbar_regular":
             // The next bar opens another session; on the last bar, its close does.
             return .bool({ rt in
@@ -97,6 +116,19 @@ enum BuiltinVariables {
         case "na": return .na
         default: return nil
         }
+    }
+
+    /// True when local time `fields` (Pine weekday 1 = Sunday) falls in one of `intervals`
+    /// (PyneCore's weekdays, 0 = Monday; an end of 00:00 is midnight after the start).
+    static func inside(_ intervals: [TradingInterval], _ fields: CalendarFields) -> Bool {
+        let day = (fields.dayOfWeek + 5) % 7
+        let second = fields.hour * 3600 + fields.minute * 60 + fields.second
+        for i in intervals where i.day == day {
+            let start = i.start.secondsSinceMidnight
+            let end = i.end.secondsSinceMidnight == 0 ? 86_400 : i.end.secondsSinceMidnight
+            if second >= start && second < end { return true }
+        }
+        return false
     }
 
     /// `timeframe.period`: TradingView writes one day, week or month without its `1`.

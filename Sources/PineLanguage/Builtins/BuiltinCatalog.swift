@@ -172,6 +172,7 @@ enum BuiltinCatalog {
         "barstate.islastconfirmedhistory: series bool",
         "session.isfirstbar: series bool", "session.islastbar: series bool",
         "session.isfirstbar_regular: series bool", "session.islastbar_regular: series bool",
+        "session.ismarket: series bool", "session.ispremarket: series bool", "session.ispostmarket: series bool",
         "timeframe.period: simple string", "timeframe.main_period: simple string", "timeframe.multiplier: simple int",
         "timeframe.isintraday: simple bool", "timeframe.isdaily: simple bool", "timeframe.isweekly: simple bool",
         "timeframe.ismonthly: simple bool", "timeframe.isdwm: simple bool", "timeframe.isseconds: simple bool",

@@ -97,9 +97,46 @@ import Testing
 
     @Test func unsupportedSessionMemberIsNamed() {
         #expect {
-            _ = try Self.plots("plot(session.ismarket ? 1 : 0)")
+            _ = try Self.plots("plot(session.isfirstbar_extended ? 1 : 0)")
         } throws: { error in
-            "\(error)".contains("s.pine:3") && "\(error)".contains("session.ismarket")
+            "\(error)".contains("s.pine:3") && "\(error)".contains("session.isfirstbar_extended")
+        }
+    }
+
+    /// Regular hours Monday to Friday 14:30-21:00 UTC, extended 09:00-14:30 and 21:00-24:00.
+    @Test func marketPreAndPostFromTheSymbolsHours() throws {
+        let base = try Self.data()
+        var symbol = SymbolInfo(ticker: "X", currency: "USD", period: "15", type: "stock", mintick: 0.01)
+        let (t0900, t1430, t2100, t0000) = (
+            try #require(TimeOfDay(hour: 9, minute: 0)), try #require(TimeOfDay(hour: 14, minute: 30)),
+            try #require(TimeOfDay(hour: 21, minute: 0)), try #require(TimeOfDay(hour: 0, minute: 0))
+        )
+        symbol.openingHours = (0...4).map { TradingInterval(day: $0, start: t1430, end: t2100) }
+        symbol.extendedHours = (0...4).flatMap {
+            [TradingInterval(day: $0, start: t0900, end: t1430), TradingInterval(day: $0, start: t2100, end: t0000)]
+        }
+        let market = MarketData(
+            bars: base.bars.bars, timeframe: Timeframe("15"), symbol: symbol, sourcePath: "x.csv", ohlcvPath: "x.ohlcv",
+            gaps: [])
+        let data = try PreparedData(market: market, scriptTimeframe: nil)
+        let source = """
+            //@version=6
+            indicator("m")
+            plot(session.ismarket ? 1 : 0, "market")
+            plot(session.ispremarket ? 1 : 0, "pre")
+            plot(session.ispostmarket ? 1 : 0, "post")
+            """
+        let result = try ScriptRunner(program: try PineProgram.compile(source: source, fileName: "m.pine"), data: data)
+            .run(RunOptions(), recordPlots: true)
+        var p: [String: [Double]] = [:]
+        for plot in result.plots { p[plot.title] = plot.values }
+        for i in 0..<(3 * 96) {
+            let (day, minute) = Self.clock(i)
+            let weekday = (2...6).contains(day)
+            let market = weekday && minute >= 870 && minute < 1260
+            #expect(p["market"]?[i] == (market ? 1 : 0), "bar \(i)")
+            #expect(p["pre"]?[i] == (weekday && minute >= 540 && minute < 870 ? 1 : 0), "bar \(i)")
+            #expect(p["post"]?[i] == (weekday && minute >= 1260 ? 1 : 0), "bar \(i)")
         }
     }
 
