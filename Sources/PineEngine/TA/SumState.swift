@@ -44,65 +44,9 @@ public struct SumState: Sendable {
     /// Adds `source` and returns the sum of the last `length` values, or `na`.
     @inlinable
     public mutating func update(_ source: Double, length: Int) -> Double {
-        guard length > 0, length <= TAMath.maximumLength else { return .nan }
-        if length != self.length { setLength(length) }
-        if source.isNaN { return current }
-        let cap = capacity
-        let full = held >= length
-        // Slot of the value that leaves: offset `length - 1` before this push.
-        var leaving = head - length
-        if leaving < 0 { leaving += cap }
-        var s = sum
-        var c = compensation
-        let slot = head
-        let window = full ? length : held + 1
-        storage.withUnsafeMutableBufferPointer { buffer in
-            buffer[2 * slot] = source
-            var fires = false
-            if c != 0 && source != 0 {
-                let b = abs(c)
-                let r = source + b
-                if r != 0 && r.isFinite {
-                    fires = b - (r - source) > 0
-                }
-            }
-            if fires {
-                // Re-baseline: newest-first plain sum of the raw window, seeded with the value.
-                var total = source
-                var index = slot
-                var k = 1
-                while k < window {
-                    index -= 1
-                    if index < 0 { index += cap }
-                    total = total + buffer[2 * index]
-                    k += 1
-                }
-                s = total
-                c = 0
-                buffer[2 * slot + 1] = source
-            } else if full {
-                let d0 = buffer[2 * leaving + 1]
-                let y1 = -d0 - c
-                let t = s + y1
-                let e1 = (t - s) - y1
-                let y2 = source - e1
-                let next = t + y2
-                c = (next - t) - y2
-                s = next
-                buffer[2 * slot + 1] = y2
-            } else {
-                let y = source - c
-                let next = s + y
-                c = (next - s) - y
-                s = next
-                buffer[2 * slot + 1] = y
-            }
-        }
-        head = slot + 1 == cap ? 0 : slot + 1
-        if held < cap { held += 1 }
-        sum = s
-        compensation = c
-        return held >= length ? s : .nan
+        var out = Double.nan
+        withUnsafePointer(to: source) { fill($0, count: 1, length: length, divisor: 1, into: &out) }
+        return out
     }
 
     /// The standing sum (`na` while fewer than `length` values were seen).
@@ -152,10 +96,10 @@ public struct SumState: Sendable {
 }
 
 extension SumState {
-    /// Runs `update(_:length:)` over `count` values of `source` with one fixed `length`,
-    /// writing each bar's sum divided by `divisor` (1 for the sum itself, the length for
-    /// `ta.sma`) to `out`: the same numbers bit for bit, without the per-call checks.
-    /// The state continues from where it stood and is left after the last value.
+    /// Adds `count` values of `source` with one fixed `length`, writing after each the
+    /// sum of the last `length` values divided by `divisor` (1 for the sum itself, the
+    /// length for `ta.sma`), or `na`, to `out` (`update(_:length:)` is one value). The
+    /// state continues from where it stood and is left after the last value.
     public mutating func fill(
         _ source: UnsafePointer<Double>, count n: Int, length: Int, divisor: Double,
         into out: UnsafeMutablePointer<Double>

@@ -320,7 +320,8 @@ struct TAStateBehaviourTests {
     }
 }
 
-/// The whole-column form of the rolling sum is the bar-by-bar form, bit for bit.
+/// Filling a whole column at once gives the bar-by-bar sums bit for bit (the state carries
+/// over between calls).
 @Suite struct SumStateFillTests {
     @Test(arguments: [1, 2, 5, 20, 200])
     func fillEqualsUpdate(length: Int) {
