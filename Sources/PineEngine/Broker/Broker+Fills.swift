@@ -129,13 +129,8 @@ extension Broker {
                 of: openTrades[i].entryPrice, open: sampleOpen, high: sampleHigh, low: sampleLow, close: price) ?? 0
             let useHigh = pos <= (highFirst ? 1 : 2)
             let useLow = pos <= (highFirst ? 2 : 1)
-            if openTrades[i].direction == .long {
-                if useHigh && sampleHigh > openTrades[i].bestPrice { openTrades[i].bestPrice = sampleHigh }
-                if useLow && sampleLow < openTrades[i].worstPrice { openTrades[i].worstPrice = sampleLow }
-            } else {
-                if useLow && sampleLow < openTrades[i].bestPrice { openTrades[i].bestPrice = sampleLow }
-                if useHigh && sampleHigh > openTrades[i].worstPrice { openTrades[i].worstPrice = sampleHigh }
-            }
+            // A masked extreme is left out (an infinity never moves a best or worst price).
+            extendExcursion(i, high: useHigh ? sampleHigh : -.infinity, low: useLow ? sampleLow : .infinity)
         }
     }
 
@@ -588,15 +583,7 @@ extension Broker {
     @inline(__always)
     func updateExcursions(_ price: Double) {
         if !pathExcursions || openTrades.isEmpty { return }
-        for i in openTrades.indices {
-            if openTrades[i].direction == .long {
-                if price > openTrades[i].bestPrice { openTrades[i].bestPrice = price }
-                if price < openTrades[i].worstPrice { openTrades[i].worstPrice = price }
-            } else {
-                if price < openTrades[i].bestPrice { openTrades[i].bestPrice = price }
-                if price > openTrades[i].worstPrice { openTrades[i].worstPrice = price }
-            }
-        }
+        for i in openTrades.indices { extendExcursion(i, high: price, low: price) }
     }
 
     /// Advances the trailing stops after a path segment: the best price

@@ -247,16 +247,20 @@ public final class Broker {
             reachMaskedExtremes(high: high, low: low, close: close)
             return
         }
-        for i in openTrades.indices {
-            if openTrades[i].direction == .long {
-                if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
-                if low < openTrades[i].worstPrice { openTrades[i].worstPrice = low }
-            } else {
-                if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
-                if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
-            }
-        }
+        for i in openTrades.indices { extendExcursion(i, high: high, low: low) }
         markPrice = close
+    }
+
+    /// Open trade `i`'s best and worst prices take in a range of prices.
+    @inline(__always)
+    func extendExcursion(_ i: Int, high: Double, low: Double) {
+        if openTrades[i].direction == .long {
+            if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
+            if low < openTrades[i].worstPrice { openTrades[i].worstPrice = low }
+        } else {
+            if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
+            if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
+        }
     }
 
     /// `reachExtremes` on a bar where a priced entry filled after the path
@@ -267,13 +271,7 @@ public final class Broker {
             let onEntryBar = openTrades[i].entryBar == barIndex
             let h = onEntryBar && openTrades[i].entryMask.contains(.high) ? close : high
             let l = onEntryBar && openTrades[i].entryMask.contains(.low) ? close : low
-            if openTrades[i].direction == .long {
-                if h > openTrades[i].bestPrice { openTrades[i].bestPrice = h }
-                if l < openTrades[i].worstPrice { openTrades[i].worstPrice = l }
-            } else {
-                if l < openTrades[i].bestPrice { openTrades[i].bestPrice = l }
-                if h > openTrades[i].worstPrice { openTrades[i].worstPrice = h }
-            }
+            extendExcursion(i, high: h, low: l)
         }
         markPrice = close
     }
