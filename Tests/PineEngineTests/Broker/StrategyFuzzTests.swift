@@ -9,48 +9,9 @@ import Testing
 /// naming the script, and every closed trade lies inside the bars. (5,000 strategies of
 /// another seed were run once by hand.)
 @Suite struct StrategyFuzzTests {
-    struct Generator {
-        var state: UInt64
-
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-
-        mutating func pick(_ items: [String]) -> String { items[next(items.count)] }
-
-        mutating func value() -> String {
-            pick(["1", "0", "-1", "na", "1e300", "-1e300", "1e-300", "close", "close * 1.01", "close * 0.99", "100", "2.5"])
-        }
-
-        mutating func command() -> String {
-            let v = value()
-            let w = value()
-            switch next(12) {
-            case 0: return "strategy.entry(\"L\", strategy.long, qty = \(v))"
-            case 1: return "strategy.entry(\"S\", strategy.short, limit = \(v), stop = \(w))"
-            case 2: return "strategy.order(\"O\", strategy.long, \(v), stop = \(w))"
-            case 3: return "strategy.exit(\"X\", \"L\", profit = \(v), loss = \(w))"
-            case 4: return "strategy.exit(\"T\", trail_points = \(v), trail_offset = \(w))"
-            case 5: return "strategy.exit(\"P\", \"S\", qty_percent = \(v), limit = \(w))"
-            case 6: return "strategy.close(\"L\", qty = \(v))"
-            case 7: return "strategy.close(\"S\", qty_percent = \(v), immediately = true)"
-            case 8: return "strategy.close_all()"
-            case 9: return "strategy.cancel(\"O\")"
-            case 10: return "strategy.entry(\"L2\", strategy.long, qty = \(v), oca_name = \"g\", oca_type = strategy.oca.reduce)"
-            default: return "strategy.cancel_all()"
-            }
-        }
-    }
-
     @Test func randomOrderCommandsNeverCrash() throws {
-        let full = PineParityFeed.store
-        let n = 400
-        let store = BarStore(
-            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
-            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
-        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
-        var generator = Generator(state: 4_242)
+        let data = try PineParityFeed.prepared(400)
+        var generator = SeededRandom(state: 4_242)
         var ran = 0
         var trades = 0
         for _ in 0..<300 {
@@ -66,7 +27,7 @@ import Testing
                 let program = try PineProgram.compile(source: source, fileName: "f.pine")
                 let report = try ScriptRunner(program: program, data: data).run(RunOptions()).report
                 for t in report.trades {
-                    #expect(t.entryBar >= 0 && t.exitBar >= t.entryBar && t.exitBar < n, "\(source)")
+                    #expect(t.entryBar >= 0 && t.exitBar >= t.entryBar && t.exitBar < 400, "\(source)")
                 }
                 trades += report.trades.count
                 ran += 1
@@ -77,5 +38,31 @@ import Testing
         }
         #expect(ran > 100)
         #expect(trades > 100)
+    }
+}
+
+/// The scripts' building blocks.
+extension SeededRandom {
+    mutating func value() -> String {
+        pick(["1", "0", "-1", "na", "1e300", "-1e300", "1e-300", "close", "close * 1.01", "close * 0.99", "100", "2.5"])
+    }
+
+    mutating func command() -> String {
+        let v = value()
+        let w = value()
+        switch next(12) {
+        case 0: return "strategy.entry(\"L\", strategy.long, qty = \(v))"
+        case 1: return "strategy.entry(\"S\", strategy.short, limit = \(v), stop = \(w))"
+        case 2: return "strategy.order(\"O\", strategy.long, \(v), stop = \(w))"
+        case 3: return "strategy.exit(\"X\", \"L\", profit = \(v), loss = \(w))"
+        case 4: return "strategy.exit(\"T\", trail_points = \(v), trail_offset = \(w))"
+        case 5: return "strategy.exit(\"P\", \"S\", qty_percent = \(v), limit = \(w))"
+        case 6: return "strategy.close(\"L\", qty = \(v))"
+        case 7: return "strategy.close(\"S\", qty_percent = \(v), immediately = true)"
+        case 8: return "strategy.close_all()"
+        case 9: return "strategy.cancel(\"O\")"
+        case 10: return "strategy.entry(\"L2\", strategy.long, qty = \(v), oca_name = \"g\", oca_type = strategy.oca.reduce)"
+        default: return "strategy.cancel_all()"
+        }
     }
 }

@@ -72,8 +72,7 @@ import Testing
         let data = try PreparedData(market: market, scriptTimeframe: "60")
         let program = try PineProgram.compile(source: source, fileName: "s.pine")
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var last: [String: Double] = [:]
-        for plot in result.plots { last[plot.title] = plot.values.last }
+        let last = result.lastPlotValues
         #expect(last["tickerid"] == 15)
         #expect(last["period"] == 2)
         #expect(last["multiplier"] == 60)

@@ -38,12 +38,7 @@ import Testing
     ]
 
     static func data() throws -> PreparedData {
-        let full = PineParityFeed.store
-        let n = 300
-        let store = BarStore(
-            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
-            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
-        return try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        try PineParityFeed.prepared(300)
     }
 
     /// Runs `body`; returns nil when it ran, else the error text (which must name the script).

@@ -126,8 +126,7 @@ import Testing
         let program = try PineProgram.compile(source: source, fileName: "s.pine")
         let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var last: [String: Double] = [:]
-        for p in result.plots { last[p.title] = p.values.last }
+        let last = result.lastPlotValues
         #expect(last == ["n": 4, "last": 3, "chars": 3, "rep": 8, "empty": 1])
         let huge = try PineProgram.compile(
             source: "//@version=6\nindicator(\"h\")\nplot(str.length(str.repeat(\"abc\", 100000)))\n", fileName: "h.pine")
@@ -154,8 +153,7 @@ import Testing
         let program = try PineProgram.compile(source: source, fileName: "f.pine")
         let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var last: [String: Double] = [:]
-        for p in result.plots { last[p.title] = p.values.last }
+        let last = result.lastPlotValues
         #expect(last == ["a": 1, "b": 1, "c": 1, "d": 1])
         let bad = try PineProgram.compile(
             source: "//@version=6\nindicator(\"r\")\nplot(str.length(str.match(\"abc\", \"(\")))\n", fileName: "r.pine")

@@ -28,16 +28,10 @@ import Testing
         """
 
     @Test func lastBarValuesMatchTheReport() throws {
-        let full = PineParityFeed.store
-        let n = 5000
-        let store = BarStore(
-            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
-            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
-        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        let data = try PineParityFeed.prepared(5000)
         let program = try PineProgram.compile(source: Self.source, fileName: "vars.pine")
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var last: [String: Double] = [:]
-        for plot in result.plots { last[plot.title] = plot.values.last }
+        let last = result.lastPlotValues
         let trades = result.report.trades
         #expect(trades.count > 20)
         let net = trades.reduce(0) { $0 + $1.pnl }

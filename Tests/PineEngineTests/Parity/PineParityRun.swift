@@ -94,4 +94,17 @@ enum PineParityFeed {
         }
         return BarStore(time: t, open: o, high: h, low: l, close: c, volume: v)
     }()
+
+    /// The feed's first `n` bars.
+    static func prefix(_ n: Int) -> BarStore {
+        let full = store
+        return BarStore(
+            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
+            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
+    }
+
+    /// The feed's first `n` bars prepared for a 15-minute script.
+    static func prepared(_ n: Int) throws -> PreparedData {
+        try PreparedData(store: prefix(n), sourceTimeframe: Timeframe("15"))
+    }
 }

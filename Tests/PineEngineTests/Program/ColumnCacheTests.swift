@@ -24,12 +24,7 @@ import Testing
         """
 
     static func data() throws -> PreparedData {
-        let full = PineParityFeed.store
-        let n = 6000
-        let store = BarStore(
-            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
-            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
-        return try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        try PineParityFeed.prepared(6000)
     }
 
     static let settings: [[String: InputValue]] = [

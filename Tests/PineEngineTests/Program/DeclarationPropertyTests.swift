@@ -8,11 +8,7 @@ import Testing
 /// ignored.
 @Suite struct DeclarationPropertyTests {
     static func data(currency: String? = nil) throws -> PreparedData {
-        let full = PineParityFeed.store
-        let n = 8000
-        let store = BarStore(
-            time: Array(full.time.prefix(n)), open: Array(full.open.prefix(n)), high: Array(full.high.prefix(n)),
-            low: Array(full.low.prefix(n)), close: Array(full.close.prefix(n)), volume: Array(full.volume.prefix(n)))
+        let store = PineParityFeed.prefix(8000)
         guard let currency else { return try PreparedData(store: store, sourceTimeframe: Timeframe("15")) }
         let symbol = SymbolInfo(ticker: "ETHUSDT", currency: currency, period: "15", mintick: 0.01)
         let market = MarketData(
