@@ -132,7 +132,9 @@ public final class ScriptInstance: BarScript {
         rt.broker = nil
         // Nothing left to do per bar when only unrecorded plots remain.
         if !hasPerBarWork && !recordsPlots { return }
+        let gated = gates != nil && !recordsPlots
         for i in 0..<count {
+            if gated && !activeBars[i] { continue }
             rt.enter(bar: i)
             _ = try root(rt)
             if recordsPlots { recordPlotRow() }
@@ -157,7 +159,8 @@ public final class ScriptInstance: BarScript {
             cache.store(key, from: job.outputs, count: count)
         }
         if let gates {
-            activeBars = [Bool](repeating: false, count: count)
+            activeBars.removeAll(keepingCapacity: true)
+            activeBars.append(contentsOf: repeatElement(false, count: count))
             for gate in gates {
                 let values = gate.data
                 for i in 0..<count where !values[i].isNaN && values[i] != 0 { activeBars[i] = true }
