@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "PineLanguageTests", dependencies: ["PineLanguage"]),
         .testTarget(name: "PineEngineTests", dependencies: ["PineEngine", "PFData", "PineLanguage"]),
         .testTarget(name: "PFOptimizerTests", dependencies: ["PFOptimizer", "PineEngine", "PFData"]),
+        // End-to-end tests of the executable (they run the built `pfopt`).
+        .testTarget(name: "pfoptTests", dependencies: ["pfopt"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,7 +48,7 @@ struct DataConvertCommand: ParsableCommand {
             print("wrote \(result.ohlcvPath): \(result.bars.count) bars, timeframe \(result.timeframe?.description ?? "unknown"), \(result.gaps.count) gaps, tick \(result.tick.map { "\($0)" } ?? "unknown")")
             if let toml = result.writtenSymbolPath { print("wrote \(toml) (symbol \(result.symbol.ticker))") }
         } catch {
-            FileHandle.standardError.write(Data("pfopt: error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }
@@ -73,7 +73,7 @@ struct DataInfoCommand: ParsableCommand {
             let summary = DataSummary(try MarketData.load(path: file, timezone: timezone))
             print(json ? summary.json() : summary.text())
         } catch {
-            FileHandle.standardError.write(Data("pfopt: error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }
@@ -104,7 +104,7 @@ struct DataExportCommand: ParsableCommand {
             }
             print("wrote \(output): \(reader.count) bars")
         } catch {
-            FileHandle.standardError.write(Data("pfopt: error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }

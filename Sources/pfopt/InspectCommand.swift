@@ -15,13 +15,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let source: String
-        do {
-            source = try String(contentsOfFile: strategy, encoding: .utf8)
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot read \(strategy): \(error.localizedDescription)\n".utf8))
-            throw ExitCode.failure
-        }
+        let source = try String(contentsOfFile: strategy, encoding: .utf8)
         let checked = PineFrontEnd.check(source: source, fileName: strategy)
         if !checked.diagnostics.isEmpty {
             FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `pfopt` command: optimize the inputs of Pine Script v6 strategies.
 @main
@@ -17,9 +18,49 @@ struct PFOpt: ParsableCommand {
             InspectCommand.self, DataCommand.self,
         ]
     )
+
+    /// Parses the command line and runs the subcommand. Every failure ends
+    /// the same way: one line on standard error (`pfopt: error: ...`, or the
+    /// compiler's `file:line:col: error: ...` with the source line) and a
+    /// non-zero exit; help and version requests print as usual.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withParseError: error, arguments: arguments)
+        }
+        do {
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch where exitCode(for: error) != .failure {
+            // Help requested, or a command-line error found while running.
+            exit(withParseError: error, arguments: arguments)
+        } catch {
+            ErrorOutput.write(ErrorOutput.message(for: error))
+            Foundation.exit(ExitCode.failure.rawValue)
+        }
+    }
+
+    /// A command line that does not parse: help and version requests exit
+    /// as ArgumentParser prints them; anything else is one error line that
+    /// names the subcommand's help.
+    private static func exit(withParseError error: any Error, arguments: [String]) -> Never {
+        let code = exitCode(for: error)
+        if code == .success { exit(withError: error) }
+        let text = fullMessage(for: error)
+        let first = text.split(separator: "\n").first.map(String.init) ?? text
+        let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        let subcommand = arguments.first.flatMap { names.contains($0) ? " \($0)" : nil } ?? ""
+        ErrorOutput.write("pfopt: error: \(message) (see 'pfopt\(subcommand) --help')")
+        Foundation.exit(code.rawValue)
+    }
 }
 
 /// The version `pfopt --version` prints.
 enum PFOptVersion {
-    static let string = "0.1.0"
+    static let string = "0.2.0"
 }

@@ -66,11 +66,8 @@ struct RunCommand: ParsableCommand {
                 print(RunSummary(result: result, title: single.program.declared.title).text)
                 if let out { print("wrote \(out)/trades.csv, equity.csv, metrics.json, plots.csv") }
             }
-        } catch let failure as PineCompileFailure {
-            FileHandle.standardError.write(Data((failure.rendered + "\n").utf8))
-            throw ExitCode.failure
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }
