@@ -35,8 +35,13 @@ struct TimeframeTests {
         for text in ["", "0", "-5", "15X", "M1", "abc", "1.5"] {
             #expect(throws: TimeframeError.self, "\(text)") { try Timeframe(parsing: text) }
         }
-        let message = (try? Timeframe(parsing: "15X")) == nil ? TimeframeError.invalid("15X").description : ""
-        #expect(message.contains("15X") && message.contains("1D"))
+        do {
+            _ = try Timeframe(parsing: "15X")
+            Issue.record("15X was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("15X") && message.contains("1D"))
+        }
     }
 
     @Test("builds timeframes from detected seconds")

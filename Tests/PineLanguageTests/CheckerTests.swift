@@ -12,6 +12,10 @@ import Testing
         check(body, kind: kind).diagnostics.map(\.description)
     }
 
+    @Test func validFixturesArePresent() {
+        #expect(Self.validNames.count == 6)
+    }
+
     @Test(arguments: validNames)
     func validScriptsCheckCleanly(_ name: String) throws {
         let checked = PineFrontEnd.check(source: try Fixtures.text("valid/" + name), fileName: name)

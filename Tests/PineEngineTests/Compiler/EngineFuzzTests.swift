@@ -23,11 +23,13 @@ import Testing
             } catch {
                 let message = "\(error)"
                 #expect(message.contains("f.pine:"), "\(expression): \(message)")
+                #expect(!message.contains("\n"), "\(expression): \(message)")
                 stopped += 1
             }
         }
-        #expect(ran + stopped == 1000)
+        // Both paths are exercised: most scripts run, the hostile ones stop.
         #expect(ran > 600)
+        #expect(stopped > 0)
     }
 }
 

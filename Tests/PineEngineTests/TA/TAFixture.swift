@@ -100,7 +100,13 @@ struct TAFixture {
                 problems.append("\(name): column \(header) not computed")
                 continue
             }
-            guard let expected = try? series(header) else { continue }
+            let expected: [Double]
+            do {
+                expected = try series(header)
+            } catch {
+                problems.append("\(name): column \(header) unreadable: \(error)")
+                continue
+            }
             if actual.count != expected.count {
                 problems.append(
                     "\(name): \(header): \(actual.count) values for \(expected.count) rows")

@@ -108,25 +108,8 @@ struct TradingViewStrategyListTests {
 
     static let barUpDnRiskRule = "strategy.risk.max_intraday_loss(maxIntradayLoss, strategy.percent_of_equity)"
 
-    /// TradingView's source as is. While the compiler rejects its risk line
-    /// that rejection is the known issue; once it compiles, the list must match.
+    /// TradingView's source as is, with its intraday-loss risk rule.
     @Test func barUpDn() throws {
-        do {
-            _ = try TVStrategyFixtures.compiled("barupdn")
-        } catch let error as TVCompileError {
-            #expect(error.description.contains("strategy.risk.max_intraday_loss"))
-            withKnownIssue(
-                """
-                The compiler rejects strategy.risk.max_intraday_loss() ("is not supported yet"): it is in \
-                PineLanguage's BuiltinCatalog and the broker has riskMaxIntradayLoss (Broker+Risk.swift), \
-                but PineEngine/Compiler/StrategyBindings.swift has no binding for it, so TradingView's \
-                BarUpDn source does not compile.
-                """
-            ) {
-                throw error
-            }
-            return
-        }
         try Self.expectMatch("barupdn", trades: "barupdn_trades.csv", closedTrades: 5549, centsPnl: true)
     }
 
@@ -150,27 +133,6 @@ struct TradingViewStrategyListTests {
         ("str.tostring(shortLimit, \"#.##\")", "str.tostring(math.round(shortLimit, 2))"),
     ]
 
-    static let formatIssue = """
-        str.tostring(value, "#.##") ignores its format argument (PineEngine/Compiler/BuiltinLibrary.swift, \
-        "str.tostring"): the entry comments read 'Limit Short @ 1.13322795' where TradingView has \
-        'Limit Short @ 1.13'.
-        """
-
-    /// The README's match; while the engine still shows the diagnosed
-    /// `symptom`, its differences are a known issue (and any other kind of
-    /// difference a failure). Once fixed, the list simply has to match.
-    static func expectMatchOrKnownIssue(
-        _ c: TVComparison, _ reason: String, symptom: Bool, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        guard !c.matched else { return }
-        #expect(
-            symptom, Comment(rawValue: "differences other than the diagnosed ones:\n" + c.summary()),
-            sourceLocation: sourceLocation)
-        withKnownIssue(Comment(rawValue: reason)) {
-            c.recordMismatches(sourceLocation: sourceLocation)
-        }
-    }
-
     /// The differences of the trade at `index` (empty when both lists lack it).
     static func differences(_ c: TVComparison, at index: Int, mintick: Double = eurTick) -> [String] {
         guard index < c.actual.count, index < c.expected.count else { return [] }
@@ -181,10 +143,7 @@ struct TradingViewStrategyListTests {
         let c = try Self.eurusd(
             "slippage_limit", trades: "slippage_limit_trades.csv", ohlcv: "slippage_limit_ohlcv.csv")
         #expect(c.expected.count == 280)
-        let first = Self.differences(c, at: 0)
-        Self.expectMatchOrKnownIssue(
-            c, Self.formatIssue,
-            symptom: first == ["entry signal 'Limit Short @ 1.13322795' vs 'Limit Short @ 1.13'"])
+        c.recordMismatches()
     }
 
     /// The comments rounded with math.round instead of a format string, so
@@ -228,15 +187,7 @@ struct TradingViewStrategyListTests {
         // Same trades, same times and signals: only prices differ, by at most a tick.
         #expect(c.sameTradesIgnoringPrices)
         #expect(c.maxPriceTicksOff(mintick: 0.01) < 1.5)
-        Self.expectMatchOrKnownIssue(
-            c,
-            """
-            Prices one tick off (first: trade #1 entry 100497.36 vs 100497.35): the legacy (v1) .ohlcv \
-            stores float32 prices (100497.35 reads back as 100497.3515625) and PFData's OHLCVReader / \
-            MarketData.load do not put them back on the TOML's 0.01 grid; Broker.snap (Broker.swift) then \
-            rounds a buy fill up (tolerance 1e-9 tick) to 100497.36. With the bars snapped to the grid \
-            the list is reproduced (barMagnifierOnTheTickGrid).
-            """, symptom: c.sameTradesIgnoringPrices && c.maxPriceTicksOff(mintick: 0.01) < 1.5)
+        c.recordMismatches()
     }
 
     /// The same bars put back on the 0.01 grid: every trade reproduced, and
