@@ -48,12 +48,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PFDataTests", dependencies: ["PFData"]),
-        .testTarget(name: "PineLanguageTests", dependencies: ["PineLanguage"]),
-        .testTarget(name: "PineEngineTests", dependencies: ["PineEngine", "PFData", "PineLanguage"]),
-        .testTarget(name: "PFOptimizerTests", dependencies: ["PFOptimizer", "PineEngine", "PFData"]),
+        // What every test target shares: repository paths and fixtures, scratch
+        // folders, the bundled feed, a seeded random source.
+        .target(name: "PFTestSupport", dependencies: ["PFData"], path: "Tests/PFTestSupport"),
+        .testTarget(name: "PFDataTests", dependencies: ["PFData", "PFTestSupport"]),
+        .testTarget(name: "PineLanguageTests", dependencies: ["PineLanguage", "PFTestSupport"]),
+        .testTarget(name: "PineEngineTests", dependencies: ["PineEngine", "PFData", "PineLanguage", "PFTestSupport"]),
+        .testTarget(name: "PFOptimizerTests", dependencies: ["PFOptimizer", "PineEngine", "PFData", "PFTestSupport"]),
         // End-to-end tests of the executable (they run the built `pfopt`).
-        .testTarget(name: "pfoptTests", dependencies: ["pfopt"]),
+        .testTarget(name: "pfoptTests", dependencies: ["pfopt", "PFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

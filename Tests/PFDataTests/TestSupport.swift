@@ -4,23 +4,15 @@ import Foundation
 
 /// Paths and scratch folders for the data tests.
 enum TestPaths {
-    /// The repository root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The repository root.
+    static var root: URL { RepositoryPaths.root }
     /// `Tests/Fixtures/data/<name>`.
-    static func fixture(_ name: String) -> String {
-        root.appendingPathComponent("Tests/Fixtures/data").appendingPathComponent(name).path
-    }
+    static func fixture(_ name: String) -> String { RepositoryPaths.fixture("data/" + name).path }
     /// The bundled real ETH/USDT 15m feed.
-    static let feed = root.appendingPathComponent("sweeps/data/ETHUSDT-PERP_15m.csv").path
+    static var feed: String { RepositoryPaths.bundledFeed.path }
 
     /// A fresh empty folder under the system temporary directory.
-    static func scratch(_ label: String = "pfdata") throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
+    static func scratch(_ label: String = "pfdata") throws -> String { try ScratchFolder(label: label).path }
 
     /// Writes text to `folder/name` and returns the path.
     @discardableResult

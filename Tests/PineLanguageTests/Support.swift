@@ -3,8 +3,7 @@ import Foundation
 
 /// Locates test fixtures next to this file (never in /work/shared).
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/pine")
+    static let root = RepositoryPaths.fixture("pine")
 
     static func text(_ relativePath: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)

@@ -23,8 +23,7 @@ struct CLIProcess {
     }
 
     /// The repository root (for the bundled examples).
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static var repository: URL { RepositoryPaths.root }
 
     /// Runs `pfopt arguments...` in `directory` and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
@@ -47,32 +46,7 @@ struct CLIProcess {
     }
 }
 
-/// A scratch folder with a small synthetic feed and files written by the test.
-struct CLIScratch {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("pfopt-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let target = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: target, atomically: true, encoding: .utf8)
-        return target.path
-    }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
-
+extension ScratchFolder {
     /// `count` hourly bars from 2024-01-01 00:00 UTC: a saw-tooth price
     /// between 100 and 119 (open = previous close), so every bar is valid.
     @discardableResult
@@ -89,6 +63,4 @@ struct CLIScratch {
         }
         return try write(name, lines.joined(separator: "\n") + "\n")
     }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
 }

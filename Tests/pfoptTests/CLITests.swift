@@ -44,7 +44,7 @@ struct CLITests {
 
     @Test("inspect lists the inputs; --json is JSON")
     func inspect() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let script = try scratch.write("rhythm.pine", Self.rhythm)
         let table = try CLIProcess.run(["inspect", script])
@@ -59,7 +59,7 @@ struct CLITests {
 
     @Test("run prints a summary and writes its four files; the trades follow the rule")
     func runWritesFiles() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let script = try scratch.write("rhythm.pine", Self.rhythm)
         let feed = try scratch.writeFeed(count: 300)
@@ -88,7 +88,7 @@ struct CLITests {
 
     @Test("run: a bad script, an unknown input, a missing data file each give one located error")
     func runFailures() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let good = try scratch.write("rhythm.pine", Self.rhythm)
         let bad = try scratch.write("bad.pine", "//@version=6\nstrategy(\"x\")\nx = foo(\n")
@@ -110,7 +110,7 @@ struct CLITests {
 
     @Test("inspect: a broken script and a missing file")
     func inspectFailures() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let bad = try scratch.write("bad.pine", "//@version=6\nstrategy(\"x\")\nx = foo(\n")
         let broken = try CLIProcess.run(["inspect", bad])
@@ -155,7 +155,7 @@ struct CLITests {
 
     @Test("sweep writes runs, leaderboard, best and manifest; the ranking follows the rule")
     func sweep() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         try scratch.write("rhythm.pine", Self.rhythm)
         try scratch.writeFeed(count: 300)
@@ -194,7 +194,7 @@ struct CLITests {
 
     @Test("sweep: an unknown key and a missing config are one error line each")
     func sweepFailures() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         try scratch.write("rhythm.pine", Self.rhythm)
         try scratch.writeFeed(count: 50)
@@ -213,7 +213,7 @@ struct CLITests {
 
     @Test("walkforward writes its folds and the stitched out-of-sample files")
     func walkForward() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         try scratch.write("rhythm.pine", Self.rhythm)
         try scratch.writeFeed(count: 400)
@@ -237,7 +237,7 @@ struct CLITests {
 
     @Test("data convert writes an .ohlcv file that data info describes")
     func data() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let feed = try scratch.writeFeed(count: 120)
         let convert = try CLIProcess.run(["data", "convert", feed])

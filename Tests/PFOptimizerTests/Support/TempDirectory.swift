@@ -1,32 +1,44 @@
 import Foundation
+import Testing
 
-/// A fresh directory under the system temp folder, removed by `cleanup()`.
+/// A scratch folder for the sweep tests whose file operations record a test
+/// issue instead of throwing (so call sites stay short).
 struct TempDirectory {
-    let path: String
+    let folder: ScratchFolder
+    var path: String { folder.path }
 
     init() {
-        path = NSTemporaryDirectory() + "pfopt-opt-tests-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            folder = try ScratchFolder(label: "pfopt-opt-tests")
+        } catch {
+            Issue.record("cannot create a scratch folder: \(error)")
+            folder = ScratchFolder(unchecked: FileManager.default.temporaryDirectory)
+        }
     }
 
     /// Writes `text` to `name` inside the directory and returns its path.
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
-        let p = path + "/" + name
-        let dir = (p as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try? text.write(toFile: p, atomically: true, encoding: .utf8)
-        return p
+        do {
+            return try folder.write(name, text)
+        } catch {
+            Issue.record("cannot write \(name): \(error)")
+            return folder.path(name)
+        }
     }
 
     func read(_ name: String) -> String {
-        (try? String(contentsOfFile: path + "/" + name, encoding: .utf8)) ?? ""
+        do {
+            return try folder.read(name)
+        } catch {
+            Issue.record("cannot read \(name): \(error)")
+            return ""
+        }
     }
 
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
+    func exists(_ name: String) -> Bool { folder.exists(name) }
 
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-
+    func cleanup() { folder.remove() }
     /// A config whose strategy and data files exist in this directory.
     func config(_ body: String, name: String = "sweep.toml") -> String {
         if !exists("strat.pine") { write("strat.pine", "//@version=6\nstrategy(\"x\")\n") }
