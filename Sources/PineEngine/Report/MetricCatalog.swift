@@ -1,34 +1,89 @@
-/// The names of every metric a backtest reports, in report order, as
-/// PineForge's ABI names them. `metrics.json`, `runs.csv`, objective
-/// expressions and the C ABI export all use these names.
+/// The one catalogue of the metrics a backtest reports: each metric's name
+/// and kind, in report order. `metrics.json`, `runs.csv`,
+/// `leaderboard.csv`, objective expressions and the C ABI export all take
+/// their names from here, and how a value is written (an integer, money,
+/// a percentage, a ratio) from its kind.
 public enum MetricCatalog {
+    /// What a metric's value is, which decides how it is written for people.
+    public enum Kind: Sendable, Equatable {
+        /// A count of trades, bars or streaks: an integer.
+        case count
+        /// An amount in the account currency: cents.
+        case money
+        /// A percentage: two decimals.
+        case percent
+        /// A ratio or a statistic: four significant digits.
+        case ratio
+        /// An average number of bars: one decimal.
+        case bars
+    }
+
+    /// One metric: its name and kind.
+    public struct Entry: Sendable, Equatable {
+        public let name: String
+        public let kind: Kind
+
+        init(_ name: String, _ kind: Kind) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
     /// Trade statistics, computed three times: all trades, longs, shorts.
-    public static let tradeMetrics: [String] = [
-        "num_trades", "num_wins", "num_losses", "num_even", "percent_profitable",
-        "net_profit", "net_profit_pct", "gross_profit", "gross_profit_pct",
-        "gross_loss", "gross_loss_pct", "profit_factor", "avg_trade", "avg_trade_pct",
-        "avg_win", "avg_win_pct", "avg_loss", "avg_loss_pct", "ratio_avg_win_avg_loss",
-        "largest_win", "largest_win_pct", "largest_loss", "largest_loss_pct",
-        "commission_paid", "expectancy", "max_consecutive_wins", "max_consecutive_losses",
-        "avg_bars_in_trade", "avg_bars_in_wins", "avg_bars_in_losses",
+    public static let tradeEntries: [Entry] = [
+        Entry("num_trades", .count), Entry("num_wins", .count), Entry("num_losses", .count),
+        Entry("num_even", .count), Entry("percent_profitable", .percent),
+        Entry("net_profit", .money), Entry("net_profit_pct", .percent), Entry("gross_profit", .money),
+        Entry("gross_profit_pct", .percent), Entry("gross_loss", .money), Entry("gross_loss_pct", .percent),
+        Entry("profit_factor", .ratio), Entry("avg_trade", .money), Entry("avg_trade_pct", .percent),
+        Entry("avg_win", .money), Entry("avg_win_pct", .percent), Entry("avg_loss", .money),
+        Entry("avg_loss_pct", .percent), Entry("ratio_avg_win_avg_loss", .ratio),
+        Entry("largest_win", .money), Entry("largest_win_pct", .percent), Entry("largest_loss", .money),
+        Entry("largest_loss_pct", .percent), Entry("commission_paid", .money), Entry("expectancy", .money),
+        Entry("max_consecutive_wins", .count), Entry("max_consecutive_losses", .count),
+        Entry("avg_bars_in_trade", .bars), Entry("avg_bars_in_wins", .bars), Entry("avg_bars_in_losses", .bars),
     ]
 
     /// Statistics of the equity curve.
-    public static let equityMetrics: [String] = [
-        "max_equity_drawdown", "max_equity_drawdown_pct", "max_equity_runup",
-        "max_equity_runup_pct", "buy_hold_return", "buy_hold_return_pct", "sharpe_tv",
-        "sortino_tv", "sharpe_bar", "sortino_bar", "cagr", "calmar", "recovery_factor",
-        "time_in_market_pct", "open_pl",
+    public static let equityEntries: [Entry] = [
+        Entry("max_equity_drawdown", .money), Entry("max_equity_drawdown_pct", .percent),
+        Entry("max_equity_runup", .money), Entry("max_equity_runup_pct", .percent),
+        Entry("buy_hold_return", .money), Entry("buy_hold_return_pct", .percent), Entry("sharpe_tv", .ratio),
+        Entry("sortino_tv", .ratio), Entry("sharpe_bar", .ratio), Entry("sortino_bar", .ratio),
+        Entry("cagr", .percent), Entry("calmar", .ratio), Entry("recovery_factor", .ratio),
+        Entry("time_in_market_pct", .percent), Entry("open_pl", .money),
     ]
 
     /// Counts about the run itself (not in PineForge's ABI): `margin_shortfall_bars`, the bars
     /// where TradingView would have issued a margin call (see `BacktestCounters`).
-    public static let runCounters: [String] = ["margin_shortfall_bars"]
+    public static let counterEntries: [Entry] = [Entry("margin_shortfall_bars", .count)]
 
-    /// The flat names used by sweeps: all-trades metrics unprefixed, then
-    /// `long_` and `short_` prefixed ones, then the equity metrics unprefixed,
-    /// then the run counters.
-    public static let flatNames: [String] =
-        tradeMetrics + tradeMetrics.map { "long_" + $0 } + tradeMetrics.map { "short_" + $0 }
-        + equityMetrics + runCounters
+    /// Every flat metric: all-trades entries unprefixed, then `long_` and
+    /// `short_` prefixed ones, then the equity entries, then the run counters.
+    public static let flatEntries: [Entry] =
+        tradeEntries + tradeEntries.map { Entry("long_" + $0.name, $0.kind) }
+        + tradeEntries.map { Entry("short_" + $0.name, $0.kind) } + equityEntries + counterEntries
+
+    /// The trade metric names.
+    public static let tradeMetrics: [String] = tradeEntries.map(\.name)
+
+    /// The equity metric names.
+    public static let equityMetrics: [String] = equityEntries.map(\.name)
+
+    /// The run counter names.
+    public static let runCounters: [String] = counterEntries.map(\.name)
+
+    /// The flat names used by sweeps, in `flatEntries` order.
+    public static let flatNames: [String] = flatEntries.map(\.name)
+
+    /// The metrics traders compare first, in the order a leaderboard shows them.
+    public static let headline: [String] = [
+        "net_profit_pct", "num_trades", "percent_profitable", "profit_factor", "max_equity_drawdown_pct",
+        "sharpe_tv", "sortino_tv", "cagr", "calmar", "net_profit", "avg_trade",
+    ]
+
+    /// The kind of a flat metric name (nil when unknown).
+    public static func kind(of name: String) -> Kind? {
+        flatEntries.first { $0.name == name }?.kind
+    }
 }

@@ -55,9 +55,7 @@ public enum ReportWriter {
             }
             return "{\n" + parts.joined(separator: ",\n") + "\n  }"
         }
-        let ints: Set<String> = [
-            "num_trades", "num_wins", "num_losses", "num_even", "max_consecutive_wins", "max_consecutive_losses",
-        ]
+        let ints = Set(MetricCatalog.tradeEntries.filter { $0.kind == .count }.map(\.name))
         var open = 0.0
         for t in report.openTrades { open += t.qty * t.direction.sign }
         let head: [(String, String)] = [
