@@ -11,6 +11,15 @@ public protocol BacktestEvaluator: Sendable {
     var barTimes: [Int64] { get }
     /// Makes one worker; the pool makes one per thread and reuses it for many runs.
     func makeWorker() throws -> any BacktestWorker
+    /// Close prices of the bars in `barTimes` (for the buy-and-hold curve; may be empty).
+    var barCloses: [Double] { get }
+    /// The symbol's price tick (prices in reports are rounded to it; 0: unknown).
+    var priceTick: Double { get }
+}
+
+extension BacktestEvaluator {
+    public var barCloses: [Double] { [] }
+    public var priceTick: Double { 0 }
 }
 
 /// One engine instance, owned by one pool thread at a time.
@@ -35,12 +44,19 @@ public struct RunRequest: Sendable, Hashable {
     public var tradeFrom: Int64?
     /// Orders take effect only before this time (Unix ms); nil: to the end.
     public var tradeTo: Int64?
+    /// When set, the outcome carries the equity curve's returns over
+    /// periods of this length (ms, see `PeriodReturns`); nil: none.
+    public var returnPeriod: Int64?
 
-    public init(runIndex: Int, inputs: [String: InputValue], tradeFrom: Int64? = nil, tradeTo: Int64? = nil) {
+    public init(
+        runIndex: Int, inputs: [String: InputValue], tradeFrom: Int64? = nil, tradeTo: Int64? = nil,
+        returnPeriod: Int64? = nil
+    ) {
         self.runIndex = runIndex
         self.inputs = inputs
         self.tradeFrom = tradeFrom
         self.tradeTo = tradeTo
+        self.returnPeriod = returnPeriod
     }
 }
 
@@ -56,10 +72,13 @@ public struct RunOutcome: Sendable, Equatable {
     /// One value per `MetricCatalog.flatNames` entry, NaN where undefined
     /// (empty for a failed run).
     public var metrics: [Double]
+    /// The period returns the request asked for (empty otherwise).
+    public var returns: [Float]
 
-    public init(status: Status, metrics: [Double]) {
+    public init(status: Status, metrics: [Double], returns: [Float] = []) {
         self.status = status
         self.metrics = metrics
+        self.returns = returns
     }
 }
 

@@ -59,6 +59,9 @@ public struct EngineEvaluator: BacktestEvaluator {
         _ = try program.strategyProperties(overrides: overrides)
     }
 
+    public var barCloses: [Double] { data.bars.bars.close }
+    public var priceTick: Double { data.mintick }
+
     public func makeWorker() throws -> any BacktestWorker {
         EngineWorker(runner: try ScriptRunner(program: program, data: data, columnCache: columnCache), base: baseOptions)
     }
@@ -84,18 +87,28 @@ final class EngineWorker: BacktestWorker {
 
     func run(_ request: RunRequest) -> RunOutcome {
         do {
-            let result = try runner.run(options(request))
-            return RunOutcome(status: .ok, metrics: result.report.flatMetrics)
+            let o = options(request)
+            let result = try runner.run(o)
+            return RunOutcome(status: .ok, metrics: result.report.flatMetrics, returns: returns(result, o, request))
         } catch {
             return RunOutcome(status: .failed("\(error)"), metrics: [])
         }
     }
 
     func runDetailed(_ request: RunRequest, writingTo directory: String) throws -> RunOutcome {
-        let result = try runner.run(options(request), recordPlots: true)
+        let o = options(request)
+        let result = try runner.run(o, recordPlots: true)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try RunArtifacts.write(result, to: directory)
-        return RunOutcome(status: .ok, metrics: result.report.flatMetrics)
+        return RunOutcome(status: .ok, metrics: result.report.flatMetrics, returns: returns(result, o, request))
+    }
+
+    private func returns(_ result: RunResult, _ o: RunOptions, _ request: RunRequest) -> [Float] {
+        guard let period = request.returnPeriod else { return [] }
+        let curve = result.report.equityCurve
+        return PeriodReturns.compute(
+            time: curve.time, equity: curve.equity, initialEquity: result.report.initialCapital, period: period,
+            from: o.tradeFrom, to: o.tradeTo)
     }
 }
 

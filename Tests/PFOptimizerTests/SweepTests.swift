@@ -48,7 +48,7 @@ import Testing
         #expect(indices == indices.sorted())
         let board = tmp.read("out/leaderboard.csv").split(separator: "\n")
         #expect(board.count == 6)
-        #expect(board[0].hasPrefix("rank,run,fast,slow,mult,objective,net_profit,net_profit_pct,num_trades"))
+        #expect(board[0] == "rank,run,fast,slow,mult,objective," + MetricCatalog.headline.joined(separator: ",") + ",deflated_sharpe")
         let first = board[1].split(separator: ",", omittingEmptySubsequences: false)
         #expect(first[0] == "1")
         #expect(Int(first[1]) == expected[0].index)

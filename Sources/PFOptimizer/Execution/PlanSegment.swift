@@ -9,9 +9,15 @@ final class PlanSegment {
     let tradeFrom: Int64?
     let tradeTo: Int64?
     let collector: SegmentCollector
+    /// Which runs report period returns (nil: none).
+    let returnSampler: ReturnSampler?
     var exhausted = false
 
-    init(id: Int, planner: Planner, tradeFrom: Int64?, tradeTo: Int64?, collector: SegmentCollector) {
+    init(
+        id: Int, planner: Planner, tradeFrom: Int64?, tradeTo: Int64?, collector: SegmentCollector,
+        returnSampler: ReturnSampler? = nil
+    ) {
+        self.returnSampler = returnSampler
         self.id = id
         self.planner = planner
         self.iterator = planner.makeIterator()

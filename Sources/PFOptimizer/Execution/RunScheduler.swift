@@ -64,14 +64,16 @@ final class RunScheduler: @unchecked Sendable {
             let seq = nextSeq
             nextSeq += 1
             if let entry = journal.lookup(segment: segment.id, index: index) {
-                let record = RunRecord(index: index, values: values, status: entry.status, metrics: entry.metrics)
+                let record = RunRecord(
+                    index: index, values: values, status: entry.status, metrics: entry.metrics, returns: entry.returns)
                 reusedDone += 1
                 store(seq: seq, segment: current, record: record)
                 continue
             }
             let request = RunRequest(
                 runIndex: index, inputs: segment.planner.space.requestInputs(values),
-                tradeFrom: segment.tradeFrom, tradeTo: segment.tradeTo)
+                tradeFrom: segment.tradeFrom, tradeTo: segment.tradeTo,
+                returnPeriod: segment.returnSampler?.period(for: index))
             return Task(seq: seq, segment: current, request: request, values: values)
         }
     }
@@ -84,14 +86,16 @@ final class RunScheduler: @unchecked Sendable {
             status = .failed("the engine returned \(metrics.count) metrics, expected \(metricCount)")
             metrics = []
         }
+        let returns = status == .ok ? outcome.returns : []
         if status != .ok { metrics = [] }
-        let record = RunRecord(index: task.request.runIndex, values: task.values, status: status, metrics: metrics)
+        let record = RunRecord(
+            index: task.request.runIndex, values: task.values, status: status, metrics: metrics, returns: returns)
         condition.lock()
         defer { condition.unlock() }
         freshDone += 1
         do {
             try journal.append(Journal.Entry(segment: segments[task.segment].id, index: record.index,
-                                             status: status, metrics: metrics))
+                                             status: status, metrics: metrics, returns: returns))
         } catch {
             if self.error == nil { self.error = error }
         }

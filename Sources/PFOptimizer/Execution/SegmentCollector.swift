@@ -12,10 +12,15 @@ final class SegmentCollector {
     private(set) var failed = 0
     private(set) var passed = 0
     private(set) var firstFailure: String?
+    /// Keeps what the robustness statistics need (nil: not computed for this plan).
+    let robustness: RobustnessCollector?
     /// The best objective of a run that passed the filters.
     var bestObjective: Double? { leaderboard.best?.objective }
 
-    init(objective: Objective, space: ParameterSpace, top: Int, runsPath: String?) throws(SweepError) {
+    init(
+        objective: Objective, space: ParameterSpace, top: Int, runsPath: String?, robustness: Bool = false
+    ) throws(SweepError) {
+        self.robustness = robustness ? RobustnessCollector(dimensions: space.dimensions) : nil
         self.objective = objective
         self.space = space
         table = RunsTable(parameterNames: space.dimensions.map(\.name))
@@ -39,6 +44,7 @@ final class SegmentCollector {
             failed += 1
             if firstFailure == nil, case .failed(let m) = record.status { firstFailure = "run \(record.index): \(m)" }
         }
+        robustness?.accept(record, objective: value)
         if passes {
             passed += 1
             leaderboard.offer(record, objective: value)

@@ -29,6 +29,7 @@ indirect enum JSONText {
         case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }
+            if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.render() }.joined(separator: ", ") + "]" }
             return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
         case .object(let entries):
             if entries.isEmpty { return "{}" }
@@ -37,4 +38,11 @@ indirect enum JSONText {
         }
     }
 
+    /// True for a number, string, boolean or null (written inline in arrays).
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
 }

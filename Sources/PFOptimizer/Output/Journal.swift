@@ -20,6 +20,8 @@ final class Journal: @unchecked Sendable {
         var index: Int
         var status: RunOutcome.Status
         var metrics: [Double]
+        /// Period returns of a sampled run (a sixth field, base64 of little-endian float32; absent when empty).
+        var returns: [Float] = []
     }
 
     struct Key: Hashable, Sendable {
@@ -126,6 +128,7 @@ final class Journal: @unchecked Sendable {
         case .failed(let message): body += "failed\t" + escape(message)
         }
         body += "\t" + e.metrics.map { $0.isNaN ? "nan" : String($0) }.joined(separator: ",")
+        if !e.returns.isEmpty { body += "\t" + ReturnsCoding.encode(e.returns) }
         var f = Fingerprint()
         f.add(body)
         return body + "\t" + f.hex + "\n"
@@ -140,7 +143,7 @@ final class Journal: @unchecked Sendable {
         f.add(body)
         guard text[text.index(after: tab)...] == f.hex else { return nil }
         let fields = body.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 5, let segment = Int(fields[0]), let index = Int(fields[1]) else { return nil }
+        guard fields.count == 5 || fields.count == 6, let segment = Int(fields[0]), let index = Int(fields[1]) else { return nil }
         let status: RunOutcome.Status
         switch fields[2] {
         case "ok": status = .ok
@@ -154,7 +157,12 @@ final class Journal: @unchecked Sendable {
                 metrics.append(d)
             }
         }
-        return Entry(segment: segment, index: index, status: status, metrics: metrics)
+        var returns: [Float] = []
+        if fields.count == 6 {
+            guard let decoded = ReturnsCoding.decode(fields[5]) else { return nil }
+            returns = decoded
+        }
+        return Entry(segment: segment, index: index, status: status, metrics: metrics, returns: returns)
     }
 
     private static func escape(_ s: String) -> String {

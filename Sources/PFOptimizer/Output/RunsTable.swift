@@ -1,20 +1,22 @@
 import PineEngine
 import PineLanguage
 
-/// The layout of `runs.csv` and `leaderboard.csv`.
+/// The layout of `runs.csv` (every run, every metric, full precision) and
+/// `leaderboard.csv` (rank, inputs, then the headline metrics written for
+/// people), both derived from `MetricCatalog`.
 struct RunsTable: Sendable {
     let parameterNames: [String]
     let metricNames: [String]
-
-    /// Metrics shown right after the parameters in the leaderboard.
-    static let keyMetrics = [
-        "net_profit", "net_profit_pct", "num_trades", "percent_profitable", "profit_factor",
-        "max_equity_drawdown_pct", "sharpe_tv", "sortino_tv",
-    ]
+    /// Index and kind of each headline metric, in leaderboard order.
+    private let headline: [(index: Int, name: String, kind: MetricCatalog.Kind)]
 
     init(parameterNames: [String], metricNames: [String] = MetricCatalog.flatNames) {
         self.parameterNames = parameterNames
         self.metricNames = metricNames
+        headline = MetricCatalog.headline.compactMap { name in
+            guard let i = metricNames.firstIndex(of: name), let kind = MetricCatalog.kind(of: name) else { return nil }
+            return (i, name, kind)
+        }
     }
 
     var runsHeader: String {
@@ -36,24 +38,21 @@ struct RunsTable: Sendable {
         return cells.joined(separator: ",") + "\n"
     }
 
-    private var leaderboardMetricOrder: [Int] {
-        let key = Self.keyMetrics.compactMap { metricNames.firstIndex(of: $0) }
-        return key + metricNames.indices.filter { !key.contains($0) }
-    }
-
     var leaderboardHeader: String {
-        let order = leaderboardMetricOrder
-        return (["rank", "run"] + parameterNames + ["objective"] + order.map { metricNames[$0] })
+        (["rank", "run"] + parameterNames + ["objective"] + headline.map(\.name) + ["deflated_sharpe"])
             .map(CSVFormat.text).joined(separator: ",") + "\n"
     }
 
-    func leaderboardRow(rank: Int, _ e: Leaderboard.Entry) -> String {
+    /// One leaderboard row; `deflatedSharpe` is the run's deflated Sharpe
+    /// probability when its returns were sampled.
+    func leaderboardRow(rank: Int, _ e: Leaderboard.Entry, deflatedSharpe: Double? = nil) -> String {
         var cells = [String(rank), String(e.record.index)]
         cells += e.record.values.map(CSVFormat.value)
-        cells.append(CSVFormat.number(e.objective))
-        for i in leaderboardMetricOrder {
-            cells.append(i < e.record.metrics.count ? CSVFormat.number(e.record.metrics[i]) : "")
+        cells.append(CellFormat.significant(e.objective, digits: 4))
+        for h in headline {
+            cells.append(h.index < e.record.metrics.count ? CellFormat.metric(e.record.metrics[h.index], kind: h.kind) : "")
         }
+        cells.append(deflatedSharpe.map { CellFormat.fixed($0, decimals: 4) } ?? "")
         return cells.joined(separator: ",") + "\n"
     }
 }

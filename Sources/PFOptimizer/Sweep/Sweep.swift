@@ -23,7 +23,7 @@ public final class Sweep: Sendable {
     }
 
     /// The files a sweep writes (removed when starting afresh).
-    static let outputs = ["runs.csv", "leaderboard.csv", "best", "manifest.json"]
+    static let outputs = ["runs.csv", "leaderboard.csv", "best", "manifest.json", "robustness.json", "report.html"]
     static let journalName = "journal.tsv"
 
     /// Runs the sweep.
@@ -41,9 +41,14 @@ public final class Sweep: Sendable {
         if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
 
         let collector = try SegmentCollector(
-            objective: objective, space: space, top: config.output.top, runsPath: dir + "/runs.csv")
+            objective: objective, space: space, top: config.output.top, runsPath: dir + "/runs.csv",
+            robustness: options.robustness != nil)
+        let sampler = options.robustness.map {
+            ReturnSampler(period: $0.period, capacity: $0.sampleCapacity, planned: planner.plannedCount, seed: $0.seed)
+        }
         let segment = PlanSegment(
-            id: 0, planner: planner, tradeFrom: config.data.from, tradeTo: config.data.to, collector: collector)
+            id: 0, planner: planner, tradeFrom: config.data.from, tradeTo: config.data.to, collector: collector,
+            returnSampler: sampler)
         let scheduler = RunScheduler(
             segments: [segment], journal: journal, cancellation: options.cancellation, window: 64 * options.jobs)
         let planned = planner.plannedCount
@@ -61,15 +66,29 @@ public final class Sweep: Sendable {
 
         let table = collector.table
         let ranked = collector.leaderboard.ranked
-        var board = table.leaderboardHeader
-        for (i, entry) in ranked.enumerated() { board += table.leaderboardRow(rank: i + 1, entry) }
-        try OutputDirectory.write(board, to: dir + "/leaderboard.csv")
-
+        var winnerReturns = ranked.first?.record.returns ?? []
         if interrupted {
             notes.append("stopped early: run the same command again to resume")
         } else if options.writeBest, let best = ranked.first {
-            if let note = writeBest(best, to: dir + "/best") { notes.append(note) }
+            let rerun = writeBest(best, to: dir + "/best", returnPeriod: options.robustness?.period)
+            if let note = rerun.note { notes.append(note) }
+            if winnerReturns.isEmpty { winnerReturns = rerun.returns }
         }
+        var deflation: DeflatedSharpe? = nil
+        if !interrupted, let settings = options.robustness, let sampler, let robust = collector.robustness {
+            let report = RobustnessReport(
+                settings: settings, sampler: sampler, collector: robust, winner: ranked.first,
+                winnerReturns: winnerReturns, maximize: objective.maximize, rankBy: config.objective.rankBy,
+                bestDirectory: dir + "/best", barTimes: evaluator.barTimes, closes: evaluator.barCloses,
+                tradeFrom: config.data.from, tradeTo: config.data.to)
+            deflation = report.deflatedSharpe
+            try OutputDirectory.write(report.json().render() + "\n", to: dir + "/robustness.json")
+        }
+        var board = table.leaderboardHeader
+        for (i, entry) in ranked.enumerated() {
+            board += table.leaderboardRow(rank: i + 1, entry, deflatedSharpe: deflation?.probability(of: entry.record.returns))
+        }
+        try OutputDirectory.write(board, to: dir + "/leaderboard.csv")
         let wall = Date().timeIntervalSince(start)
         let summary = SweepSummary(
             outputDirectory: dir, planned: planned, examined: segment.iterator.examined,
@@ -88,19 +107,21 @@ public final class Sweep: Sendable {
     }
 
     /// Re-runs the winner with full detail; returns a note when that fails.
-    private func writeBest(_ best: Leaderboard.Entry, to directory: String) -> String? {
+    private func writeBest(_ best: Leaderboard.Entry, to directory: String, returnPeriod: Int64?)
+        -> (note: String?, returns: [Float])
+    {
         OutputDirectory.remove(["best"], in: config.output.directory)
         do {
             try OutputDirectory.create(directory)
             let worker = try evaluator.makeWorker()
             let request = RunRequest(
                 runIndex: best.record.index, inputs: space.requestInputs(best.record.values),
-                tradeFrom: config.data.from, tradeTo: config.data.to)
+                tradeFrom: config.data.from, tradeTo: config.data.to, returnPeriod: returnPeriod)
             let outcome = try worker.runDetailed(request, writingTo: directory)
-            if case .failed(let message) = outcome.status { return "the re-run of the best run failed: \(message)" }
-            return nil
+            if case .failed(let message) = outcome.status { return ("the re-run of the best run failed: \(message)", []) }
+            return (nil, outcome.returns)
         } catch {
-            return "could not write best/: \(error)"
+            return ("could not write best/: \(error)", [])
         }
     }
 

@@ -14,11 +14,15 @@ public struct SweepOptions: Sendable {
     public var writeBest: Bool
     /// The pfopt version written to manifest.json.
     public var version: String
+    /// How robustness.json is computed (nil: not written).
+    public var robustness: RobustnessSettings?
 
     public init(
         jobs: Int? = nil, fresh: Bool = false, cancellation: CancellationFlag? = nil,
-        progress: (@Sendable (SweepProgress) -> Void)? = nil, writeBest: Bool = true, version: String = "0.1.0"
+        progress: (@Sendable (SweepProgress) -> Void)? = nil, writeBest: Bool = true, version: String = "0.1.0",
+        robustness: RobustnessSettings? = RobustnessSettings()
     ) {
+        self.robustness = robustness
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         self.fresh = fresh
         self.cancellation = cancellation
