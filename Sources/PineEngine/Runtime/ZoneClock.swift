@@ -155,28 +155,14 @@ struct CalendarFields {
     }
 
     /// Gregorian date of a day count since 1970-01-01.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let date = UTCCalendar.civil(days: Int64(days))
+        return (Int(date.year), Int(date.month), Int(date.day))
     }
 
     /// Day count since 1970-01-01 of a Gregorian date.
-    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = m > 2 ? m - 3 : m + 9
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+        Int(UTCCalendar.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// Milliseconds since the epoch of a wall-clock time (months and days

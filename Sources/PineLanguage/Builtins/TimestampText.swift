@@ -1,3 +1,5 @@
+import PFData
+
 /// The date strings and zone offsets Pine's `timestamp()` accepts, shared by the checker
 /// (constant `input.time` defaults) and the engine (`timestamp(dateString)`, time zone
 /// arguments).
@@ -14,15 +16,9 @@ public enum TimestampText {
     }
 
     static func millis(_ y: Int, _ m: Int, _ d: Int, _ hh: Int, _ mm: Int, _ ss: Int) -> Int {
-        // Days from civil (proleptic Gregorian), valid for any year.
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return ((days * 24 + hh) * 60 + mm) * 60_000 + ss * 1000
+        Int(
+            UTCCalendar.milliseconds(
+                year: Int64(y), month: Int64(m), day: Int64(d), hour: Int64(hh), minute: Int64(mm), second: Int64(ss)))
     }
 
     /// Minutes east of UTC of a zone offset: `+0300`, `-05:30`, `+3`, `GMT+3`, `UTC-5`,
