@@ -41,9 +41,9 @@ enum ArrayFunctions {
             line: a.range.start.line, column: a.range.start.column)
     }
 
-    static func register(into t: inout [String: BuiltinFunction]) {
+    static func register(into t: inout [String: BuiltinImplementation]) {
         for (suffix, fixed) in [("", nil), ("_float", ValueType.float), ("_int", .int), ("_bool", .bool), ("_string", .string), ("_color", .color)] as [(String, ValueType?)] {
-            t["array.new" + suffix] = BuiltinFunction(parameters: ["size", "initial_value"]) { a in
+            t["array.new" + suffix] = BuiltinImplementation { a in
                 let e = fixed ?? elementType(a, fallback: .float)
                 let size = try a.int(0, default: 0)
                 if e == .string {
@@ -56,7 +56,7 @@ enum ArrayFunctions {
                 return .array({ rt in PineArray(count: try checkedSize(rt, a, try size(rt)), fill: try initial(rt)) }, e)
             }
         }
-        t["array.from"] = BuiltinFunction(parameters: ["arg0"], variadic: true) { a in
+        t["array.from"] = BuiltinImplementation { a in
             let first = try a.value(0)
             var all = [(first, a.range(0))] + a.extra
             if first.type == .string {
@@ -72,11 +72,11 @@ enum ArrayFunctions {
                 return arr
             }, e)
         }
-        t["array.size"] = BuiltinFunction(parameters: ["id"]) { a in
+        t["array.size"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             return .num({ rt in Double(try f(rt).count) }, .int, nil)
         }
-        t["array.clear"] = BuiltinFunction(parameters: ["id"]) { a in
+        t["array.clear"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             return .void({ rt in
                 let arr = try f(rt)
@@ -85,7 +85,7 @@ enum ArrayFunctions {
                 return .normal
             })
         }
-        t["array.push"] = BuiltinFunction(parameters: ["id", "value"]) { a in
+        t["array.push"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             if e == .string {
                 let v = try a.str(1)
@@ -104,7 +104,7 @@ enum ArrayFunctions {
                 return .normal
             })
         }
-        t["array.unshift"] = BuiltinFunction(parameters: ["id", "value"]) { a in
+        t["array.unshift"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             if e == .string {
                 let v = try a.str(1)
@@ -124,7 +124,7 @@ enum ArrayFunctions {
             })
         }
         for (name, fromFront) in [("array.pop", false), ("array.shift", true)] {
-            t[name] = BuiltinFunction(parameters: ["id"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let (f, e) = try a.builder.array(a.value(0), a.range(0))
                 if e == .string {
                     return .str({ rt in
@@ -140,7 +140,7 @@ enum ArrayFunctions {
                 }, e, nil)
             }
         }
-        t["array.get"] = BuiltinFunction(parameters: ["id", "index"]) { a in
+        t["array.get"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
             if e == .string {
@@ -162,7 +162,7 @@ enum ArrayFunctions {
             return e == .bool ? .bool({ rt in try read(rt) != 0 }, nil) : .num(read, e, nil)
         }
         for (name, atEnd) in [("array.first", false), ("array.last", true)] {
-            t[name] = BuiltinFunction(parameters: ["id"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let (f, e) = try a.builder.array(a.value(0), a.range(0))
                 return .num({ rt in
                     let arr = try f(rt)
@@ -171,7 +171,7 @@ enum ArrayFunctions {
                 }, e, nil)
             }
         }
-        t["array.set"] = BuiltinFunction(parameters: ["id", "index", "value"]) { a in
+        t["array.set"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
             if e == .string {
@@ -193,7 +193,7 @@ enum ArrayFunctions {
                 return .normal
             })
         }
-        t["array.remove"] = BuiltinFunction(parameters: ["id", "index"]) { a in
+        t["array.remove"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
             return .num({ rt in
@@ -203,7 +203,7 @@ enum ArrayFunctions {
                 return arr.values.remove(at: k)
             }, e, nil)
         }
-        t["array.insert"] = BuiltinFunction(parameters: ["id", "index", "value"]) { a in
+        t["array.insert"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
             let v = try a.num(2)
@@ -234,12 +234,12 @@ enum ArrayFunctions {
             }),
         ]
         for (name, fixed, reduce) in reducers {
-            t[name] = BuiltinFunction(parameters: ["id"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let (f, e) = try a.builder.array(a.value(0), a.range(0))
                 return .num({ rt in reduce(try f(rt).values) }, fixed ?? e, nil)
             }
         }
-        t["array.includes"] = BuiltinFunction(parameters: ["id", "value"]) { a in
+        t["array.includes"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             if e == .string {
                 let v = try a.str(1)
@@ -252,7 +252,7 @@ enum ArrayFunctions {
             }, nil)
         }
         for (name, last) in [("array.indexof", false), ("array.lastindexof", true)] {
-            t[name] = BuiltinFunction(parameters: ["id", "value"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let (f, e) = try a.builder.array(a.value(0), a.range(0))
                 if e == .string {
                     let v = try a.str(1)
@@ -270,7 +270,7 @@ enum ArrayFunctions {
                 }, .int, nil)
             }
         }
-        t["array.sort"] = BuiltinFunction(parameters: ["id", "order"]) { a in
+        t["array.sort"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             let descending = a.expressions.count > 1 && a.expressions[1]?.dottedName == "order.descending"
             return .void({ rt in
@@ -287,7 +287,7 @@ enum ArrayFunctions {
                 return .normal
             })
         }
-        t["array.reverse"] = BuiltinFunction(parameters: ["id"]) { a in
+        t["array.reverse"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             return .void({ rt in
                 let arr = try f(rt)
@@ -296,7 +296,7 @@ enum ArrayFunctions {
                 return .normal
             })
         }
-        t["array.copy"] = BuiltinFunction(parameters: ["id"]) { a in
+        t["array.copy"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             return .array({ rt in
                 let src = try f(rt)
@@ -306,7 +306,7 @@ enum ArrayFunctions {
                 return c
             }, e)
         }
-        t["array.slice"] = BuiltinFunction(parameters: ["id", "index_from", "index_to"]) { a in
+        t["array.slice"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let from = try a.int(1)
             let to = try a.int(2)
@@ -321,7 +321,7 @@ enum ArrayFunctions {
                 return c
             }, e)
         }
-        t["array.fill"] = BuiltinFunction(parameters: ["id", "value", "index_from", "index_to"]) { a in
+        t["array.fill"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
             let v = try a.num(1)
             let from = try a.int(2, default: 0)

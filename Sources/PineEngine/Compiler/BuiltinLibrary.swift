@@ -1,8 +1,9 @@
 import Foundation
 import PineLanguage
 
-/// Every built-in function the engine runs, by qualified name. The support
-/// checker's list and this table are kept in step by a test.
+/// The engine's implementation of every built-in function it runs, by
+/// qualified name. Signatures, purity and support are the registry's
+/// (`PineLanguage.Builtins`); a test keeps the two tables in step.
 enum BuiltinLibrary {
     /// Names that are namespaces, not values (`ta` in `ta.sma`).
     static let namespaces: Set<String> = [
@@ -14,8 +15,8 @@ enum BuiltinLibrary {
     ]
 
     /// Built once, never mutated afterwards: safe to read from any thread.
-    nonisolated(unsafe) static let functions: [String: BuiltinFunction] = {
-        var table: [String: BuiltinFunction] = [:]
+    nonisolated(unsafe) static let functions: [String: BuiltinImplementation] = {
+        var table: [String: BuiltinImplementation] = [:]
         CoreFunctions.register(into: &table)
         MathFunctions.register(into: &table)
         ArrayFunctions.register(into: &table)
@@ -27,30 +28,21 @@ enum BuiltinLibrary {
         return table
     }()
 
-    /// Namespaces whose calls only draw or log: any member is accepted and
-    /// does nothing (its value, a drawing id, is `na`).
-    static let noOpNamespaces: Set<String> = ["label", "line", "box", "table", "linefill", "polyline", "log"]
-
-    /// Built-ins the checker knows but the engine cannot run faithfully yet:
-    /// a script using one is rejected at compile time with this reason (none
-    /// at present; the checker itself refuses what the engine lacks).
-    static let rejected: [String: String] = [:]
-
     /// The declaration calls, read by the compiler before anything runs.
     static let declarations: Set<String> = ["strategy", "indicator", "library"]
 }
 
 /// `na`, `nz`, `fixnan`, conversions, strings and time helpers.
 enum CoreFunctions {
-    static func register(into t: inout [String: BuiltinFunction]) {
-        t["na"] = BuiltinFunction(parameters: ["x"]) { a in
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        t["na"] = BuiltinImplementation { a in
             let v = try a.value(0)
             if case .str = v { return .constant(false) }
             if case .array(let f, _) = v { _ = f; return .constant(false) }
             let f = try a.num(0)
             return .bool({ rt in try f(rt).isNaN }, nil)
         }
-        t["nz"] = BuiltinFunction(parameters: ["source", "replacement"]) { a in
+        t["nz"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let r = try a.num(1, default: 0)
             let type = a.type(0) == .int ? ValueType.int : (a.type(0) == .color ? .color : .float)
@@ -59,12 +51,12 @@ enum CoreFunctions {
                 return x.isNaN ? try r(rt) : x
             }, type, nil)
         }
-        t["runtime.error"] = BuiltinFunction(parameters: ["message"]) { a in
+        t["runtime.error"] = BuiltinImplementation { a in
             let message = try a.str(0)
             let at = a.range.start
             return .void({ rt in throw rt.error(try message(rt), line: at.line, column: at.column) })
         }
-        t["fixnan"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["fixnan"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let last = a.builder.arena.cell()
             return .num({ rt in
@@ -74,20 +66,20 @@ enum CoreFunctions {
                 return x
             }, a.type(0) ?? .float, nil)
         }
-        t["int"] = BuiltinFunction(parameters: ["x"]) { a in
+        t["int"] = BuiltinImplementation { a in
             let f = try a.num(0)
             if let c = a.constNumber(0) { return .constant(PineMath.toInt(c), .int) }
             return .num({ rt in PineMath.toInt(try f(rt)) }, .int, nil)
         }
-        t["float"] = BuiltinFunction(parameters: ["x"]) { a in
+        t["float"] = BuiltinImplementation { a in
             let f = try a.num(0)
             return .num(f, .float, a.constNumber(0))
         }
-        t["bool"] = BuiltinFunction(parameters: ["x"]) { a in
+        t["bool"] = BuiltinImplementation { a in
             let f = try a.bool(0)
             return .bool(f, nil)
         }
-        t["str.tostring"] = BuiltinFunction(parameters: ["value", "format"]) { a in
+        t["str.tostring"] = BuiltinImplementation { a in
             let v = try a.value(0)
             switch v {
             case .str(let f, _): return .str(f, nil)
@@ -107,7 +99,7 @@ enum CoreFunctions {
                 return .str({ rt in PineFormat.number(try f(rt), isInt: isInt) }, nil)
             }
         }
-        t["str.format"] = BuiltinFunction(parameters: ["formatString"], variadic: true) { a in
+        t["str.format"] = BuiltinImplementation { a in
             let format = try a.str(0)
             var parts: [StrFn] = []
             for (v, r) in a.extra {
@@ -125,24 +117,24 @@ enum CoreFunctions {
                 return PineFormat.substitute(try format(rt), values)
             }, nil)
         }
-        t["str.length"] = BuiltinFunction(parameters: ["string"]) { a in
+        t["str.length"] = BuiltinImplementation { a in
             let f = try a.str(0)
             return .num({ rt in Double(try f(rt).count) }, .int, nil)
         }
-        t["str.contains"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+        t["str.contains"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let g = try a.str(1)
             return .bool({ rt in try f(rt).contains(try g(rt)) }, nil)
         }
-        t["str.upper"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["str.upper"] = BuiltinImplementation { a in
             let f = try a.str(0)
             return .str({ rt in try f(rt).uppercased() }, nil)
         }
-        t["str.lower"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["str.lower"] = BuiltinImplementation { a in
             let f = try a.str(0)
             return .str({ rt in try f(rt).lowercased() }, nil)
         }
-        t["str.tonumber"] = BuiltinFunction(parameters: ["string"]) { a in
+        t["str.tonumber"] = BuiltinImplementation { a in
             let f = try a.str(0)
             return .num({ rt in Double(try f(rt).trimmingCharacters(in: .whitespaces)) ?? .nan }, .float, nil)
         }

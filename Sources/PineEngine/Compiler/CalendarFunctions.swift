@@ -4,13 +4,13 @@ import PineLanguage
 /// Calendar functions (`hour(time, timezone)` & co), `timestamp()` in its three forms and
 /// `timeframe.change()`.
 enum CalendarFunctions {
-    static func register(into t: inout [String: BuiltinFunction]) {
+    static func register(into t: inout [String: BuiltinImplementation]) {
         for (name, field) in [
             ("year", { (c: CalendarFields) in c.year }), ("month", { $0.month }), ("dayofmonth", { $0.day }),
             ("dayofweek", { $0.dayOfWeek }), ("hour", { $0.hour }), ("minute", { $0.minute }),
             ("second", { $0.second }), ("weekofyear", { $0.weekOfYear }),
         ] as [(String, (CalendarFields) -> Int)] {
-            t[name] = BuiltinFunction(parameters: ["time", "timezone"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let f = try a.num(0)
                 if a.has(1) {
                     let zone = try zoneArgument(a, 1)
@@ -28,23 +28,22 @@ enum CalendarFunctions {
             }
         }
         // timestamp(dateString) / timestamp(year, month, day, hour, minute, second) /
-        // timestamp(timezone, year, month, day, hour, minute, second): the seventh positional
-        // argument (the timezone form's second) lands in the `dateString` slot.
-        t["timestamp"] = BuiltinFunction(
-            parameters: ["year", "month", "day", "hour", "minute", "second", "dateString"]
-        ) { a in
-            if a.has(6), a.type(6) == .string, !a.has(0) { return try dateString(a, 6) }
-            if a.type(0) == .string, !a.has(1) { return try dateString(a, 0) }
-            let zoned = a.type(0) == .string
-            let first = zoned ? 1 : 0
+        // timestamp(timezone, year, month, day, hour, minute, second). Slots: dateString,
+        // year, month, day, hour, minute, second, timezone. A zone given with fewer than
+        // seven arguments binds to the second overload with the zone in `year`.
+        t["timestamp"] = BuiltinImplementation { a in
+            if a.has(0) { return try dateString(a, 0) }
+            let zoneSlot: Int? = a.has(7) ? 7 : (a.type(1) == .string ? 1 : nil)
+            let first = zoneSlot == 1 ? 2 : 1
+            let zoned = zoneSlot != nil
             let y = try a.int(first)
             let mo = try a.int(first + 1)
             let d = try a.int(first + 2)
             let h = try a.int(first + 3, default: 0)
             let mi = try a.int(first + 4, default: 0)
-            let s = try a.int(first + 5, default: 0)
+            let s = first + 5 <= 6 ? try a.int(first + 5, default: 0) : { _ in 0 }
             if zoned {
-                let zone = try zoneArgument(a, 0)
+                let zone = try zoneArgument(a, zoneSlot ?? 7)
                 return .num({ rt in
                     let (year, month, day) = (try y(rt), try mo(rt), try d(rt))
                     let (hour, minute, second) = (try h(rt), try mi(rt), try s(rt))
@@ -60,11 +59,11 @@ enum CalendarFunctions {
             }, .int, nil)
         }
         for (name, close) in [("time", false), ("time_close", true)] {
-            t[name] = BuiltinFunction(parameters: ["timeframe", "session", "timezone", "bars_back"]) { a in
+            t[name] = BuiltinImplementation { a in
                 try barTime(a, name: name, close: close)
             }
         }
-        t["timeframe.change"] = BuiltinFunction(parameters: ["timeframe"]) { a in
+        t["timeframe.change"] = BuiltinImplementation { a in
             let text = try a.str(0)
             let parsed = a.builder.arena.state { ParsedTimeframe() }
             if let constant = a.constString(0), !constant.isEmpty, Timeframe(constant) == nil {

@@ -132,7 +132,7 @@ extension InstanceBuilder {
         switch e.kind {
         case .intLiteral(let v): return { _ in v }
         case .identifier(let name):
-            guard let b = lookup(name), case .column(let c, _) = b, inputColumns.contains(ObjectIdentifier(c)) else {
+            guard let b = lookup(name), case .column(let c, _) = b, plan.isConstant(c) else {
                 return nil
             }
             return { rt in

@@ -3,11 +3,6 @@ import PineLanguage
 /// `input()` and `input.*`: each call site reads its value from a cell the
 /// instance sets per run (the optimizer's parameters).
 enum InputFunctions {
-    static let parameters = [
-        "defval", "title", "minval", "maxval", "step", "tooltip", "inline", "group", "confirm", "display",
-        "options", "active",
-    ]
-
     /// Price series an `input.source` can select, by name.
     static let sources = ["open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4", "hlcc4"]
 
@@ -25,72 +20,49 @@ enum InputFunctions {
         }
     }
 
-    static func register(into t: inout [String: BuiltinFunction]) {
-        for kind in ["", ".int", ".float", ".bool", ".string", ".source", ".timeframe", ".session", ".price", ".time", ".symbol", ".color", ".text_area"] {
-            let name = "input" + kind
-            t[name] = BuiltinFunction(parameters: parameters) { a in try build(kind, a) }
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        for function in Builtins.functions.values where function.category == .input {
+            t[function.name] = BuiltinImplementation { a in try build(a) }
         }
     }
 
-    private static func build(_ kind: String, _ a: BoundArguments) throws -> CompiledValue {
-        let builder = a.builder
-        let defval = try a.value(0)
-        let name = builder.declaringName ?? "input\(builder.inputs.count)"
-        let title = a.constString(1)
-        if kind == ".source" || (kind == "" && defval.type == .float && a.constNumber(0) == nil) {
-            guard let sourceName = sourceName(of: a), let code = sources.firstIndex(of: sourceName) else {
-                throw builder.error(a.range(0), "input.source() needs a price series (close, hl2, ...) as its default")
+    /// An input call reads the cell of its input. What the input is (kind,
+    /// default) is the front end's `InputSpec` for this call, the one list of
+    /// inputs; a source input is a series, every other kind one value per run.
+    private static func build(_ a: BoundArguments) throws -> CompiledValue {
+        let table = a.builder.inputs
+        guard let spec = table.spec(at: a.range) else {
+            throw a.builder.error(a.range, "internal: this input was not discovered by the front end")
+        }
+        let missing = a.builder.error(a.range, "internal: no cell for input '\(spec.name)'")
+        switch (spec.kind, spec.defaultValue) {
+        case (.source, .string(let series)):
+            guard let code = sources.firstIndex(of: series) else {
+                throw a.builder.error(
+                    a.range(0), "a source input's default must be a price series (\(sources.joined(separator: ", "))), not '\(series)'")
             }
-            let cell = builder.arena.cell(Double(code))
-            builder.inputs.append(InstanceInput(spec: spec(a, name, title, .source, .string(sourceName)), cell: cell, text: nil))
+            guard let cell = table.cell(at: a.range, initial: Double(code)) else { throw missing }
             return .num({ rt in sourceValue(cell.pointee, rt) }, .float, nil)
-        }
-        switch defval {
-        case .str(_, let c?):
-            let text = builder.arena.state { c }
-            let k: InputSpec.Kind = kind == ".timeframe" ? .timeframe : kind == ".session" ? .session : kind == ".symbol" ? .symbol : .string
-            builder.inputs.append(InstanceInput(spec: spec(a, name, title, k, .string(c)), cell: nil, text: text))
-            return .str({ _ in text.pointee }, nil)
-        case .bool(_, let c?):
-            let cell = builder.arena.cell(c ? 1 : 0)
-            builder.inputs.append(InstanceInput(spec: spec(a, name, title, .bool, .bool(c)), cell: cell, text: nil))
+        case (.string, .string(let text)), (.timeframe, .string(let text)), (.session, .string(let text)),
+            (.symbol, .string(let text)):
+            guard let cell = table.text(at: a.range, initial: text) else { throw missing }
+            return .str({ _ in cell.pointee }, nil)
+        case (.bool, .bool(let flag)):
+            guard let cell = table.cell(at: a.range, initial: flag ? 1 : 0) else { throw missing }
             return .bool({ _ in cell.pointee != 0 }, nil)
-        case .num(_, let type, let c?):
-            let isInt = kind == ".int" || kind == ".time" || (kind == "" && type == .int)
-            let cell = builder.arena.cell(c)
-            let value: InputValue = isInt ? .int(PineMath.clampedInt(c)) : .float(c)
-            let k: InputSpec.Kind = kind == ".time" ? .time : kind == ".price" ? .price : kind == ".color" ? .color : (isInt ? .int : .float)
-            builder.inputs.append(InstanceInput(spec: spec(a, name, title, k, value), cell: cell, text: nil))
-            return .num({ _ in cell.pointee }, isInt ? .int : (type == .color ? .color : .float), nil)
+        case (.color, _):
+            // Colors have no effect on a backtest: the cell keeps the default as compiled.
+            let initial = try a.value(0).constNumber ?? 0
+            guard let cell = table.cell(at: a.range, initial: initial) else { throw missing }
+            return .num({ _ in cell.pointee }, .color, nil)
+        case (.int, _), (.time, _):
+            guard let x = spec.defaultValue.numericValue, let cell = table.cell(at: a.range, initial: x) else { throw missing }
+            return .num({ _ in cell.pointee }, .int, nil)
+        case (.float, _), (.price, _):
+            guard let x = spec.defaultValue.numericValue, let cell = table.cell(at: a.range, initial: x) else { throw missing }
+            return .num({ _ in cell.pointee }, .float, nil)
         default:
-            throw builder.error(a.range(0), "the default value of an input must be a constant")
+            throw a.builder.error(a.range(0), "\(a.name)() cannot take \(spec.defaultValue) as its default value")
         }
-    }
-
-    private static func spec(
-        _ a: BoundArguments, _ name: String, _ title: String?, _ kind: InputSpec.Kind, _ value: InputValue
-    ) -> InputSpec {
-        var options: [InputValue] = []
-        if a.has(10), let e = a.expressions[10], case .tuple(let items) = e.kind {
-            for item in items {
-                switch item.kind {
-                case .intLiteral(let v): options.append(kind == .float ? .float(Double(v)) : .int(v))
-                case .floatLiteral(let v): options.append(.float(v))
-                case .stringLiteral(let v): options.append(.string(v))
-                case .boolLiteral(let v): options.append(.bool(v))
-                default: break
-                }
-            }
-        }
-        return InputSpec(
-            name: name, title: title, kind: kind, defaultValue: value, minval: a.constNumber(2),
-            maxval: a.constNumber(3), step: a.constNumber(4), options: options, group: a.constString(7),
-            tooltip: a.constString(5), range: a.range)
-    }
-
-    private static func sourceName(of a: BoundArguments) -> String? {
-        // The default of input.source is written as a series name.
-        guard a.has(0), let e = a.expressions[0] else { return nil }
-        return e.dottedName
     }
 }

@@ -1,69 +1,7 @@
 import PineLanguage
 
-/// The arguments of one built-in call, matched to the function's parameters.
-struct BoundArguments {
-    let builder: InstanceBuilder
-    let name: String
-    let range: SourceRange
-    /// By parameter index; nil when not given.
-    var values: [CompiledValue?]
-    var ranges: [SourceRange]
-    /// The argument expressions as written, by parameter index.
-    var expressions: [Expression?] = []
-    /// Positional arguments beyond the parameter list (variadic functions).
-    var extra: [(CompiledValue, SourceRange)] = []
-    /// Generic type arguments (`array.new<float>`).
-    var typeArguments: [TypeReference] = []
-
-    func has(_ i: Int) -> Bool { i < values.count && values[i] != nil }
-
-    func value(_ i: Int) throws -> CompiledValue {
-        guard i < values.count, let v = values[i] else {
-            throw builder.error(range, "\(name)() needs its argument #\(i + 1)")
-        }
-        return v
-    }
-
-    func range(_ i: Int) -> SourceRange { i < ranges.count ? ranges[i] : range }
-
-    func num(_ i: Int) throws -> NumFn { try builder.number(value(i), range(i)) }
-    func bool(_ i: Int) throws -> BoolFn { try builder.boolean(value(i), range(i)) }
-    func str(_ i: Int) throws -> StrFn { try builder.string(value(i), range(i)) }
-    func int(_ i: Int) throws -> (Runtime) throws -> Int { try builder.integer(value(i), range(i)) }
-
-    /// A numeric argument, or `fallback` when not given.
-    func num(_ i: Int, default fallback: Double) throws -> NumFn {
-        has(i) ? try num(i) : { _ in fallback }
-    }
-
-    func int(_ i: Int, default fallback: Int) throws -> (Runtime) throws -> Int {
-        has(i) ? try int(i) : { _ in fallback }
-    }
-
-    func bool(_ i: Int, default fallback: Bool) throws -> BoolFn {
-        has(i) ? try bool(i) : { _ in fallback }
-    }
-
-    /// A numeric argument that may be omitted (nil) or `na` at run time.
-    func optionalNum(_ i: Int) throws -> NumFn? { has(i) ? try num(i) : nil }
-    func optionalStr(_ i: Int) throws -> StrFn? { has(i) ? try str(i) : nil }
-
-    func constString(_ i: Int) -> String? { has(i) ? values[i]?.constString : nil }
-    func constNumber(_ i: Int) -> Double? { has(i) ? values[i]?.constNumber : nil }
-    func type(_ i: Int) -> ValueType? { has(i) ? values[i]?.type : nil }
-}
-
-/// A built-in function the engine implements.
-struct BuiltinFunction {
-    /// Parameter names in TradingView's order.
-    let parameters: [String]
-    /// True when extra positional arguments are allowed (`math.max(a, b, c)`).
-    var variadic = false
-    /// True for display-only calls whose arguments are neither checked nor run.
-    var acceptsAnyLabel = false
-    let build: (BoundArguments) throws -> CompiledValue
-}
-
+/// Calls: built-ins through the registry and the engine's implementations,
+/// user functions inlined at each call site.
 extension InstanceBuilder {
     func compileCall(_ call: Call, _ range: SourceRange) throws -> CompiledValue {
         // Method syntax on a value: `arr.push(x)` is `array.push(arr, x)`.
@@ -73,10 +11,10 @@ extension InstanceBuilder {
             let receiver = try compile(base)
             if case .array = receiver.type {
                 let name = "array." + method
-                guard let fn = BuiltinLibrary.functions[name] else {
+                guard let fn = Builtins.function(named: name), let implementation = BuiltinLibrary.functions[name] else {
                     throw error(call.callee.range, "array method '\(method)' is not supported yet")
                 }
-                return try invoke(fn, name: name, call: call, receiver: (receiver, base.range), range)
+                return try invoke(fn, implementation, call: call, receiver: (receiver, base), range)
             }
             throw error(call.callee.range, "methods on \(receiver.type) values are not supported yet")
         }
@@ -86,14 +24,14 @@ extension InstanceBuilder {
         if let binding = lookup(name), case .function(let f) = binding {
             return try inline(f, call, range)
         }
-        if let reason = BuiltinLibrary.rejected[name] { throw error(call.callee.range, reason) }
-        guard let fn = BuiltinLibrary.functions[name] else {
-            if let dot = name.firstIndex(of: "."), BuiltinLibrary.noOpNamespaces.contains(String(name[..<dot])) {
-                return .na
-            }
+        guard let fn = Builtins.function(named: name) else {
             throw error(call.callee.range, "\(name)() is not supported yet")
         }
-        return try invoke(fn, name: name, call: call, receiver: nil, range)
+        if fn.category == .noOp && BuiltinLibrary.functions[name] == nil { return .na }
+        guard let implementation = BuiltinLibrary.functions[name] else {
+            throw error(call.callee.range, "\(name)() is not supported yet")
+        }
+        return try invoke(fn, implementation, call: call, receiver: nil, range)
     }
 
     private func isNamespace(_ e: Expression) -> Bool {
@@ -101,50 +39,49 @@ extension InstanceBuilder {
         return lookup(name) == nil && BuiltinLibrary.namespaces.contains(name)
     }
 
+    /// Binds a call's arguments with the registry's signature (the overload
+    /// they fit), compiles them into the registry's parameter slots and
+    /// builds the implementation.
     private func invoke(
-        _ fn: BuiltinFunction, name: String, call: Call, receiver: (CompiledValue, SourceRange)?, _ range: SourceRange
+        _ fn: BuiltinFunction, _ implementation: BuiltinImplementation, call: Call,
+        receiver: (CompiledValue, Expression)?, _ range: SourceRange
     ) throws -> CompiledValue {
-        if fn.acceptsAnyLabel {
-            return try fn.build(BoundArguments(builder: self, name: name, range: range, values: [], ranges: []))
+        let name = fn.name
+        guard implementation.evaluatesArguments && !fn.acceptsAnyArguments else {
+            return try implementation.build(BoundArguments(builder: self, name: name, range: range, values: [], ranges: []))
         }
+        var arguments = call.arguments
+        if let (_, base) = receiver {
+            arguments.insert(CallArgument(label: nil, labelRange: nil, value: base, range: base.range), at: 0)
+        }
+        let matched: BoundCall
+        switch fn.bind(arguments, callRange: range) {
+        case .success(let b): matched = b
+        case .failure(let e): throw error(e.range, e.description)
+        }
+        let slots = matched.slots
         var bound = BoundArguments(
             builder: self, name: name, range: range,
-            values: Array(repeating: nil, count: fn.parameters.count),
-            ranges: Array(repeating: range, count: fn.parameters.count))
+            values: Array(repeating: nil, count: slots.count), ranges: Array(repeating: range, count: slots.count))
         bound.typeArguments = call.typeArguments
-        bound.expressions = Array(repeating: nil, count: fn.parameters.count)
-        var position = 0
-        if let (value, r) = receiver {
-            bound.values[0] = value
-            bound.ranges[0] = r
-            position = 1
-        }
-        for arg in call.arguments {
-            if let label = arg.label {
-                guard let i = fn.parameters.firstIndex(of: label) else {
-                    throw error(
-                        arg.labelRange ?? arg.range,
-                        "\(name)() has no parameter '\(label)' (it has: \(fn.parameters.joined(separator: ", ")))")
-                }
-                bound.values[i] = try compile(arg.value)
-                bound.ranges[i] = arg.value.range
-                bound.expressions[i] = arg.value
+        bound.expressions = slots.map { $0?.value }
+        // Arguments are compiled in source order (their states are allocated in that order).
+        for argument in arguments {
+            let value: CompiledValue
+            if let (compiled, base) = receiver, argument.range == base.range, argument.label == nil, argument.value == base {
+                value = compiled
             } else {
-                let value = try compile(arg.value)
-                if position < fn.parameters.count {
-                    bound.values[position] = value
-                    bound.ranges[position] = arg.value.range
-                    bound.expressions[position] = arg.value
-                } else if fn.variadic {
-                    bound.extra.append((value, arg.value.range))
-                } else {
-                    throw error(arg.range, "\(name)() takes at most \(fn.parameters.count) arguments")
-                }
-                position += 1
+                value = try compile(argument.value)
+            }
+            if let k = slots.firstIndex(where: { $0 == argument }) {
+                bound.values[k] = value
+                bound.ranges[k] = argument.value.range
+            } else {
+                bound.extra.append((value, argument.value.range))
             }
         }
-        guard loopDepth > 0, Self.keepsSeriesState(name) else { return try fn.build(bound) }
-        let (value, snapshots) = try arena.recordingStates { try fn.build(bound) }
+        guard loopDepth > 0, Self.keepsSeriesState(name) else { return try implementation.build(bound) }
+        let (value, snapshots) = try arena.recordingStates { try implementation.build(bound) }
         return rollingBack(value, snapshots)
     }
 
@@ -194,11 +131,11 @@ extension InstanceBuilder {
             }
         }
         // Parameters and body are compiled in a fresh scope that sees the globals.
-        let saved = scopes
-        scopes = [scopes[0], [:]]
+        let saved = scope
+        scope = scope.globalsOnly()
         inlineDepth += 1
         defer {
-            scopes = saved
+            scope = saved
             inlineDepth -= 1
         }
         var stores: [Step] = []

@@ -1,47 +1,49 @@
 import PineLanguage
 
 extension InstanceBuilder {
-    /// Compiles statements into one closure that runs them in order; nil for none.
-    func compileStatements<S: Collection>(_ statements: S, topLevel: Bool = false) throws -> ExecFn?
-    where S.Element == Statement {
+    /// Lowers the script's top-level statements into the per-bar root
+    /// closure, noting in the plan which of them run per bar.
+    func lowerScript(_ statements: [Statement]) throws -> ExecFn {
         var steps: [Step] = []
         for s in statements {
-            if case .functionDeclaration(let f) = s.kind {
-                bind(f.name.text, .function(f))
-                continue
-            }
-            movedToColumn = false
-            compiledGate = nil
-            let fn = try compileStatement(s, topLevel: topLevel)
-            if !movedToColumn {
-                steps.append(Step(fn))
-                if topLevel && !Self.isPlotOnly(s) {
-                    hasPerBarWork = true
-                    if let gate = compiledGate { gateColumns?.append(gate) } else { gateColumns = nil }
-                }
-            }
-            compiledGate = nil
-            movedToColumn = false
+            let lowered = try lower(s, topLevel: true)
+            guard let run = lowered.run else { continue }
+            steps.append(Step(run))
+            if !Self.isPlotOnly(s) { plan.notePerBarStatement(gate: lowered.gate) }
+        }
+        return chain(steps) ?? { _ in .normal }
+    }
+
+    /// Compiles statements of a block into one closure that runs them in order; nil for none.
+    func compileStatements<S: Collection>(_ statements: S) throws -> ExecFn? where S.Element == Statement {
+        var steps: [Step] = []
+        for s in statements {
+            if let run = try lower(s, topLevel: false).run { steps.append(Step(run)) }
         }
         return chain(steps)
     }
 
     /// Runs closures in order, stopping at `break`/`continue`. Built as a
-    /// chain of pairs so no array is walked per bar. The closures travel in
-    /// `Step` values, not as bare array elements, so they keep their native
-    /// calling convention (no reabstraction thunk per call).
+    /// balanced tree of pairs: no array is walked per bar, and neither
+    /// running nor releasing the tree recurses deeper than log2 of the
+    /// statement count. The closures travel in `Step` values, not as bare
+    /// array elements, so they keep their native calling convention (no
+    /// reabstraction thunk per call).
     func chain(_ steps: [Step]) -> ExecFn? {
-        guard var result = steps.last?.run else { return nil }
-        for step in steps.dropLast().reversed() {
-            let f = step.run
-            let next = result
-            result = { rt in
-                let flow = try f(rt)
-                if flow != .normal { return flow }
-                return try next(rt)
-            }
+        guard !steps.isEmpty else { return nil }
+        return chain(steps[...])
+    }
+
+    private func chain(_ steps: ArraySlice<Step>) -> ExecFn {
+        if steps.count == 1, let only = steps.first { return only.run }
+        let middle = steps.startIndex + steps.count / 2
+        let first = chain(steps[..<middle])
+        let second = chain(steps[middle...])
+        return { rt in
+            let flow = try first(rt)
+            if flow != .normal { return flow }
+            return try second(rt)
         }
-        return result
     }
 
     /// A top-level `plot(...)` statement: output only, no effect on the run.
@@ -56,84 +58,74 @@ extension InstanceBuilder {
         try withScope { try compileStatements(block) } ?? { _ in .normal }
     }
 
-    func compileStatement(_ s: Statement, topLevel: Bool = false) throws -> ExecFn {
+    /// One statement as a closure (inside a block).
+    func compileStatement(_ s: Statement) throws -> ExecFn {
+        try lower(s, topLevel: false).exec
+    }
+
+    /// Lowers one statement. At the top level a pure declaration becomes a
+    /// column (nothing left to run per bar) and an `if` may be gated.
+    func lower(_ s: Statement, topLevel: Bool) throws -> LoweredStatement {
         switch s.kind {
         case .variableDeclaration(let d): return try compileDeclaration(d, s.range, topLevel: topLevel)
         case .tupleDeclaration(let d): return try compileTupleDeclaration(d, s.range, topLevel: topLevel)
-        case .assignment(let a): return try compileAssignment(a, s.range)
-        case .conditional(let c):
-            var conditions: [BoolFn] = []
-            var bodies: [ExecFn] = []
-            var gate: Column?
-            for (k, b) in c.branches.enumerated() {
-                if k == 0, topLevel, let (hoisted, column) = try hoistedCondition(b.condition) {
-                    conditions.append(hoisted)
-                    gate = column
-                } else {
-                    conditions.append(try boolean(compile(b.condition), b.condition.range))
-                }
-                bodies.append(try compileBody(b.body))
-            }
-            let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
-            // Nested statements reset `compiledGate`: set it once the bodies are compiled.
-            compiledGate = c.branches.count == 1 && c.elseBody == nil ? gate : nil
-            return Self.select(conditions, bodies, other)
-        case .forLoop(let f): return try compileFor(f, s.range, result: nil)
-        case .forInLoop(let f): return try compileForIn(f, s.range, result: nil)
-        case .whileLoop(let w): return try compileWhile(w, s.range, result: nil)
-        case .switchStatement(let sw): return effect(try compileSwitchValue(sw, s.range))
-        case .breakStatement: return { _ in .breakLoop }
-        case .continueStatement: return { _ in .continueLoop }
-        case .expression(let e): return effect(try compile(e))
+        case .assignment(let a): return LoweredStatement(try compileAssignment(a, s.range))
+        case .conditional(let c): return try compileIf(c, topLevel: topLevel)
+        case .forLoop(let f): return LoweredStatement(try compileFor(f, s.range, result: nil))
+        case .forInLoop(let f): return LoweredStatement(try compileForIn(f, s.range, result: nil))
+        case .whileLoop(let w): return LoweredStatement(try compileWhile(w, s.range, result: nil))
+        case .switchStatement(let sw): return LoweredStatement(effect(try compileSwitchValue(sw, s.range)))
+        case .breakStatement: return LoweredStatement { _ in .breakLoop }
+        case .continueStatement: return LoweredStatement { _ in .continueLoop }
+        case .expression(let e): return LoweredStatement(effect(try compile(e)))
         case .functionDeclaration(let f):
             bind(f.name.text, .function(f))
-            return { _ in .normal }
+            return .none
         case .typeDeclaration: throw error(s.range, "user-defined types are not supported yet")
         case .enumDeclaration: throw error(s.range, "enums are not supported yet")
         case .importStatement: throw error(s.range, "libraries (import) are not supported yet")
         }
     }
 
+    /// An `if` statement. At the top level its first condition may become a
+    /// column; when it is the only branch (no `else`), that column gates it.
+    private func compileIf(_ c: Conditional, topLevel: Bool) throws -> LoweredStatement {
+        var conditions: [BoolFn] = []
+        var bodies: [ExecFn] = []
+        var gate: Column?
+        for (k, b) in c.branches.enumerated() {
+            if k == 0, topLevel, let (hoisted, column) = try hoistedCondition(b.condition) {
+                conditions.append(hoisted)
+                gate = column
+            } else {
+                conditions.append(try boolean(compile(b.condition), b.condition.range))
+            }
+            bodies.append(try compileBody(b.body))
+        }
+        let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
+        let gated = c.branches.count == 1 && c.elseBody == nil ? gate : nil
+        return LoweredStatement(Self.select(conditions, bodies, other), gate: gated)
+    }
+
     // MARK: declarations
 
-    func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool = false) throws -> ExecFn {
+    func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
         let name = d.name.text
-        let pure = topLevel && d.mode == .none && !reassigned.contains(name) && isPure(d.initializer)
-        declaringName = name
-        let inputMark = inputs.count
+        let pure = topLevel && d.mode == .none && !reassigned.contains(name) && purity.isPure(d.initializer)
+        let inputMark = inputs.met.count
         let value = try compile(d.initializer)
-        declaringName = nil
         if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
-            let column: Column
-            if case .call(let call) = d.initializer.kind, call.callee.dottedName?.hasPrefix("input") == true,
-                call.callee.dottedName != "input.source"
-            {
-                // An input is one value for the whole run.
-                let f = try number(value, d.initializer.range)
-                column = Column()
-                columns.append(column)
-                let fill: (Runtime) throws -> Void = { rt in
-                    guard rt.barCount > 0 else { return }
-                    rt.enter(bar: 0)
-                    column.data.update(repeating: try f(rt), count: rt.barCount)
-                }
-                columnJobs.append(ColumnJob(run: fill, outputs: [column], cacheInputs: nil))
-                inputColumns.insert(ObjectIdentifier(column))
-                if let depends = inputDependence(of: d.initializer, inputMark: inputMark) {
-                    columnInputs[ObjectIdentifier(column)] = depends
-                }
-            } else if case .call(let call) = d.initializer.kind, call.callee.dottedName == "input.source" {
-                column = makeColumn(try number(value, d.initializer.range))
-                if let depends = inputDependence(of: d.initializer, inputMark: inputMark) {
-                    columnInputs[ObjectIdentifier(column)] = depends
-                }
-            } else {
-                column = try pureColumn(d.initializer, value, inputMark: inputMark)
-            }
+            let column = try declarationColumn(d.initializer, value, inputMark: inputMark)
             bind(name, .column(column, value.type))
-            movedToColumn = true
-            return { _ in .normal }
+            return .none
         }
+        return LoweredStatement(try declarationStore(d, value, range))
+    }
+
+    /// A declaration that runs per bar: computes its value and stores it in
+    /// the variable's cell, ring or state (once, for `var`).
+    private func declarationStore(_ d: VariableDeclaration, _ value: CompiledValue, _ range: SourceRange) throws -> ExecFn {
+        let name = d.name.text
         var type = value.type
         if let declared = d.type {
             switch declared.name {
@@ -236,9 +228,9 @@ extension InstanceBuilder {
         }
     }
 
-    func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool = false) throws -> ExecFn {
-        let pure = topLevel && isPure(d.initializer) && !d.names.contains { reassigned.contains($0.text) }
-        let inputMark = inputs.count
+    func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
+        let pure = topLevel && purity.isPure(d.initializer) && !d.names.contains { reassigned.contains($0.text) }
+        let inputMark = inputs.met.count
         let value = try compile(d.initializer)
         guard case .tuple(let prepare, let elements) = value else {
             throw error(d.initializer.range, "the right side does not return a tuple")
@@ -249,14 +241,12 @@ extension InstanceBuilder {
         if pure, elements.allSatisfy({ $0.type.isNumeric || $0.type == .bool || $0.type == .na }) {
             let reads = try elements.map { try number($0, range) }
             let cols = reads.map { _ in Column() }
-            columns.append(contentsOf: cols)
             let depends = inputDependence(of: d.initializer, inputMark: inputMark)
-            if let depends { for c in cols { columnInputs[ObjectIdentifier(c)] = depends } }
-            let cache = depends
+            for c in cols { plan.setDependencies(depends, of: c) }
             if let job = tupleKernelJob(for: d.initializer, into: cols) {
-                columnJobs.append(ColumnJob(run: job, outputs: cols, cacheInputs: cache))
+                plan.add(cols, job: job, cacheInputs: depends)
             } else {
-                let fill: (Runtime) throws -> Void = { rt in
+                plan.add(cols, job: { rt in
                     let n = rt.barCount
                     var i = 0
                     while i < n {
@@ -265,15 +255,13 @@ extension InstanceBuilder {
                         for k in 0..<reads.count { cols[k].data[i] = try reads[k](rt) }
                         i += 1
                     }
-                }
-                columnJobs.append(ColumnJob(run: fill, outputs: cols, cacheInputs: cache))
+                }, cacheInputs: depends)
             }
             for (k, name) in d.names.enumerated() where name.text != "_" {
                 let t = elements[k].type == .na ? ValueType.float : elements[k].type
                 bind(name.text, .column(cols[k], t))
             }
-            movedToColumn = true
-            return { _ in .normal }
+            return .none
         }
         var stores: [Step] = [Step(prepare)]
         for (name, element) in zip(d.names, elements) where name.text != "_" {
@@ -297,7 +285,7 @@ extension InstanceBuilder {
                 })
             }
         }
-        return chain(stores) ?? { _ in .normal }
+        return LoweredStatement(chain(stores) ?? { _ in .normal })
     }
 
     func compileAssignment(_ a: Assignment, _ range: SourceRange) throws -> ExecFn {
@@ -346,127 +334,5 @@ extension InstanceBuilder {
         case .column:
             throw error(a.target.range, "internal: '\(name)' was treated as never reassigned")
         }
-    }
-
-    // MARK: loops
-
-    private static func spend(_ rt: Runtime, _ range: SourceRange) throws {
-        rt.loopBudget -= 1
-        if rt.loopBudget < 0 {
-            throw rt.error(
-                "loop ran more than \(Runtime.loopIterationsPerBar) iterations on one bar (runaway loop?)",
-                line: range.start.line, column: range.start.column)
-        }
-    }
-
-    func compileFor(_ f: ForLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        let start = try number(compile(f.start), f.start.range)
-        let end = try number(compile(f.end), f.end.range)
-        let step = try f.step.map { try number(compile($0), $0.range) }
-        return try withScope {
-            let counter = arena.cell()
-            bind(f.variable.text, .value(.cell(counter), .int))
-            let body = try bodyClosure(f.body, range, result: result)
-            return { rt in
-                let a = try start(rt)
-                let b = try end(rt)
-                if a.isNaN || b.isNaN { return .normal }
-                var s = try step?(rt) ?? 1
-                s = abs(s)
-                if s == 0 || s.isNaN { s = 1 }
-                if a > b { s = -s }
-                var i = a
-                while s > 0 ? i <= b : i >= b {
-                    try InstanceBuilder.spend(rt, range)
-                    counter.pointee = i
-                    let flow = try body(rt)
-                    if flow == .breakLoop { break }
-                    i += s
-                }
-                return .normal
-            }
-        }
-    }
-
-    func compileForIn(_ f: ForInLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        let (collection, element) = try array(compile(f.collection), f.collection.range)
-        return try withScope {
-            let indexCell = arena.cell()
-            if let index = f.index { bind(index.text, .value(.cell(indexCell), .int)) }
-            let valueCell = arena.cell()
-            let text = arena.state { "" }
-            if element == .string {
-                bind(f.value.text, .string(text))
-            } else {
-                bind(f.value.text, .value(.cell(valueCell), element))
-            }
-            let body = try bodyClosure(f.body, range, result: result)
-            return { rt in
-                let a = try collection(rt)
-                var i = 0
-                while i < a.count {
-                    try InstanceBuilder.spend(rt, range)
-                    indexCell.pointee = Double(i)
-                    if a.holdsStrings { text.pointee = a.strings[i] } else { valueCell.pointee = a.values[i] }
-                    let flow = try body(rt)
-                    if flow == .breakLoop { break }
-                    i += 1
-                }
-                return .normal
-            }
-        }
-    }
-
-    func compileWhile(_ w: WhileLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        let condition = try boolean(compile(w.condition), w.condition.range)
-        let body = try withScope { try bodyClosure(w.body, range, result: result) }
-        return { rt in
-            while try condition(rt) {
-                try InstanceBuilder.spend(rt, range)
-                if try body(rt) == .breakLoop { break }
-            }
-            return .normal
-        }
-    }
-
-    /// A loop body; when the loop is a value, its last statement's value is
-    /// stored in `result` on every iteration.
-    private func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
-        guard let result else { return try compileStatements(body) ?? { _ in .normal } }
-        let value = try number(compileBlockValue(body, range), range)
-        return { rt in
-            result.pointee = try value(rt)
-            return .normal
-        }
-    }
-
-    func compileForValue(_ f: ForLoop, _ range: SourceRange) throws -> CompiledValue {
-        try loopValue { try compileFor(f, range, result: $0) }
-    }
-
-    func compileForInValue(_ f: ForInLoop, _ range: SourceRange) throws -> CompiledValue {
-        try loopValue { try compileForIn(f, range, result: $0) }
-    }
-
-    func compileWhileValue(_ w: WhileLoop, _ range: SourceRange) throws -> CompiledValue {
-        try loopValue { try compileWhile(w, range, result: $0) }
-    }
-
-    /// A loop used as a value: the last iteration's last statement, `na`
-    /// when the body never runs.
-    private func loopValue(_ make: (UnsafeMutablePointer<Double>) throws -> ExecFn) throws -> CompiledValue {
-        let result = arena.cell()
-        let loop = try make(result)
-        return .num({ rt in
-            result.pointee = .nan
-            _ = try loop(rt)
-            return result.pointee
-        }, .float, nil)
     }
 }

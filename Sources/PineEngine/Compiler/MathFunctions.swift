@@ -2,7 +2,7 @@ import Foundation
 
 /// `math.*`.
 enum MathFunctions {
-    static func register(into t: inout [String: BuiltinFunction]) {
+    static func register(into t: inout [String: BuiltinImplementation]) {
         let unary: [(String, ValueType?, (Double) -> Double)] = [
             ("math.abs", nil, { abs($0) }), ("math.sign", nil, PineMath.sign),
             ("math.floor", .int, { Foundation.floor($0) }), ("math.ceil", .int, { Foundation.ceil($0) }),
@@ -14,14 +14,14 @@ enum MathFunctions {
             ("math.todegrees", .float, { $0 * 180 / Double.pi }), ("math.toradians", .float, { $0 * Double.pi / 180 }),
         ]
         for (name, resultType, op) in unary {
-            t[name] = BuiltinFunction(parameters: ["number"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let f = try a.num(0)
                 let type = resultType ?? (a.type(0) == .int ? .int : .float)
                 if let c = a.constNumber(0) { return .constant(op(c), type) }
                 return .num({ rt in op(try f(rt)) }, type, nil)
             }
         }
-        t["math.round"] = BuiltinFunction(parameters: ["number", "precision"]) { a in
+        t["math.round"] = BuiltinImplementation { a in
             let f = try a.num(0)
             if a.has(1) {
                 let p = try a.num(1)
@@ -29,17 +29,17 @@ enum MathFunctions {
             }
             return .num({ rt in PineMath.round(try f(rt)) }, .int, nil)
         }
-        t["math.round_to_mintick"] = BuiltinFunction(parameters: ["number"]) { a in
+        t["math.round_to_mintick"] = BuiltinImplementation { a in
             let f = try a.num(0)
             return .num({ rt in PineMath.roundToMintick(try f(rt), mintick: rt.mintick) }, .float, nil)
         }
-        t["math.pow"] = BuiltinFunction(parameters: ["base", "exponent"]) { a in
+        t["math.pow"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let g = try a.num(1)
             return .num({ rt in Foundation.pow(try f(rt), try g(rt)) }, .float, nil)
         }
         for (name, pick) in [("math.max", { (x: Double, y: Double) in Swift.max(x, y) }), ("math.min", { Swift.min($0, $1) })] {
-            t[name] = BuiltinFunction(parameters: ["number0", "number1"], variadic: true) { a in
+            t[name] = BuiltinImplementation { a in
                 var fns = [try a.num(0), try a.num(1)]
                 var allInt = a.type(0) == .int && a.type(1) == .int
                 for (v, r) in a.extra {
@@ -67,7 +67,7 @@ enum MathFunctions {
                 }, type, nil)
             }
         }
-        t["math.avg"] = BuiltinFunction(parameters: ["number0", "number1"], variadic: true) { a in
+        t["math.avg"] = BuiltinImplementation { a in
             var fns = [try a.num(0), try a.num(1)]
             for (v, r) in a.extra { fns.append(try a.builder.number(v, r)) }
             let n = Double(fns.count)
@@ -77,13 +77,13 @@ enum MathFunctions {
                 return s / n
             }, .float, nil)
         }
-        t["math.sum"] = BuiltinFunction(parameters: ["source", "length"]) { a in
+        t["math.sum"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let n = try a.int(1)
             let st = a.builder.arena.state { SumState() }
             return .num({ rt in st.pointee.update(try f(rt), length: try n(rt)) }, .float, nil)
         }
-        t["math.random"] = BuiltinFunction(parameters: ["min", "max", "seed"]) { a in
+        t["math.random"] = BuiltinImplementation { a in
             let lo = try a.num(0, default: 0)
             let hi = try a.num(1, default: 1)
             let seed = a.constNumber(2).map { UInt64(bitPattern: Int64($0)) } ?? 0x9E37_79B9_7F4A_7C15

@@ -44,13 +44,13 @@ enum StrategyBindings {
         return t
     }
 
-    static func register(into t: inout [String: BuiltinFunction]) {
+    static func register(into t: inout [String: BuiltinImplementation]) {
         // Amounts are in the symbol's currency, which is the account's: a run with another
         // account currency is refused (ScriptRunner.settings), so converting is the identity.
         for name in ["strategy.convert_to_account", "strategy.convert_to_symbol"] {
-            t[name] = BuiltinFunction(parameters: ["value"]) { a in .num(try a.num(0), .float, nil) }
+            t[name] = BuiltinImplementation { a in .num(try a.num(0), .float, nil) }
         }
-        t["strategy.default_entry_qty"] = BuiltinFunction(parameters: ["fill_price"]) { a in
+        t["strategy.default_entry_qty"] = BuiltinImplementation { a in
             let price = try a.num(0)
             return .num({ rt in
                 guard let b = rt.broker else { return .nan }
@@ -60,7 +60,7 @@ enum StrategyBindings {
         }
         for name in ["strategy.entry", "strategy.order"] {
             let isEntry = name == "strategy.entry"
-            t[name] = BuiltinFunction(parameters: entryParameters) { a in
+            t[name] = BuiltinImplementation { a in
                 let id = try a.str(0)
                 let dir = try direction(a, 1)
                 let qty = try a.optionalNum(2)
@@ -84,7 +84,7 @@ enum StrategyBindings {
                 })
             }
         }
-        t["strategy.exit"] = BuiltinFunction(parameters: exitParameters) { a in
+        t["strategy.exit"] = BuiltinImplementation { a in
             let id = try a.str(0)
             let from = try a.optionalStr(1)
             let nums = try [2, 3, 4, 5, 6, 7, 8, 9, 10].map { try a.optionalNum($0) }
@@ -103,7 +103,7 @@ enum StrategyBindings {
                 return .normal
             })
         }
-        t["strategy.close"] = BuiltinFunction(parameters: closeParameters) { a in
+        t["strategy.close"] = BuiltinImplementation { a in
             let id = try a.str(0)
             let comment = try a.optionalStr(1)
             let qty = try a.optionalNum(2)
@@ -117,7 +117,7 @@ enum StrategyBindings {
                 return .normal
             })
         }
-        t["strategy.close_all"] = BuiltinFunction(parameters: closeAllParameters) { a in
+        t["strategy.close_all"] = BuiltinImplementation { a in
             let comment = try a.optionalStr(0)
             let immediately = try a.bool(2, default: false)
             return .void({ rt in
@@ -125,14 +125,14 @@ enum StrategyBindings {
                 return .normal
             })
         }
-        t["strategy.cancel"] = BuiltinFunction(parameters: ["id"]) { a in
+        t["strategy.cancel"] = BuiltinImplementation { a in
             let id = try a.str(0)
             return .void({ rt in
                 rt.broker?.cancel(try id(rt))
                 return .normal
             })
         }
-        t["strategy.cancel_all"] = BuiltinFunction(parameters: []) { _ in
+        t["strategy.cancel_all"] = BuiltinImplementation { _ in
             .void({ rt in
                 rt.broker?.cancelAll()
                 return .normal
@@ -150,7 +150,7 @@ enum StrategyBindings {
             ("max_drawdown", { b, i in i < b.openTradesCount ? b.openTradeMaxDrawdown(i) : .nan }),
         ]
         for (field, read) in openTrade {
-            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+            t["strategy.opentrades." + field] = BuiltinImplementation { a in
                 let i = try a.int(0)
                 return .num({ rt in
                     guard let b = rt.broker else { return .nan }
@@ -162,7 +162,7 @@ enum StrategyBindings {
             ("entry_id", { $0.entryId }), ("entry_comment", { $0.entryComment ?? "" }),
         ]
         for (field, read) in openText {
-            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+            t["strategy.opentrades." + field] = BuiltinImplementation { a in
                 let i = try a.int(0)
                 return .str({ rt in rt.broker?.openTrade(try i(rt)).map(read) ?? "" }, nil)
             }
@@ -173,7 +173,7 @@ enum StrategyBindings {
             ("max_drawdown_percent", { b, i in Self.percentOfCost(b.openTradeMaxDrawdown(i), b.openTrade(i)) }),
         ]
         for (field, read) in openPercent {
-            t["strategy.opentrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+            t["strategy.opentrades." + field] = BuiltinImplementation { a in
                 let i = try a.int(0)
                 return .num({ rt in
                     guard let b = rt.broker else { return .nan }
@@ -187,7 +187,7 @@ enum StrategyBindings {
             ("exit_comment", { $0.exitComment ?? "" }),
         ]
         for (field, read) in closedText {
-            t["strategy.closedtrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+            t["strategy.closedtrades." + field] = BuiltinImplementation { a in
                 let i = try a.int(0)
                 return .str({ rt in rt.broker?.closedTrade(try i(rt)).map(read) ?? "" }, nil)
             }
@@ -203,7 +203,7 @@ enum StrategyBindings {
             ("max_runup", { $0.maxRunup }), ("max_drawdown", { $0.maxDrawdown }),
         ]
         for (field, read) in closedTrade {
-            t["strategy.closedtrades." + field] = BuiltinFunction(parameters: ["trade_num"]) { a in
+            t["strategy.closedtrades." + field] = BuiltinImplementation { a in
                 let i = try a.int(0)
                 return .num({ rt in
                     guard let trade = rt.broker?.closedTrade(try i(rt)) else { return .nan }
@@ -214,7 +214,7 @@ enum StrategyBindings {
     }
 
     /// `strategy.risk.*`: limits the script sets on the broker (checked at each bar's close).
-    private static func registerRisk(into t: inout [String: BuiltinFunction]) {
+    private static func registerRisk(into t: inout [String: BuiltinImplementation]) {
         func riskType(_ a: BoundArguments) throws -> RiskValueType {
             let name = a.expressions.count > 1 ? a.expressions[1]?.dottedName : nil
             switch name ?? a.constString(1) ?? "" {
@@ -224,7 +224,7 @@ enum StrategyBindings {
             }
         }
         for name in ["strategy.risk.max_intraday_loss", "strategy.risk.max_drawdown"] {
-            t[name] = BuiltinFunction(parameters: ["value", "type", "alert_message"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let value = try a.num(0)
                 let type = try riskType(a)
                 let intraday = name.hasSuffix("intraday_loss")
@@ -236,14 +236,14 @@ enum StrategyBindings {
                 })
             }
         }
-        t["strategy.risk.max_position_size"] = BuiltinFunction(parameters: ["contracts"]) { a in
+        t["strategy.risk.max_position_size"] = BuiltinImplementation { a in
             let value = try a.num(0)
             return .void({ rt in
                 rt.broker?.riskMaxPositionSize(try value(rt))
                 return .normal
             })
         }
-        t["strategy.risk.allow_entry_in"] = BuiltinFunction(parameters: ["value"]) { a in
+        t["strategy.risk.allow_entry_in"] = BuiltinImplementation { a in
             let name = a.expressions.first.flatMap { $0?.dottedName } ?? a.constString(0) ?? ""
             guard let direction = AllowedDirection(pineName: name) else {
                 throw a.builder.error(a.range(0), "allow_entry_in needs strategy.direction.all, .long or .short")

@@ -7,19 +7,19 @@ enum StringAndTimeFunctions {
     /// TradingView's longest string.
     static let maximumStringLength = 40_960
 
-    static func register(into t: inout [String: BuiltinFunction]) {
+    static func register(into t: inout [String: BuiltinImplementation]) {
         CalendarFunctions.register(into: &t)
-        t["str.startswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+        t["str.startswith"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let g = try a.str(1)
             return .bool({ rt in try f(rt).hasPrefix(try g(rt)) }, nil)
         }
-        t["str.endswith"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+        t["str.endswith"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let g = try a.str(1)
             return .bool({ rt in try f(rt).hasSuffix(try g(rt)) }, nil)
         }
-        t["str.pos"] = BuiltinFunction(parameters: ["source", "str"]) { a in
+        t["str.pos"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let g = try a.str(1)
             return .num({ rt in
@@ -28,11 +28,11 @@ enum StringAndTimeFunctions {
                 return Double(s.distance(from: s.startIndex, to: r.lowerBound))
             }, .int, nil)
         }
-        t["str.trim"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["str.trim"] = BuiltinImplementation { a in
             let f = try a.str(0)
             return .str({ rt in try f(rt).trimmingCharacters(in: .whitespacesAndNewlines) }, nil)
         }
-        t["str.substring"] = BuiltinFunction(parameters: ["source", "begin_pos", "end_pos"]) { a in
+        t["str.substring"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let b = try a.int(1)
             let e = try a.int(2, default: Int.max)
@@ -43,7 +43,7 @@ enum StringAndTimeFunctions {
                 return String(chars[lo..<hi])
             }, nil)
         }
-        t["str.match"] = BuiltinFunction(parameters: ["source", "regex"]) { a in
+        t["str.match"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let pattern = try a.str(1)
             let cache = a.builder.arena.state { RegexCache() }
@@ -59,7 +59,7 @@ enum StringAndTimeFunctions {
                 return String(text[r])
             }, nil)
         }
-        t["str.format_time"] = BuiltinFunction(parameters: ["time", "format", "timezone"]) { a in
+        t["str.format_time"] = BuiltinImplementation { a in
             let time = try a.num(0)
             let format = a.has(1) ? try a.str(1) : { _ in "yyyy-MM-dd'T'HH:mm:ssZ" }
             let zone = a.has(2) ? try a.str(2) : { rt in rt.clock.identifier }
@@ -75,7 +75,7 @@ enum StringAndTimeFunctions {
                 return formatter.string(from: Date(timeIntervalSince1970: Double(PineMath.clampedInt64(ms)) / 1000))
             }, nil)
         }
-        t["str.split"] = BuiltinFunction(parameters: ["string", "separator"]) { a in
+        t["str.split"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let sep = try a.str(1)
             return .array({ rt in
@@ -86,7 +86,7 @@ enum StringAndTimeFunctions {
                 return PineArray(strings: text.components(separatedBy: separator))
             }, .string)
         }
-        t["str.repeat"] = BuiltinFunction(parameters: ["source", "repeat", "separator"]) { a in
+        t["str.repeat"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let n = try a.int(1)
             let sep = a.has(2) ? try a.str(2) : { _ in "" }
@@ -104,13 +104,13 @@ enum StringAndTimeFunctions {
                 return Array(repeating: text, count: count).joined(separator: separator)
             }, nil)
         }
-        t["str.replace_all"] = BuiltinFunction(parameters: ["source", "target", "replacement"]) { a in
+        t["str.replace_all"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let x = try a.str(1)
             let y = try a.str(2)
             return .str({ rt in try f(rt).replacingOccurrences(of: try x(rt), with: try y(rt)) }, nil)
         }
-        t["str.replace"] = BuiltinFunction(parameters: ["source", "target", "replacement", "occurrence"]) { a in
+        t["str.replace"] = BuiltinImplementation { a in
             let f = try a.str(0)
             let x = try a.str(1)
             let y = try a.str(2)
@@ -128,8 +128,8 @@ enum StringAndTimeFunctions {
                 return s
             }, nil)
         }
-        t["max_bars_back"] = BuiltinFunction(parameters: ["var", "num"]) { _ in .void({ _ in .normal }) }
-        t["timeframe.in_seconds"] = BuiltinFunction(parameters: ["timeframe"]) { a in
+        t["max_bars_back"] = BuiltinImplementation { _ in .void({ _ in .normal }) }
+        t["timeframe.in_seconds"] = BuiltinImplementation { a in
             guard a.has(0) else { return .num({ rt in Double(rt.barDurationMs / 1000) }, .int, nil) }
             let f = try a.str(0)
             return .num({ rt in
@@ -138,7 +138,7 @@ enum StringAndTimeFunctions {
                 return Timeframe(text).map { Double($0.seconds) } ?? .nan
             }, .int, nil)
         }
-        t["timeframe.from_seconds"] = BuiltinFunction(parameters: ["seconds"]) { a in
+        t["timeframe.from_seconds"] = BuiltinImplementation { a in
             let f = try a.num(0)
             return .str({ rt in
                 let s = try f(rt)

@@ -3,14 +3,14 @@ import PineLanguage
 /// `ta.*`: each call site owns one indicator state (function isolation),
 /// updated once per execution of the call.
 enum TAFunctions {
-    typealias Table = [String: BuiltinFunction]
+    typealias Table = [String: BuiltinImplementation]
 
     /// `f(source, length)` indicators returning a number.
     private static func sourceLength<S>(
         _ t: inout Table, _ name: String, _ make: @escaping () -> S,
-        _ update: @escaping (inout S, Double, Int) -> Double, params: [String] = ["source", "length"]
+        _ update: @escaping (inout S, Double, Int) -> Double
     ) {
-        t[name] = BuiltinFunction(parameters: params) { a in
+        t[name] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let st = a.builder.arena.state(make)
@@ -22,7 +22,7 @@ enum TAFunctions {
     private static func sourceLengthBool<S>(
         _ t: inout Table, _ name: String, _ make: @escaping () -> S, _ update: @escaping (inout S, Double, Int) -> Bool
     ) {
-        t[name] = BuiltinFunction(parameters: ["source", "length"]) { a in
+        t[name] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let st = a.builder.arena.state(make)
@@ -32,7 +32,7 @@ enum TAFunctions {
 
     /// Two-series comparisons (crossover & co).
     private static func pair<S>(_ t: inout Table, _ name: String, _ make: @escaping () -> S, _ update: @escaping (inout S, Double, Double) -> Bool) {
-        t[name] = BuiltinFunction(parameters: ["source1", "source2"]) { a in
+        t[name] = BuiltinImplementation { a in
             let x = try a.num(0)
             let y = try a.num(1)
             let st = a.builder.arena.state(make)
@@ -45,16 +45,16 @@ enum TAFunctions {
         _ t: inout Table, _ name: String, defaultSource: @escaping (Runtime) -> Double, _ make: @escaping () -> S,
         _ update: @escaping (inout S, Double, Int) -> Double, type: ValueType = .float
     ) {
-        t[name] = BuiltinFunction(parameters: ["source", "length"]) { a in
+        t[name] = BuiltinImplementation { a in
             let src: NumFn
             let len: (Runtime) throws -> Int
-            if a.has(1) {
+            // Slots: source (absent in the `f(length)` overload), length.
+            if a.has(0) {
                 src = try a.num(0)
-                len = try a.int(1)
             } else {
                 src = { rt in defaultSource(rt) }
-                len = try a.int(0)
             }
+            len = try a.int(1)
             let st = a.builder.arena.state(make)
             return .num({ rt in update(&st.pointee, try src(rt), try len(rt)) }, type, nil)
         }
@@ -78,12 +78,12 @@ enum TAFunctions {
         sourceLength(&t, "ta.percentrank", PercentRankState.init) { $0.update($1, length: $2) }
         sourceLength(&t, "ta.cog", COGState.init) { $0.update($1, length: $2) }
         sourceLength(&t, "ta.rci", RCIState.init) { $0.update($1, length: $2) }
-        t["ta.max"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["ta.max"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let st = a.builder.arena.state(MaxState.init)
             return .num({ rt in st.pointee.update(try src(rt)) }, a.type(0) == .int ? .int : .float, nil)
         }
-        t["ta.min"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["ta.min"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let st = a.builder.arena.state(MinState.init)
             return .num({ rt in st.pointee.update(try src(rt)) }, a.type(0) == .int ? .int : .float, nil)
@@ -98,7 +98,7 @@ enum TAFunctions {
         extreme(&t, "ta.highestbars", defaultSource: { $0.high }, HighestBarsState.init, { $0.update($1, length: $2) }, type: .int)
         extreme(&t, "ta.lowestbars", defaultSource: { $0.low }, LowestBarsState.init, { $0.update($1, length: $2) }, type: .int)
 
-        t["ta.change"] = BuiltinFunction(parameters: ["source", "length"]) { a in
+        t["ta.change"] = BuiltinImplementation { a in
             let len = try a.int(1, default: 1)
             if a.type(0) == .bool {
                 let src = try a.bool(0)
@@ -110,32 +110,32 @@ enum TAFunctions {
             let type: ValueType = a.type(0) == .int ? .int : .float
             return .num({ rt in st.pointee.update(try src(rt), length: try len(rt)) }, type, nil)
         }
-        t["ta.stdev"] = BuiltinFunction(parameters: ["source", "length", "biased"]) { a in
+        t["ta.stdev"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let biased = try a.bool(2, default: true)
             let st = a.builder.arena.state(StdevState.init)
             return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), biased: try biased(rt)) }, .float, nil)
         }
-        t["ta.variance"] = BuiltinFunction(parameters: ["source", "length", "biased"]) { a in
+        t["ta.variance"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let biased = try a.bool(2, default: true)
             let st = a.builder.arena.state(VarianceState.init)
             return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), biased: try biased(rt)) }, .float, nil)
         }
-        t["ta.vwma"] = BuiltinFunction(parameters: ["source", "length"]) { a in
+        t["ta.vwma"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let st = a.builder.arena.state(VWMAState.init)
             return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, length: try len(rt)) }, .float, nil)
         }
-        t["ta.swma"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["ta.swma"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let st = a.builder.arena.state(SWMAState.init)
             return .num({ rt in st.pointee.update(try src(rt)) }, .float, nil)
         }
-        t["ta.alma"] = BuiltinFunction(parameters: ["series", "length", "offset", "sigma", "floor"]) { a in
+        t["ta.alma"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let offset = try a.num(2)
@@ -146,35 +146,35 @@ enum TAFunctions {
                 st.pointee.update(try src(rt), length: try len(rt), offset: try offset(rt), sigma: try sigma(rt), floor: try floor(rt))
             }, .float, nil)
         }
-        t["ta.linreg"] = BuiltinFunction(parameters: ["source", "length", "offset"]) { a in
+        t["ta.linreg"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let offset = try a.int(2, default: 0)
             let st = a.builder.arena.state(LinRegState.init)
             return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), offset: try offset(rt)) }, .float, nil)
         }
-        t["ta.atr"] = BuiltinFunction(parameters: ["length"]) { a in
+        t["ta.atr"] = BuiltinImplementation { a in
             let len = try a.int(0)
             let st = a.builder.arena.state(ATRState.init)
             return .num({ rt in st.pointee.update(length: try len(rt), high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
         }
-        t["ta.tr"] = BuiltinFunction(parameters: ["handle_na"]) { a in
+        t["ta.tr"] = BuiltinImplementation { a in
             let handle = try a.bool(0, default: false)
             let st = a.builder.arena.state(TRState.init)
             return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, handleNA: try handle(rt)) }, .float, nil)
         }
-        t["ta.wpr"] = BuiltinFunction(parameters: ["length"]) { a in
+        t["ta.wpr"] = BuiltinImplementation { a in
             let len = try a.int(0)
             let st = a.builder.arena.state(WPRState.init)
             return .num({ rt in st.pointee.update(length: try len(rt), high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
         }
-        t["ta.mfi"] = BuiltinFunction(parameters: ["series", "length"]) { a in
+        t["ta.mfi"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let st = a.builder.arena.state(MFIState.init)
             return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, length: try len(rt)) }, .float, nil)
         }
-        t["ta.stoch"] = BuiltinFunction(parameters: ["source", "high", "low", "length"]) { a in
+        t["ta.stoch"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let hi = try a.num(1)
             let lo = try a.num(2)
@@ -182,14 +182,14 @@ enum TAFunctions {
             let st = a.builder.arena.state(StochState.init)
             return .num({ rt in st.pointee.update(try src(rt), high: try hi(rt), low: try lo(rt), length: try len(rt)) }, .float, nil)
         }
-        t["ta.bbw"] = BuiltinFunction(parameters: ["series", "length", "mult"]) { a in
+        t["ta.bbw"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let mult = try a.num(2)
             let st = a.builder.arena.state(BBWState.init)
             return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), mult: try mult(rt)) }, .float, nil)
         }
-        t["ta.kcw"] = BuiltinFunction(parameters: ["series", "length", "mult", "useTrueRange"]) { a in
+        t["ta.kcw"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let mult = try a.num(2)
@@ -201,25 +201,25 @@ enum TAFunctions {
         }
         t["ta.pivothigh"] = pivot(PivotHighState.init, defaultSource: { $0.high }) { $0.update($1, leftBars: $2, rightBars: $3) }
         t["ta.pivotlow"] = pivot(PivotLowState.init, defaultSource: { $0.low }) { $0.update($1, leftBars: $2, rightBars: $3) }
-        t["ta.valuewhen"] = BuiltinFunction(parameters: ["condition", "source", "occurrence"]) { a in
+        t["ta.valuewhen"] = BuiltinImplementation { a in
             let c = try a.bool(0)
             let src = try a.num(1)
             let occ = try a.int(2)
             let st = a.builder.arena.state(ValueWhenState.init)
             return .num({ rt in st.pointee.update(try c(rt), try src(rt), occurrence: try occ(rt)) }, a.type(1) == .int ? .int : .float, nil)
         }
-        t["ta.barssince"] = BuiltinFunction(parameters: ["condition"]) { a in
+        t["ta.barssince"] = BuiltinImplementation { a in
             let c = try a.bool(0)
             let st = a.builder.arena.state(BarsSinceState.init)
             return .num({ rt in st.pointee.update(try c(rt)) }, .int, nil)
         }
-        t["ta.cum"] = BuiltinFunction(parameters: ["source"]) { a in
+        t["ta.cum"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let st = a.builder.arena.state(CumState.init)
             return .num({ rt in st.pointee.update(try src(rt)) }, .float, nil)
         }
         for (name, pct) in [("ta.percentile_linear_interpolation", true), ("ta.percentile_nearest_rank", false)] {
-            t[name] = BuiltinFunction(parameters: ["source", "length", "percentage"]) { a in
+            t[name] = BuiltinImplementation { a in
                 let src = try a.num(0)
                 let len = try a.int(1)
                 let p = try a.num(2)
@@ -231,7 +231,7 @@ enum TAFunctions {
                 return .num({ rt in st.pointee.update(try src(rt), length: try len(rt), percentage: try p(rt)) }, .float, nil)
             }
         }
-        t["ta.sar"] = BuiltinFunction(parameters: ["start", "inc", "max"]) { a in
+        t["ta.sar"] = BuiltinImplementation { a in
             let start = try a.num(0)
             let inc = try a.num(1)
             let mx = try a.num(2)
@@ -240,21 +240,21 @@ enum TAFunctions {
                 st.pointee.update(start: try start(rt), increment: try inc(rt), maximum: try mx(rt), high: rt.high, low: rt.low, close: rt.close)
             }, .float, nil)
         }
-        t["ta.tsi"] = BuiltinFunction(parameters: ["source", "short_length", "long_length"]) { a in
+        t["ta.tsi"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let s = try a.int(1)
             let l = try a.int(2)
             let st = a.builder.arena.state(TSIState.init)
             return .num({ rt in st.pointee.update(try src(rt), shortLength: try s(rt), longLength: try l(rt)) }, .float, nil)
         }
-        t["ta.correlation"] = BuiltinFunction(parameters: ["source1", "source2", "length"]) { a in
+        t["ta.correlation"] = BuiltinImplementation { a in
             let x = try a.num(0)
             let y = try a.num(1)
             let len = try a.int(2)
             let st = a.builder.arena.state(CorrelationState.init)
             return .num({ rt in st.pointee.update(try x(rt), try y(rt), length: try len(rt)) }, .float, nil)
         }
-        t["ta.vwap"] = BuiltinFunction(parameters: ["source", "anchor", "stdev_mult"]) { a in
+        t["ta.vwap"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let st = a.builder.arena.state(VWAPState.init)
             let isNewPeriod: BoolFn
@@ -275,7 +275,7 @@ enum TAFunctions {
             }
             return .num({ rt in st.pointee.update(try src(rt), volume: rt.volume, isNewPeriod: try isNewPeriod(rt)).vwap }, .float, nil)
         }
-        t["ta.pivot_point_levels"] = BuiltinFunction(parameters: ["type", "anchor", "developing"]) { a in
+        t["ta.pivot_point_levels"] = BuiltinImplementation { a in
             let type = try a.str(0)
             let anchor = try a.bool(1)
             let developing = try a.bool(2, default: false)
@@ -364,20 +364,19 @@ enum TAFunctions {
     private static func pivot<S>(
         _ make: @escaping () -> S, defaultSource: @escaping (Runtime) -> Double,
         _ update: @escaping (inout S, Double, Int, Int) -> Double
-    ) -> BuiltinFunction {
-        BuiltinFunction(parameters: ["source", "leftbars", "rightbars"]) { a in
+    ) -> BuiltinImplementation {
+        BuiltinImplementation { a in
             let src: NumFn
             let left: (Runtime) throws -> Int
             let right: (Runtime) throws -> Int
-            if a.has(2) {
+            // Slots: source (absent in the `f(leftbars, rightbars)` overload), leftbars, rightbars.
+            if a.has(0) {
                 src = try a.num(0)
-                left = try a.int(1)
-                right = try a.int(2)
             } else {
                 src = { rt in defaultSource(rt) }
-                left = try a.int(0)
-                right = try a.int(1)
             }
+            left = try a.int(1)
+            right = try a.int(2)
             let st = a.builder.arena.state(make)
             return .num({ rt in update(&st.pointee, try src(rt), try left(rt), try right(rt)) }, .float, nil)
         }
@@ -397,7 +396,7 @@ enum TAFunctions {
     }
 
     private static func registerTuples(into t: inout Table) {
-        t["ta.supertrend"] = BuiltinFunction(parameters: ["factor", "atrPeriod"]) { a in
+        t["ta.supertrend"] = BuiltinImplementation { a in
             let factor = try a.num(0)
             let period = try a.int(1)
             let st = a.builder.arena.state(SupertrendState.init)
@@ -407,7 +406,7 @@ enum TAFunctions {
                 out[1] = r.direction
             }
         }
-        t["ta.dmi"] = BuiltinFunction(parameters: ["diLength", "adxSmoothing"]) { a in
+        t["ta.dmi"] = BuiltinImplementation { a in
             let di = try a.int(0)
             let adx = try a.int(1)
             let st = a.builder.arena.state(DMIState.init)
@@ -418,7 +417,7 @@ enum TAFunctions {
                 out[2] = r.adx
             }
         }
-        t["ta.macd"] = BuiltinFunction(parameters: ["source", "fastlen", "slowlen", "siglen"]) { a in
+        t["ta.macd"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let f = try a.int(1)
             let s = try a.int(2)
@@ -431,7 +430,7 @@ enum TAFunctions {
                 out[2] = r.hist
             }
         }
-        t["ta.bb"] = BuiltinFunction(parameters: ["series", "length", "mult"]) { a in
+        t["ta.bb"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let mult = try a.num(2)
@@ -443,7 +442,7 @@ enum TAFunctions {
                 out[2] = r.lower
             }
         }
-        t["ta.kc"] = BuiltinFunction(parameters: ["series", "length", "mult", "useTrueRange"]) { a in
+        t["ta.kc"] = BuiltinImplementation { a in
             let src = try a.num(0)
             let len = try a.int(1)
             let mult = try a.num(2)

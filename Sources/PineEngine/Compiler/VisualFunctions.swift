@@ -12,8 +12,8 @@ enum VisualFunctions {
         "alertcondition", "alert",
     ]
 
-    static func register(into t: inout [String: BuiltinFunction]) {
-        t["plot"] = BuiltinFunction(parameters: plotParameters) { a in
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        t["plot"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let builder = a.builder
             let index = builder.plotTitles.count
@@ -27,12 +27,12 @@ enum VisualFunctions {
             })
         }
         for name in noOps {
-            t[name] = BuiltinFunction(parameters: [], variadic: true, acceptsAnyLabel: true) { _ in
+            t[name] = BuiltinImplementation(evaluatesArguments: false) { _ in
                 .void({ _ in .normal })
             }
         }
         for name in ["color.new", "color.rgb", "color.from_gradient", "color.r", "color.g", "color.b", "color.t"] {
-            t[name] = BuiltinFunction(parameters: [], variadic: true, acceptsAnyLabel: true) { _ in
+            t[name] = BuiltinImplementation(evaluatesArguments: false) { _ in
                 .constant(0, .color)
             }
         }

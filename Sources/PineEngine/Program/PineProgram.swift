@@ -7,8 +7,10 @@ public struct PineProgram: Sendable {
     public let fileName: String
     public let source: String
     public let script: Script
-    /// The declaration's title and strategy properties.
-    public let declared: DeclaredProperties
+    /// The `strategy(...)` / `indicator(...)` declaration, read once by the front end.
+    public let declared: DeclarationProperties
+    /// The strategy properties the declaration gives (TradingView's defaults elsewhere).
+    public let strategy: StrategyProperties
     /// The script's inputs in source order.
     public let inputs: [InputSpec]
     /// `plot()` titles in order (`plot_N` when untitled).
@@ -16,7 +18,7 @@ public struct PineProgram: Sendable {
     let needs: HistoryNeeds
 
     /// True for `strategy(...)` scripts.
-    public var isStrategy: Bool { declared.kind == "strategy" }
+    public var isStrategy: Bool { declared.isStrategy }
 
     /// Parses, checks and compiles a script. Throws `PineCompileFailure`
     /// with every diagnostic when the script cannot run.
@@ -33,26 +35,24 @@ public struct PineProgram: Sendable {
                 fileName: fileName, source: source,
                 diagnostics: [Diagnostic(.error, "Pine Script version \(v) is not supported: pfopt runs //@version=6 (and v5 where the syntax is the same)", at: script.range)])
         }
-        let declared: DeclaredProperties
+        let declared = checked.declaration ?? .undeclared(range: script.range)
+        let strategy: StrategyProperties
         do {
-            declared = try DeclaredProperties.read(script.declaration, fileName: fileName)
+            strategy = try declared.strategyProperties(fileName: fileName)
         } catch let e as CompileError {
             throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
         }
+        // The front end's input discovery is the one list of inputs (what
+        // `pfopt inspect` shows); the instance reads each from its call's cell.
         var program = PineProgram(
-            fileName: fileName, source: source, script: script, declared: declared, inputs: [], plotTitles: [],
-            needs: HistoryNeeds(script: script))
-        // A trial build finds every compile error and collects inputs and plots.
+            fileName: fileName, source: source, script: script, declared: declared, strategy: strategy,
+            inputs: checked.inputs, plotTitles: [], needs: HistoryNeeds(script: script))
+        // A trial build finds every compile error and collects the plots.
         do {
             let trial = try ScriptInstance(program: program)
-            // The front end's input discovery is the one source of truth for
-            // inputs (what `pfopt inspect` shows); the instance must have met
-            // the same inputs in the same order.
-            let engineInputs = trial.inputs.map { $0.spec }
-            let inputs = checked.inputs.map(\.name) == engineInputs.map(\.name) ? checked.inputs : engineInputs
             program = PineProgram(
-                fileName: fileName, source: source, script: script, declared: declared,
-                inputs: inputs, plotTitles: trial.plotTitles, needs: program.needs)
+                fileName: fileName, source: source, script: script, declared: declared, strategy: strategy,
+                inputs: checked.inputs, plotTitles: trial.plotTitles, needs: program.needs)
         } catch let e as CompileError {
             throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
         }
@@ -60,13 +60,14 @@ public struct PineProgram: Sendable {
     }
 
     private init(
-        fileName: String, source: String, script: Script, declared: DeclaredProperties, inputs: [InputSpec],
-        plotTitles: [String], needs: HistoryNeeds
+        fileName: String, source: String, script: Script, declared: DeclarationProperties, strategy: StrategyProperties,
+        inputs: [InputSpec], plotTitles: [String], needs: HistoryNeeds
     ) {
         self.fileName = fileName
         self.source = source
         self.script = script
         self.declared = declared
+        self.strategy = strategy
         self.inputs = inputs
         self.plotTitles = plotTitles
         self.needs = needs
@@ -75,7 +76,7 @@ public struct PineProgram: Sendable {
     /// The script's strategy properties with `overrides` (key = text value)
     /// applied; throws a one-line error for an unknown key or a bad value.
     public func strategyProperties(overrides: [String: String]) throws -> StrategyProperties {
-        var properties = declared.strategy
+        var properties = strategy
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             try properties.apply(override: key, value: value)
         }

@@ -19,7 +19,7 @@ public final class ScriptInstance: BarScript {
     /// False when every top-level statement became a column or is a plot.
     private let hasPerBarWork: Bool
     /// The condition columns of the top-level `if`s when they are the only
-    /// per-bar work (see `InstanceBuilder.gateColumns`); nil otherwise.
+    /// per-bar work (see `ColumnPlan.gates`); nil otherwise.
     private let gates: [Column]?
     /// True when the script is skipped on bars where none of its top-level `if`s is true.
     public var isGated: Bool { gates != nil }
@@ -33,14 +33,14 @@ public final class ScriptInstance: BarScript {
 
     init(program: PineProgram) throws {
         let builder = InstanceBuilder(
-            arena: arena, fileName: program.fileName, needs: program.needs,
+            arena: arena, fileName: program.fileName, needs: program.needs, inputs: program.inputs,
             reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
-        root = try builder.compileStatements(program.script.statements, topLevel: true) ?? { _ in .normal }
-        columns = builder.columns
-        hasPerBarWork = builder.hasPerBarWork
-        gates = builder.gateColumns
-        columnJobs = builder.columnJobs
-        inputs = builder.inputs
+        root = try builder.lowerScript(program.script.statements)
+        columns = builder.plan.columns
+        hasPerBarWork = builder.plan.hasPerBarWork
+        gates = builder.plan.gates
+        columnJobs = builder.plan.jobs
+        inputs = builder.inputs.entries
         plotTitles = builder.plotTitles
         runtime.fileName = program.fileName
         plotCells = builder.plotCells

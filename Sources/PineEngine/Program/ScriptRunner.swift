@@ -120,7 +120,7 @@ public final class ScriptRunner {
         try instance.runIndicator(bars: bars.count)
         var counters = BacktestCounters()
         counters.scriptBarsProcessed = bars.count
-        let capital = program.declared.strategy.initialCapital
+        let capital = program.strategy.initialCapital
         let report = BacktestReport(
             trades: [], openTrades: [], equityCurve: EquityCurve(), counters: counters,
             metrics: Metrics(all: TradeStats(), longs: TradeStats(), shorts: TradeStats(), equity: EquityStats()),

@@ -17,6 +17,18 @@ public struct BoundCall: Sendable, Hashable {
         guard let i = signature.index(of: name) else { return nil }
         return arguments[i]
     }
+
+    /// The arguments by position in `function.parameterNames` (the same slots whichever
+    /// overload matched): nil where the call leaves a parameter to its default.
+    public var slots: [CallArgument?] {
+        let names = function.parameterNames
+        var result = [CallArgument?](repeating: nil, count: names.count)
+        for (i, argument) in arguments.enumerated() {
+            guard let argument, let k = names.firstIndex(of: signature.parameters[i].name) else { continue }
+            result[k] = argument
+        }
+        return result
+    }
 }
 
 /// Why a call's arguments do not fit a built-in.

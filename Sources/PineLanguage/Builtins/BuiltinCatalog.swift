@@ -146,6 +146,21 @@ enum BuiltinCatalog {
         "alertcondition(condition, title?, message?)", "alert(message, freq?)", "max_bars_back(var, num)",
     ]
 
+    /// Core functions whose result depends only on their arguments.
+    static let pureCore: Set<String> = [
+        "na", "nz", "fixnan", "int", "float", "timestamp", "timeframe.change", "time", "time_close",
+    ]
+
+    /// The purity rule: indicators and inputs (their value is fixed for a run or follows
+    /// their arguments), `math.*` but `math.random`, and the pure core functions.
+    static func isPure(_ name: String, _ category: BuiltinCategory?) -> Bool {
+        switch category {
+        case .technical, .input: return true
+        case .math: return name != "math.random"
+        default: return pureCore.contains(name)
+        }
+    }
+
     /// Namespaces whose functions draw or log: any `label.xxx(...)` is accepted and does nothing.
     static let noOpNamespaces: Set<String> = ["label", "line", "box", "table", "linefill", "polyline", "log"]
     /// Functions without fixed parameters that are accepted and do nothing.

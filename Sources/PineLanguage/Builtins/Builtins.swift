@@ -115,6 +115,7 @@ public enum Builtins {
         for name in BuiltinCatalog.noOpAnyArguments {
             table[name] = BuiltinFunction(name: name, category: .noOp, overloads: [], acceptsAnyArguments: true)
         }
+        for (name, function) in table { table[name]?.isPure = BuiltinCatalog.isPure(name, function.category) }
         return table
     }
 

@@ -10,6 +10,10 @@ public struct DeclarationProperties: Sendable, Hashable {
     public var properties: [(name: String, value: ConstantValue)]
     /// Where the declaration call stands.
     public var range: SourceRange
+    /// Where each given argument's value stands, by parameter name.
+    public var argumentRanges: [String: SourceRange] = [:]
+    /// The arguments whose value is not a constant, by parameter name, in source order.
+    public var nonConstant: [String] = []
 
     public init(kind: ScriptDeclaration.Kind, title: String, properties: [(name: String, value: ConstantValue)], range: SourceRange) {
         self.kind = kind
@@ -18,13 +22,19 @@ public struct DeclarationProperties: Sendable, Hashable {
         self.range = range
     }
 
+    /// A script without a declaration: an indicator with no properties.
+    public static func undeclared(range: SourceRange) -> DeclarationProperties {
+        DeclarationProperties(kind: .indicator, title: "", properties: [], range: range)
+    }
+
     /// The value given for `name`, or nil when the script leaves it at its default.
     public subscript(name: String) -> ConstantValue? {
         properties.first { $0.name == name }?.value
     }
 
-    /// Reads the declaration of `script`; arguments that are not constants or do not fit
-    /// the signature are left out (the support checker reports them).
+    /// Reads the declaration of `script`, folding constant expressions (`1000 * 10`);
+    /// arguments that are not constants are listed in `nonConstant`; arguments that do
+    /// not fit the signature are left out (the support checker reports them).
     public init?(_ script: Script) {
         guard let declaration = script.declaration else { return nil }
         kind = declaration.kind
@@ -38,14 +48,18 @@ public struct DeclarationProperties: Sendable, Hashable {
             slot.map { (bound.signature.parameters[index].name, $0) }
         }.sorted { $0.1.range.start.offset < $1.1.range.start.offset }
         for (name, argument) in ordered {
-            guard let value = ConstantValue.fold(argument.value), value.isConstant else { continue }
+            argumentRanges[name] = argument.value.range
+            guard let value = ConstantValue.fold(argument.value), value.isConstant else {
+                nonConstant.append(name)
+                continue
+            }
             properties.append((name, value))
             if name == "title", case .string(let text) = value { title = text }
         }
     }
 
     public static func == (a: DeclarationProperties, b: DeclarationProperties) -> Bool {
-        a.kind == b.kind && a.title == b.title && a.range == b.range
+        a.kind == b.kind && a.title == b.title && a.range == b.range && a.nonConstant == b.nonConstant
             && a.properties.map(\.name) == b.properties.map(\.name) && a.properties.map(\.value) == b.properties.map(\.value)
     }
 

@@ -48,6 +48,30 @@ import Testing
         #expect(overridden.metrics.equity.sharpeTV == zero.metrics.equity.sharpeTV)
     }
 
+    /// The declaration is read once, by the front end: constant expressions fold and
+    /// positional arguments past the third map through the registry's signature, so
+    /// `inspect` and `run` see the same properties.
+    @Test func theDeclarationIsReadOnceWithConstantsFolded() throws {
+        let folded = try PineProgram.compile(
+            source: "//@version=6\nstrategy(\"p\", initial_capital = 1000 * 10, commission_value = 0.1 / 2, pyramiding = 1 + 2)\nplot(close)\n",
+            fileName: "fold.pine")
+        #expect(folded.strategy.initialCapital == 10_000)
+        #expect(folded.strategy.commissionValue == 0.1 / 2)
+        #expect(folded.strategy.pyramiding == 3)
+        // strategy(title, shorttitle, overlay, format, precision, scale, pyramiding, ...)
+        let positional = try PineProgram.compile(
+            source: "//@version=6\nstrategy(\"p\", \"s\", true, format.price, 2, scale.right, 4)\nplot(close)\n",
+            fileName: "positional.pine")
+        #expect(positional.strategy.pyramiding == 4)
+        #expect(positional.declared.title == "p")
+        let checked = PineFrontEnd.check(source: positional.source, fileName: "positional.pine")
+        #expect(checked.declaration?["pyramiding"] == .int(4))
+        #expect {
+            _ = try PineProgram.compile(
+                source: "//@version=6\nstrategy(\"p\", initial_capital = close)\nplot(close)\n", fileName: "series.pine")
+        } throws: { "\($0)".contains("series.pine:2:33") && "\($0)".contains("must be a constant") }
+    }
+
     @Test func settingsThatCannotBeReproducedAreRefused() {
         #expect {
             _ = try PineProgram.compile(source: Self.strategy(", backtest_fill_limits_assumption = 2"), fileName: "d.pine")

@@ -1,0 +1,116 @@
+import PineLanguage
+
+/// `if`, ternaries and `switch` as values, and blocks whose last statement gives a value.
+extension InstanceBuilder {
+    /// `if`/ternary/switch as a value: the first true condition's arm, else
+    /// the `otherwise` arm (or `na`).
+    func choose(
+        _ arms: [(BoolFn, () throws -> CompiledValue)], otherwise: (() throws -> CompiledValue)?, _ range: SourceRange
+    ) throws -> CompiledValue {
+        var values: [CompiledValue] = []
+        var conditions: [BoolFn] = []
+        for (c, make) in arms {
+            conditions.append(c)
+            values.append(try withScope(make))
+        }
+        let fallback = try otherwise.map { try withScope($0) } ?? .na
+        var type = fallback.type
+        for v in values {
+            guard let u = ValueType.unify(type, v.type) else {
+                throw error(range, "the branches give different types (\(type) and \(v.type))")
+            }
+            type = u
+        }
+        switch type {
+        case .void, .tuple:
+            return .void(Self.select(conditions, values.map(effect), effect(fallback)))
+        case .string:
+            return .str(Self.select(conditions, try values.map { try string($0, range) }, try string(fallback, range)), nil)
+        case .bool:
+            return .bool(Self.select(conditions, try values.map { try boolean($0, range) }, try boolean(fallback, range)), nil)
+        case .array(let e):
+            return .array(Self.select(conditions, try values.map { try array($0, range).0 }, try array(fallback, range).0), e)
+        default:
+            let numeric: ValueType = type == .na ? .float : type
+            return .num(Self.select(conditions, try values.map { try number($0, range) }, try number(fallback, range)), numeric, nil)
+        }
+    }
+
+    /// `if c1 a1 else if c2 a2 ... else other` as nested two-way choices:
+    /// no array is walked when it runs.
+    static func select<T>(
+        _ conditions: [BoolFn], _ arms: [(Runtime) throws -> T], _ other: @escaping (Runtime) throws -> T
+    ) -> (Runtime) throws -> T {
+        var result = other
+        for (condition, arm) in zip(conditions, arms).reversed() {
+            let otherwise = result
+            result = { rt in try condition(rt) ? arm(rt) : otherwise(rt) }
+        }
+        return result
+    }
+
+    func compileConditionalValue(_ c: Conditional, _ range: SourceRange) throws -> CompiledValue {
+        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        for branch in c.branches {
+            let cond = try boolean(compile(branch.condition), branch.condition.range)
+            arms.append((cond, { try self.compileBlockValue(branch.body, branch.range) }))
+        }
+        let otherwise: (() throws -> CompiledValue)? = c.elseBody.map { body in { try self.compileBlockValue(body, range) } }
+        return try choose(arms, otherwise: otherwise, range)
+    }
+
+    func compileSwitchValue(_ sw: Switch, _ range: SourceRange) throws -> CompiledValue {
+        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        var otherwise: (() throws -> CompiledValue)?
+        let subject = try sw.subject.map { try compile($0) }
+        for c in sw.cases {
+            guard let pattern = c.pattern else {
+                otherwise = { try self.compileBlockValue(c.body, c.range) }
+                continue
+            }
+            let cond: BoolFn
+            if let subject {
+                let p = try compile(pattern)
+                if subject.type == .string || p.type == .string {
+                    let fs = try string(subject, range)
+                    let fp = try string(p, pattern.range)
+                    cond = { rt in try fs(rt) == fp(rt) }
+                } else {
+                    let fs = try number(subject, range)
+                    let fp = try number(p, pattern.range)
+                    cond = { rt in PineMath.eq(try fs(rt), try fp(rt)) }
+                }
+            } else {
+                cond = try boolean(compile(pattern), pattern.range)
+            }
+            arms.append((cond, { try self.compileBlockValue(c.body, c.range) }))
+        }
+        return try choose(arms, otherwise: otherwise, range)
+    }
+
+    /// A block used as a value: its statements run, the last one gives the value.
+    func compileBlockValue(_ block: Block, _ range: SourceRange) throws -> CompiledValue {
+        guard let last = block.last else { return .na }
+        let prelude = try compileStatements(block.dropLast())
+        let value: CompiledValue
+        switch last.kind {
+        case .expression(let e):
+            value = try compile(e)
+        case .conditional(let c):
+            value = try compileConditionalValue(c, last.range)
+        case .switchStatement(let sw):
+            value = try compileSwitchValue(sw, last.range)
+        case .forLoop(let f):
+            value = try compileForValue(f, last.range)
+        case .variableDeclaration(let d):
+            let exec = try compileStatement(last)
+            let read = try compileName(d.name.text, d.name.range)
+            value = sequence(exec, read)
+        default:
+            let exec = try compileStatement(last)
+            value = .void(exec)
+        }
+        guard let prelude else { return value }
+        return sequence(prelude, value)
+    }
+}

@@ -1,0 +1,79 @@
+import PineLanguage
+
+/// Typed views of compiled values (a number where a bool is given, `na`
+/// anywhere) and sequencing of closures.
+extension InstanceBuilder {
+    func number(_ v: CompiledValue, _ range: SourceRange) throws -> NumFn {
+        switch v {
+        case .num(let f, _, _): return f
+        case .bool(let f, _): return { rt in try f(rt) ? 1 : 0 }
+        case .na: return { _ in .nan }
+        default: throw error(range, "expected a number here, found \(v.type)")
+        }
+    }
+
+    func boolean(_ v: CompiledValue, _ range: SourceRange) throws -> BoolFn {
+        switch v {
+        case .bool(let f, _): return f
+        case .num(let f, _, _):
+            return { rt in
+                let x = try f(rt)
+                return !x.isNaN && x != 0
+            }
+        case .na: return { _ in false }
+        default: throw error(range, "expected a bool here, found \(v.type)")
+        }
+    }
+
+    func string(_ v: CompiledValue, _ range: SourceRange) throws -> StrFn {
+        switch v {
+        case .str(let f, _): return f
+        case .na: return { _ in "" }
+        default: throw error(range, "expected a string here, found \(v.type)")
+        }
+    }
+
+    func array(_ v: CompiledValue, _ range: SourceRange) throws -> (ArrFn, ValueType) {
+        if case .array(let f, let e) = v { return (f, e) }
+        throw error(range, "expected an array here, found \(v.type)")
+    }
+
+    /// An integer argument (lengths, offsets): `na` becomes 0.
+    func integer(_ v: CompiledValue, _ range: SourceRange) throws -> (Runtime) throws -> Int {
+        let f = try number(v, range)
+        if let c = v.constNumber, c.isFinite {
+            let k = PineMath.clampedInt(c)
+            return { _ in k }
+        }
+        return { rt in
+            let x = try f(rt)
+            return PineMath.clampedInt(x)
+        }
+    }
+
+    /// Wraps a value so that `prelude` runs before it is read.
+    func sequence(_ prelude: @escaping ExecFn, _ v: CompiledValue) -> CompiledValue {
+        switch v {
+        case .num(let f, let t, _): return .num({ rt in _ = try prelude(rt); return try f(rt) }, t, nil)
+        case .bool(let f, _): return .bool({ rt in _ = try prelude(rt); return try f(rt) }, nil)
+        case .str(let f, _): return .str({ rt in _ = try prelude(rt); return try f(rt) }, nil)
+        case .array(let f, let e): return .array({ rt in _ = try prelude(rt); return try f(rt) }, e)
+        case .tuple(let p, let es): return .tuple(prepare: { rt in _ = try prelude(rt); return try p(rt) }, elements: es)
+        case .void(let f): return .void({ rt in _ = try prelude(rt); return try f(rt) })
+        case .na: return .num({ rt in _ = try prelude(rt); return .nan }, .float, nil)
+        }
+    }
+
+    /// Runs a value for its effects only.
+    func effect(_ v: CompiledValue) -> ExecFn {
+        switch v {
+        case .num(let f, _, _): return { rt in _ = try f(rt); return .normal }
+        case .bool(let f, _): return { rt in _ = try f(rt); return .normal }
+        case .str(let f, _): return { rt in _ = try f(rt); return .normal }
+        case .array(let f, _): return { rt in _ = try f(rt); return .normal }
+        case .tuple(let p, _): return p
+        case .void(let f): return f
+        case .na: return { _ in .normal }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import PineLanguage
+
+/// `for`, `for ... in` and `while`, as statements and as values.
+extension InstanceBuilder {
+    private static func spend(_ rt: Runtime, _ range: SourceRange) throws {
+        rt.loopBudget -= 1
+        if rt.loopBudget < 0 {
+            throw rt.error(
+                "loop ran more than \(Runtime.loopIterationsPerBar) iterations on one bar (runaway loop?)",
+                line: range.start.line, column: range.start.column)
+        }
+    }
+
+    func compileFor(_ f: ForLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        let start = try number(compile(f.start), f.start.range)
+        let end = try number(compile(f.end), f.end.range)
+        let step = try f.step.map { try number(compile($0), $0.range) }
+        return try withScope {
+            let counter = arena.cell()
+            bind(f.variable.text, .value(.cell(counter), .int))
+            let body = try bodyClosure(f.body, range, result: result)
+            return { rt in
+                let a = try start(rt)
+                let b = try end(rt)
+                if a.isNaN || b.isNaN { return .normal }
+                var s = try step?(rt) ?? 1
+                s = abs(s)
+                if s == 0 || s.isNaN { s = 1 }
+                if a > b { s = -s }
+                var i = a
+                while s > 0 ? i <= b : i >= b {
+                    try InstanceBuilder.spend(rt, range)
+                    counter.pointee = i
+                    let flow = try body(rt)
+                    if flow == .breakLoop { break }
+                    i += s
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compileForIn(_ f: ForInLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        let (collection, element) = try array(compile(f.collection), f.collection.range)
+        return try withScope {
+            let indexCell = arena.cell()
+            if let index = f.index { bind(index.text, .value(.cell(indexCell), .int)) }
+            let valueCell = arena.cell()
+            let text = arena.state { "" }
+            if element == .string {
+                bind(f.value.text, .string(text))
+            } else {
+                bind(f.value.text, .value(.cell(valueCell), element))
+            }
+            let body = try bodyClosure(f.body, range, result: result)
+            return { rt in
+                let a = try collection(rt)
+                var i = 0
+                while i < a.count {
+                    try InstanceBuilder.spend(rt, range)
+                    indexCell.pointee = Double(i)
+                    if a.holdsStrings { text.pointee = a.strings[i] } else { valueCell.pointee = a.values[i] }
+                    let flow = try body(rt)
+                    if flow == .breakLoop { break }
+                    i += 1
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compileWhile(_ w: WhileLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        let condition = try boolean(compile(w.condition), w.condition.range)
+        let body = try withScope { try bodyClosure(w.body, range, result: result) }
+        return { rt in
+            while try condition(rt) {
+                try InstanceBuilder.spend(rt, range)
+                if try body(rt) == .breakLoop { break }
+            }
+            return .normal
+        }
+    }
+
+    /// A loop body; when the loop is a value, its last statement's value is
+    /// stored in `result` on every iteration.
+    private func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+        guard let result else { return try compileStatements(body) ?? { _ in .normal } }
+        let value = try number(compileBlockValue(body, range), range)
+        return { rt in
+            result.pointee = try value(rt)
+            return .normal
+        }
+    }
+
+    func compileForValue(_ f: ForLoop, _ range: SourceRange) throws -> CompiledValue {
+        try loopValue { try compileFor(f, range, result: $0) }
+    }
+
+    func compileForInValue(_ f: ForInLoop, _ range: SourceRange) throws -> CompiledValue {
+        try loopValue { try compileForIn(f, range, result: $0) }
+    }
+
+    func compileWhileValue(_ w: WhileLoop, _ range: SourceRange) throws -> CompiledValue {
+        try loopValue { try compileWhile(w, range, result: $0) }
+    }
+
+    /// A loop used as a value: the last iteration's last statement, `na`
+    /// when the body never runs.
+    private func loopValue(_ make: (UnsafeMutablePointer<Double>) throws -> ExecFn) throws -> CompiledValue {
+        let result = arena.cell()
+        let loop = try make(result)
+        return .num({ rt in
+            result.pointee = .nan
+            _ = try loop(rt)
+            return result.pointee
+        }, .float, nil)
+    }
+}
