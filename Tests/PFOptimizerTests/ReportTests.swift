@@ -29,7 +29,7 @@ import Testing
         // The winner: fast 45 (50 fails), slow 50, mult 2.5 -> 450 - 50 + 2.5 + 5.
         #expect(lines.contains { $0.hasPrefix("  1     ") && $0.contains("45    50    2.5   407.5") })
         #expect(text.contains("first failure: run "))
-        #expect(lines.last == "wrote \(tmp.path)/out/{runs.csv, leaderboard.csv, best/, manifest.json}")
+        #expect(lines.last == "wrote \(tmp.path)/out/{runs.csv, leaderboard.csv, best/, robustness.json, report.html, manifest.json}")
     }
 
     @Test func journalRoundTripsAndRejectsTornLines() {

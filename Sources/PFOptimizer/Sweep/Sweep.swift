@@ -97,9 +97,17 @@ public final class Sweep: Sendable {
             failed: collector.failed, passed: collector.passed, filteredOut: collector.completed - collector.passed,
             firstFailure: collector.firstFailure, wallSeconds: wall,
             runsPerSecond: wall > 0 ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
-            parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes)
+            parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes,
+            wroteReport: !interrupted && options.robustness != nil)
         try manifest(summary, configHash: configHash, dataHash: dataHash, jobs: options.jobs, version: options.version)
             .write(to: dir + "/manifest.json")
+        if options.robustness != nil {
+            do {
+                try ReportPage.write(directory: dir)
+            } catch {
+                throw .io(path: dir + "/" + ReportPage.fileName, reason: error.description)
+            }
+        }
         options.progress?(SweepProgress(
             planned: planned, examined: summary.examined, fresh: snap.fresh, reused: snap.reused, failed: snap.failed,
             elapsed: wall, best: summary.best?.objective, phase: "", finished: true))

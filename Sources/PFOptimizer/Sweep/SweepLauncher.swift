@@ -77,7 +77,11 @@ public enum SweepLauncher {
         if s.interrupted {
             lines.append("stopped early; run the same command again to resume")
         }
-        lines.append("wrote \(s.outputDirectory)/{runs.csv, leaderboard.csv\(s.interrupted || s.best == nil ? "" : ", best/"), manifest.json}")
+        var files = ["runs.csv", "leaderboard.csv"]
+        if !s.interrupted && s.best != nil { files.append("best/") }
+        if s.wroteReport { files += ["robustness.json", "report.html"] }
+        files.append("manifest.json")
+        lines.append("wrote \(s.outputDirectory)/{\(files.joined(separator: ", "))}")
         return lines.joined(separator: "\n")
     }
 

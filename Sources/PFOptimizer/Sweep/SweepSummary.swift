@@ -33,6 +33,8 @@ public struct SweepSummary: Sendable {
     public var top: [Leaderboard.Entry]
     /// Things worth telling the user (a discarded journal, a failed best re-run).
     public var notes: [String]
+    /// True when robustness.json and report.html were written.
+    public var wroteReport = false
 
     /// The winner, if any run passed the filters.
     public var best: Leaderboard.Entry? { top.first }

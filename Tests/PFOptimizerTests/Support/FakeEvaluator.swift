@@ -105,7 +105,15 @@ final class FakeWorker: BacktestWorker {
         if evaluator.failEvery > 0 && fast % evaluator.failEvery == 0 {
             return RunOutcome(status: .failed("array index \(fast) out of range at line 12"), metrics: [])
         }
-        return RunOutcome(status: .ok, metrics: evaluator.metrics(request))
+        return RunOutcome(status: .ok, metrics: evaluator.metrics(request), returns: Self.returns(request))
+    }
+
+    /// 200 period returns when asked for: seeded noise, drifting up with `fast`.
+    static func returns(_ request: RunRequest) -> [Float] {
+        guard request.returnPeriod != nil else { return [] }
+        var g = SeededGenerator(seed: UInt64(request.runIndex))
+        let drift = (request.inputs["fast"]?.numericValue ?? 0) * 1e-5
+        return (0..<200).map { _ in Float((Double(g.next() >> 11) / 9_007_199_254_740_992 - 0.5) * 0.02 + drift) }
     }
 
     /// Writes a small trades.csv / equity.csv / metrics.json: one trade per

@@ -1,0 +1,74 @@
+import Foundation
+import PineEngine
+import Testing
+
+@testable import PFOptimizer
+
+@Suite struct ReportPageTests {
+    static func largeConfig(dir: String) -> String {
+        """
+        [strategy]
+        script = "strat.pine"
+        [data]
+        file = "bars.csv"
+        [search]
+        method = "grid"
+        [params]
+        fast = { from = 1, to = 100, step = 1 }
+        slow = { from = 1, to = 100, step = 1 }
+        mult = { from = 0.5, to = 5.0, step = 0.5 }
+        [objective]
+        rank_by = "net_profit"
+        [output]
+        dir = "\(dir)"
+        top = 50
+        """
+    }
+
+    /// A 100,000-run sweep: the page stays under 5 MB, embeds no address to
+    /// fetch, and its heatmap data has one cell per pair of levels. Set
+    /// PFOPT_LARGE_REPORT_DIR to keep the folder (the browser test loads it).
+    @Test func aHundredThousandRunSweepGivesASmallSelfContainedPage() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        let dir = ProcessInfo.processInfo.environment["PFOPT_LARGE_REPORT_DIR"] ?? (tmp.path + "/large")
+        let config = try SweepConfig.load(path: tmp.config(Self.largeConfig(dir: dir)), overrides: [])
+        let sweep = try Sweep(config: config, evaluator: FakeEvaluator())
+        let settings = RobustnessSettings(blocks: 8, sampleCapacity: 500)
+        let summary = try sweep.run(SweepOptions(jobs: 2, fresh: true, robustness: settings))
+        #expect(summary.ran == 100_000)
+        let page = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+        #expect(page.utf8.count < 5_000_000)
+        #expect(!page.contains("https://") && !page.contains("src="))
+        let robustness = try String(contentsOfFile: dir + "/robustness.json", encoding: .utf8)
+        // fast and slow are binned to 40 levels, mult has 10 values.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(robustness.utf8)) as? [String: Any])
+        let heat = try #require(object["heatmaps"] as? [String: Any])
+        let maps = try #require(heat["maps"] as? [[String: Any]])
+        #expect(maps.count == 3)
+        let sizes = maps.compactMap { ($0["best"] as? [Any])?.count }
+        #expect(sizes == [40 * 40, 40 * 10, 40 * 10])
+        let pbo = try #require(object["pbo"] as? [String: Any])
+        let runs = try #require(pbo["runs"] as? Int)
+        // About 500 of 100,000 runs keep their returns.
+        #expect(runs > 400 && runs < 600)
+    }
+
+    @Test func pageEmbedsTheFilesAndEscapesScriptEnds() {
+        let page = ReportPage.html(
+            manifest: "{\"command\":\"sweep\",\"notes\":[\"a </script> b\"]}", robustness: nil,
+            leaderboard: "rank,run\n1,\"a\"\"b\"\n")
+        #expect(page.contains("\"leaderboard\":\"rank,run\\n1,\\\"a\\\"\\\"b\\\"\\n\""))
+        #expect(page.contains("a <\\/script> b"))
+        #expect(page.components(separatedBy: "</script>").count == 3)
+    }
+
+    @Test func reportOfAFolderWithoutManifestIsAnError() {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        #expect(throws: ReportError.noManifest(tmp.path)) { try ReportPage.write(directory: tmp.path) }
+        #expect(throws: ReportError.notAFolder(tmp.path + "/missing")) {
+            try ReportPage.write(directory: tmp.path + "/missing")
+        }
+    }
+}
