@@ -81,8 +81,24 @@ public final class ScriptInstance: BarScript {
             cell.pointee = Double(code)
             return
         }
+        if spec.kind == .color {
+            guard case .string(let hex) = value, let packed = Self.packedColor(hex) else {
+                throw .wrongType(spec.name, expected: "a color written #RRGGBB or #RRGGBBAA", got: value)
+            }
+            cell.pointee = packed
+            return
+        }
         guard let x = value.numericValue else { throw .wrongType(spec.name, expected: spec.kind.rawValue, got: value) }
         cell.pointee = x
+    }
+
+    /// `#RRGGBB` or `#RRGGBBAA` as the engine packs a color (red in the high byte, alpha
+    /// in the low one; opaque when no alpha is given), nil when it is not one.
+    private static func packedColor(_ text: String) -> Double? {
+        guard text.hasPrefix("#"), text.count == 7 || text.count == 9, let v = UInt32(text.dropFirst(), radix: 16) else {
+            return nil
+        }
+        return Double(text.count == 7 ? v << 8 | 0xFF : v)
     }
 
     /// Points the instance at the script bars it will run over (`sessionStarts`: the

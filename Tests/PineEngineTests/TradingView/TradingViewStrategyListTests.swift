@@ -67,6 +67,12 @@ struct TradingViewStrategyListTests {
         try Self.expectMatch("keltner", trades: "keltnerchannel_trades.csv", closedTrades: 259)
     }
 
+    /// The same strategy written as TradingView ships it: its source is a generic
+    /// `input(close, title="Source")`, which must be the close of every bar.
+    @Test func keltnerChannelsAsShipped() throws {
+        try Self.expectMatch("keltner_as_shipped", trades: "keltnerchannel_trades.csv", closedTrades: 259)
+    }
+
     @Test func supertrendPercentOfEquity() throws {
         try Self.expectMatch("supertrend", trades: "supertrend_trades.csv", closedTrades: 601, centsPnl: true)
     }
