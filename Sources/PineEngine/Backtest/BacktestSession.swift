@@ -50,10 +50,8 @@ public final class BacktestSession<Script: BarScript> {
     let volume: [Double]
     let duration: Int64
     let processOnClose: Bool
-    @exclusivity(unchecked) var samples: [Double] = []
-    /// The synthetic view's highs and lows (empty: sample every bar).
-    private var viewHigh: [Double] = []
-    private var viewLow: [Double] = []
+    /// The price path of each bar, as the broker walks it.
+    @exclusivity(unchecked) var path: BarPathFeed
 
     /// Prepares a run like `init(bars:settings:script:broker:)`.
     /// `syntheticView`: under the synthetic magnifier, the bars the script
@@ -64,8 +62,8 @@ public final class BacktestSession<Script: BarScript> {
     ) throws(BacktestError) {
         try self.init(bars: bars, settings: settings, script: script, broker: broker)
         if case .synthetic = settings.magnifier, let view = syntheticView, view.count == bars.count {
-            viewHigh = view.high
-            viewLow = view.low
+            path.viewHigh = view.high
+            path.viewLow = view.low
         }
     }
 
@@ -112,11 +110,11 @@ public final class BacktestSession<Script: BarScript> {
         self.tradeFromMs = settings.tradeFrom ?? .min
         self.marginLong = settings.properties.marginLong / 100 * settings.symbol.pointValue
         self.marginShort = settings.properties.marginShort / 100 * settings.symbol.pointValue
+        self.path = BarPathFeed(magnifier: settings.magnifier, bars: bars)
         broker.reset(settings: settings)
         equityPoints = .allocate(capacity: max(1, end))
         openProfitPoints = .allocate(capacity: max(1, end))
         inMarketPoints = .allocate(capacity: max(1, end))
-        if case .synthetic(let n, _) = settings.magnifier { samples.reserveCapacity(n) }
     }
 
     deinit {
@@ -154,27 +152,19 @@ public final class BacktestSession<Script: BarScript> {
         let i = nextIndex
         nextIndex += 1
         let time = self.time[i]
-        let o = open[i]
-        let hi = high[i]
-        let lo = low[i]
-        let c = close[i]
         let closeTime = time + duration
-        broker.beginBar(index: i, time: time, acceptsOrders: closeTime >= tradeFromMs)
-        let before = broker.closedTrades.count
-        let (h, l) = walkPath(index: i, open: o, high: hi, low: lo, close: c)
-        broker.mark(c)
-        let bar = ScriptBar(
-            index: i, time: time, closeTime: closeTime, open: o, high: h, low: l, close: c,
-            volume: volume[i], isLast: i == endIndex - 1)
-        try script.onBar(bar, broker: broker)
-        if processOnClose { broker.fillMarketOrdersOnClose() }
-        let (eq, op) = broker.closeBar()
-        equityPoints[i] = eq
-        openProfitPoints[i] = op
-        inMarketPoints[i] = !broker.openTrades.isEmpty
-        if !broker.openTrades.isEmpty { checkMargin(high: hi, low: lo, time: time) }
+        let input = BarInput(
+            index: i, time: time, closeTime: closeTime, open: open[i], high: high[i], low: low[i], close: close[i],
+            volume: volume[i], isLast: i == endIndex - 1, acceptsOrders: closeTime >= tradeFromMs,
+            processOrdersOnClose: processOnClose)
+        let step = try broker.processBar(input, path: &path, counters: &counters, script: script)
+        equityPoints[i] = step.equity
+        openProfitPoints[i] = step.openProfit
+        let inMarket = broker.openTradesCount > 0
+        inMarketPoints[i] = inMarket
+        if inMarket { checkMargin(high: input.high, low: input.low, time: time) }
         counters.scriptBarsProcessed += 1
-        return BarStep(bar: bar, closedTradeRange: before..<broker.closedTrades.count, equity: eq, openProfit: op)
+        return step
     }
 
     /// Counts a bar where, at its worst price for the open position (the low for a long,
@@ -184,94 +174,13 @@ public final class BacktestSession<Script: BarScript> {
     /// opens or closes.
     @inline(__always)
     private func checkMargin(high: Double, low: Double, time: Int64) {
-        let key = broker.tradeSequence &* 1_000_003 &+ broker.closedTrades.count
+        let key = broker.tradeSequence &* 1_000_003 &+ broker.closedTradesCount
         if key != margin.key { margin = MarginLine(broker: broker, key: key, long: marginLong, short: marginShort) }
         let worst = margin.isLong ? low : high
         let required = margin.requiredPerPrice * worst
         if margin.fixed + margin.equityPerPrice * worst - required < -1e-9 * max(1, required) {
             counters.marginShortfallBars += 1
             if counters.firstMarginShortfallTime == nil { counters.firstMarginShortfallTime = time }
-        }
-    }
-
-    /// Feeds the broker the bar's price path. Returns the bar's high and low
-    /// as the script sees them: with the synthetic magnifier, the extremes
-    /// of the samples (a bar built from its ticks).
-    @inline(__always)
-    func walkPath(index i: Int, open o: Double, high h: Double, low l: Double, close c: Double) -> (Double, Double) {
-        switch settings.magnifier {
-        case .off:
-            broker.openBar(open: o, high: h, low: l, close: c)
-            if broker.isIdle { return (h, l) }
-            if !broker.orders.isEmpty {
-                let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
-                broker.walk(to: e1)
-                broker.walk(to: e2)
-                broker.walk(to: c)
-            }
-            // The open trades' excursions take in the bar (the fills took
-            // in what they close).
-            broker.reachExtremes(high: h, low: l, close: c)
-            return (h, l)
-        case .realBars:
-            guard let sub = bars.subBars else { return (h, l) }
-            let start = bars.subBarStart[i]
-            let end = i + 1 < bars.subBarStart.count ? bars.subBarStart[i + 1] : bars.subBarEnd
-            counters.magnifierSubBars += end - start
-            counters.magnifierSampleTicks += 4 * (end - start)
-            if start < end {
-                broker.open(at: sub.open[start])
-                if broker.orders.isEmpty {
-                    // Nothing can fill: only the excursions move, to the sub-bars' extremes.
-                    var sh = sub.high[start]
-                    var sl = sub.low[start]
-                    for k in start..<end {
-                        sh = max(sh, sub.high[k])
-                        sl = min(sl, sub.low[k])
-                    }
-                    broker.reachExtremes(high: sh, low: sl, close: c)
-                    return (h, l)
-                }
-            }
-            for k in start..<end {
-                let so = sub.open[k]
-                if k > start { broker.jump(to: so) }
-                if broker.isIdle { continue }
-                let (e1, e2) = PricePath.extremes(open: so, high: sub.high[k], low: sub.low[k])
-                broker.walkSample(to: e1)
-                broker.walkSample(to: e2)
-                broker.walkSample(to: sub.close[k])
-            }
-            broker.mark(c)
-            return (h, l)
-        case .synthetic(let n, let distribution):
-            counters.magnifierSampleTicks += n
-            if broker.orders.isEmpty && i < viewHigh.count {
-                // Nothing can fill: the excursions move to the samples' extremes, which
-                // the script's view of the bar already holds.
-                let sh = viewHigh[i]
-                let sl = viewLow[i]
-                broker.open(at: o)
-                if !broker.isIdle { broker.reachExtremes(high: sh, low: sl, close: c) }
-                return (sh, sl)
-            }
-            let (e1, e2) = PricePath.extremes(open: o, high: h, low: l)
-            PricePath.samples(open: o, e1: e1, e2: e2, close: c, count: n, distribution: distribution, into: &samples)
-            var sh = samples[0]
-            var sl = samples[0]
-            for p in samples {
-                sh = max(sh, p)
-                sl = min(sl, p)
-            }
-            broker.open(at: samples[0])
-            if broker.isIdle { return (sh, sl) }
-            if broker.orders.isEmpty, let last = samples.last {
-                // Nothing can fill: only the excursions move, to the samples' extremes.
-                broker.reachExtremes(high: sh, low: sl, close: last)
-                return (sh, sl)
-            }
-            for k in 1..<samples.count { broker.walkSample(to: samples[k]) }
-            return (sh, sl)
         }
     }
 
@@ -338,7 +247,7 @@ struct MarginLine {
 
     init(broker: Broker, key: Int, long marginLong: Double, short marginShort: Double) {
         self.key = key
-        let trades = broker.openTrades
+        let trades = broker.engine.ledger.openTrades
         isLong = trades.first?.direction != .short
         fixed = broker.initialCapital + broker.netProfit
         for k in trades.indices {

@@ -37,58 +37,59 @@ extension Broker {
         guard acceptsOrders else { return }
         // An entry in the direction of a position already at the pyramiding
         // limit is not placed (TradingView rejects it when it is issued).
-        if kind == .entry && isPyramidingBlocked(direction) {
-            removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
+        if kind == .entry && engine.ledger.isPyramidingFull(direction, maxEntries: engine.limits.maxEntries) {
+            engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
             return
         }
         let size = orderQuantity(explicit: Self.given(qty), direction: direction)
         guard size > 0, size.isFinite else { return }
-        removeOrders { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
+        engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
         var o = PendingOrder(kind: kind, id: id, direction: direction)
         o.qty = size
-        if kind == .entry, let pos = openTrades.first?.direction, pos != direction {
-            var open = 0.0
-            for t in openTrades { open += t.qty }
-            o.reverseQty = open
+        if kind == .entry, let pos = engine.ledger.direction, pos != direction {
+            o.reverseQty = engine.ledger.openQuantity
         }
         let l = Self.given(limit)
         let s = Self.given(stop)
-        o.limit = l.isNaN ? .nan : normalizedLevel(l)
-        o.stop = s.isNaN ? .nan : normalizedLevel(s)
+        o.limit = l.isNaN ? .nan : engine.rules.normalizedLevel(l)
+        o.stop = s.isNaN ? .nan : engine.rules.normalizedLevel(s)
         o.ocaName = ocaName
         o.ocaType = ocaName == nil ? .none : (ocaType ?? .none)
         o.comment = comment
-        append(o)
+        engine.book.append(o)
     }
 
     /// The quantity of a new entry: the explicit `qty`, else the strategy's
     /// default sizing evaluated at the current price.
     func orderQuantity(explicit: Double, direction: TradeDirection) -> Double {
-        if !explicit.isNaN { return floorToLot(explicit) }
-        return defaultQuantity(at: markPrice + direction.sign * slippagePrice)
+        if !explicit.isNaN { return engine.rules.floorToLot(explicit) }
+        return defaultQuantity(at: engine.markPrice + direction.sign * engine.rules.slippagePrice)
     }
 
     /// The strategy's default entry size for a fill at `price`
     /// (`strategy.default_entry_qty(fill_price)`).
     public func defaultQuantity(at price: Double) -> Double {
         let p = settings.properties
+        let rules = engine.rules
+        let pointValue = rules.pointValue
         switch p.defaultQtyType {
         case .fixed:
-            return floorToLot(p.defaultQtyValue)
+            return rules.floorToLot(p.defaultQtyValue)
         case .cash:
-            return floorToLot(p.defaultQtyValue / (price * pointValue))
+            return rules.floorToLot(p.defaultQtyValue / (price * pointValue))
         case .percentOfEquity:
             var eq = initialCapital + netProfit + openProfit
-            for t in openTrades { eq -= t.entryCommission }
+            for t in engine.ledger.openTrades { eq -= t.entryCommission }
             let budget = eq * (p.defaultQtyValue / 100)
             let q: Double
-            switch commissionType {
+            let commissionValue = rules.commissionValue
+            switch rules.commissionType {
             case .percent?: q = budget / (price * pointValue * (1 + commissionValue / 100))
             case .cashPerContract?: q = budget / (price * pointValue + commissionValue)
             case .cashPerOrder?: q = (budget - commissionValue) / (price * pointValue)
             case nil: q = budget / (price * pointValue)
             }
-            return floorToLot(q)
+            return rules.floorToLot(q)
         }
     }
 
@@ -113,8 +114,8 @@ extension Broker {
         o.lossTicks = Self.given(loss)
         let l = Self.given(limit)
         let s = Self.given(stop)
-        o.limit = l.isNaN ? .nan : normalizedLevel(l)
-        o.stop = s.isNaN ? .nan : normalizedLevel(s)
+        o.limit = l.isNaN ? .nan : engine.rules.normalizedLevel(l)
+        o.stop = s.isNaN ? .nan : engine.rules.normalizedLevel(s)
         o.trailPrice = Self.given(trailPrice)
         o.trailPoints = Self.given(trailPoints)
         o.trailOffset = Self.given(trailOffset)
@@ -127,22 +128,22 @@ extension Broker {
         o.commentProfit = commentProfit
         o.commentLoss = commentLoss
         o.commentTrailing = commentTrailing
-        if let i = orders.firstIndex(where: { $0.kind == .exit && $0.id == id }) {
-            let old = orders[i]
+        if let i = engine.book.exitIndex(id: id) {
+            let old = engine.book.orders[i]
             // Placing the exit again replaces it whole: its trailing stop
             // starts over (the reference engine re-arms it on every call).
             if old.fromEntry == from { o.attached = old.attached }
-            orders.remove(at: i)
+            engine.book.orders.remove(at: i)
         }
-        if let dir = matchedDirection(fromEntry: from) {
+        if let dir = engine.ledger.direction(ofEntry: from) {
             o.direction = dir
             o.attached = true
         }
-        append(o)
+        engine.book.append(o)
         // A trailing stop is armed against the current price when it is
         // placed: already beyond its activation level, it starts trailing
         // from here.
-        if hasTrail && o.attached { updateTrail(orders.count - 1, price: markPrice) }
+        if hasTrail && o.attached { engine.updateTrail(engine.book.orders.count - 1, price: engine.markPrice) }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next
@@ -151,7 +152,7 @@ extension Broker {
         _ id: String, qty: Double? = nil, qtyPercent: Double? = nil, immediately: Bool = false,
         comment: String? = nil
     ) {
-        guard acceptsOrders, let dir = matchedDirection(fromEntry: id) else { return }
+        guard acceptsOrders, let dir = engine.ledger.direction(ofEntry: id) else { return }
         var o = PendingOrder(kind: .close, id: id, direction: dir)
         o.qty = Self.given(qty)
         o.qtyPercent = Self.given(qtyPercent)
@@ -161,7 +162,7 @@ extension Broker {
 
     /// `strategy.close_all`: closes the whole position at market.
     public func closeAll(immediately: Bool = false, comment: String? = nil) {
-        guard acceptsOrders, let dir = openTrades.first?.direction else { return }
+        guard acceptsOrders, let dir = engine.ledger.direction else { return }
         var o = PendingOrder(kind: .close, id: "", direction: dir)
         o.closeAll = true
         o.comment = comment
@@ -171,50 +172,23 @@ extension Broker {
     func placeClose(_ order: PendingOrder, immediately: Bool) {
         if immediately {
             var o = order
-            o.sequence = orderSequence
-            orderSequence += 1
-            executeClose(o, price: markPrice)
-            pruneExits()
+            o.sequence = engine.book.takeSequence()
+            engine.executeClose(o, price: engine.markPrice)
+            engine.book.pruneExits(engine.ledger)
             return
         }
-        removeOrders { $0.kind == .close && $0.closeAll == order.closeAll && $0.id == order.id }
-        append(order)
+        engine.book.remove { $0.kind == .close && $0.closeAll == order.closeAll && $0.id == order.id }
+        engine.book.append(order)
     }
 
     /// `strategy.cancel`: cancels the pending entry/order/exit orders with this id.
     /// Never gated by the trade window.
     public func cancel(_ id: String) {
-        removeOrders { $0.kind != .close && $0.id == id }
+        engine.book.remove { $0.kind != .close && $0.id == id }
     }
 
     /// `strategy.cancel_all`: cancels every pending entry/order/exit order.
     public func cancelAll() {
-        removeOrders { $0.kind != .close }
-    }
-
-    // MARK: - Internals
-
-    func append(_ order: PendingOrder) {
-        var o = order
-        o.sequence = orderSequence
-        orderSequence += 1
-        orders.append(o)
-    }
-
-    @inline(__always)
-    func removeOrders(where predicate: (PendingOrder) -> Bool) {
-        var i = 0
-        while i < orders.count {
-            if predicate(orders[i]) { orders.remove(at: i) } else { i += 1 }
-        }
-    }
-
-    /// The direction of the open trades an exit for `fromEntry` applies to
-    /// (nil: none open).
-    @inline(__always)
-    func matchedDirection(fromEntry: String?) -> TradeDirection? {
-        guard let from = fromEntry else { return openTrades.first?.direction }
-        for t in openTrades where t.entryId == from { return t.direction }
-        return nil
+        engine.book.remove { $0.kind != .close }
     }
 }

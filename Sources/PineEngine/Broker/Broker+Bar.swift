@@ -1,0 +1,61 @@
+/// The bar loop's one call into the broker.
+extension Broker {
+    /// Processes one script bar: fills the pending orders along the bar's
+    /// price path (`path` walks it: the bar itself or the magnifier's
+    /// points), runs `script` once on the close, fills the market orders it
+    /// placed when orders are processed on the close, checks the risk
+    /// rules and records the bar's equity.
+    @inline(__always)
+    func processBar<Script: BarScript>(
+        _ input: BarInput, path: inout BarPathFeed, counters: inout BacktestCounters, script: Script
+    ) throws -> BarStep {
+        engine.beginBar(index: input.index, time: input.time)
+        risk.beginBar(
+            time: input.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+            initialCapital: initialCapital)
+        acceptsOrders = input.acceptsOrders && !risk.isHalted
+        let before = engine.ledger.closedTrades.count
+        let (h, l) = path.walk(input, engine: &engine, counters: &counters)
+        engine.markPrice = input.close
+        let bar = ScriptBar(
+            index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: h, low: l,
+            close: input.close, volume: input.volume, isLast: input.isLast)
+        try script.onBar(bar, broker: self)
+        if input.processOrdersOnClose { engine.fillMarketOrdersOnClose() }
+        let (eq, op) = closeBar()
+        return BarStep(
+            bar: bar, closedTradeRange: before..<engine.ledger.closedTrades.count, equity: eq, openProfit: op)
+    }
+
+    /// The end of the bar: checks the risk rules against the closing
+    /// equity, records it and returns (equity, open profit).
+    @inline(__always)
+    func closeBar() -> (equity: Double, openProfit: Double) {
+        var op = openProfit(at: engine.markPrice)
+        var eq = initialCapital + engine.ledger.netProfit + op
+        if risk.isActive, let comment = risk.check(equity: eq, peak: equityRecord.peak) {
+            engine.flatten(comment: comment)
+            op = openProfit(at: engine.markPrice)
+            eq = initialCapital + engine.ledger.netProfit + op
+        }
+        equityRecord.record(eq)
+        return (eq, op)
+    }
+}
+
+/// One bar as the bar loop hands it to the broker.
+struct BarInput {
+    var index: Int
+    var time: Int64
+    var closeTime: Int64
+    var open: Double
+    var high: Double
+    var low: Double
+    var close: Double
+    var volume: Double
+    var isLast: Bool
+    /// False while the bar closes before the trade window.
+    var acceptsOrders: Bool
+    /// process_orders_on_close.
+    var processOrdersOnClose: Bool
+}

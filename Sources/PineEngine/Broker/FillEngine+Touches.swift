@@ -1,0 +1,147 @@
+/// Finding the order a path segment touches first, and the trailing stops
+/// that follow the path.
+extension FillEngine {
+    /// Where a level is touched on the segment cur -> to. `up`: the order
+    /// triggers when the price is at or above the level.
+    @inline(__always)
+    func touchDistance(level: Double, up: Bool, from cur: Double, to end: Double) -> (Double, Bool)? {
+        let tol = rules.mintick * 1e-9
+        if up {
+            if cur >= level - tol { return (0, true) }
+            if end >= level - tol { return (level - cur, false) }
+        } else {
+            if cur <= level + tol { return (0, true) }
+            if end <= level + tol { return (cur - level, false) }
+        }
+        return nil
+    }
+
+    func firstTouch(from cur: Double, to end: Double) -> PathTouch? {
+        var best: PathTouch? = nil
+        let orders = book.orders
+        let mintick = rules.mintick
+        @inline(__always) func consider(_ i: Int, _ leg: TouchLeg, _ level: Double, _ up: Bool, _ isStop: Bool) {
+            guard !level.isNaN, let (d, imm) = touchDistance(level: level, up: up, from: cur, to: end) else { return }
+            // The level is touched as given; it fills at the first price on the
+            // tick grid at or beyond it (levels hit from below round up, levels
+            // hit from above round down).
+            let cand = PathTouch(
+                orderIndex: i, leg: leg, level: level, fillPrice: rules.snap(level, buying: up), isStop: isStop,
+                distance: d, immediate: imm, sequence: orders[i].sequence)
+            if let b = best {
+                if d < b.distance || (d == b.distance && isStop && !b.isStop)
+                    || (d == b.distance && isStop == b.isStop && cand.sequence < b.sequence)
+                {
+                    best = cand
+                }
+            } else {
+                best = cand
+            }
+        }
+        for i in orders.indices {
+            let o = orders[i]
+            // Within a pass, an order placed before the last filled one no
+            // longer fills.
+            if o.sequence < lastFillSequence { continue }
+            switch o.kind {
+            case .close:
+                continue
+            case .entry, .order:
+                if o.isMarket { continue }
+                if o.kind == .entry && ledger.isPyramidingFull(o.direction, maxEntries: limits.maxEntries) { continue }
+                let buy = o.direction == .long
+                if !o.stop.isNaN && !o.stopTriggered {
+                    if o.limit.isNaN {
+                        consider(i, .entryPrice, o.stop, buy, true)
+                    } else {
+                        consider(i, .stopTrigger, o.stop, buy, true)
+                    }
+                } else if !o.limit.isNaN {
+                    consider(i, .entryPrice, o.limit, !buy, false)
+                }
+            case .exit:
+                guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { continue }
+                let long = ref.direction == .long
+                let s = ref.direction.sign
+                var lim = o.limit
+                if !o.profitTicks.isNaN {
+                    let p = rules.normalizedLevel(ref.entryPrice + s * o.profitTicks * mintick)
+                    lim = lim.isNaN ? p : (long ? min(lim, p) : max(lim, p))
+                }
+                var stp = o.stop
+                if !o.lossTicks.isNaN {
+                    let p = rules.normalizedLevel(ref.entryPrice - s * o.lossTicks * mintick)
+                    stp = stp.isNaN ? p : (long ? max(stp, p) : min(stp, p))
+                }
+                consider(i, .exitLimit, lim, long, false)
+                consider(i, .exitStop, stp, !long, true)
+                if o.trailActive && !o.trailOffset.isNaN {
+                    let level = rules.normalizedLevel(o.trailBest - s * o.trailOffset * mintick)
+                    consider(i, .exitTrail, level, !long, true)
+                }
+            }
+        }
+        return best
+    }
+
+    /// Fills (or, for a stop-limit's stop, triggers) the touched order at `point`.
+    mutating func execute(_ t: PathTouch, at point: Double) {
+        let i = t.orderIndex
+        if t.leg != .stopTrigger { lastFillSequence = max(lastFillSequence, book.orders[i].sequence) }
+        switch t.leg {
+        case .stopTrigger:
+            book.orders[i].stopTriggered = true
+        case .entryPrice:
+            let o = book.orders.remove(at: i)
+            executeEntry(o, rawPrice: point, slipped: t.isStop, priced: true)
+            book.pruneExits(ledger)
+        case .exitLimit, .exitStop, .exitTrail:
+            let o = book.orders.remove(at: i)
+            let comment: String?
+            var trailPeak = Double.nan
+            switch t.leg {
+            case .exitLimit: comment = o.commentProfit ?? o.comment
+            case .exitStop: comment = o.commentLoss ?? o.comment
+            default:
+                comment = o.commentTrailing ?? o.comment
+                trailPeak = o.trailBest
+            }
+            executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment, trailPeak: trailPeak)
+            book.applyOCA(of: o, filledQty: .infinity)
+            book.pruneExits(ledger)
+        }
+    }
+
+    /// Advances the trailing stops after a path segment: the best price
+    /// follows the segment's end when the segment moved in the trade's
+    /// favour (the open and flat segments do not move it).
+    @inline(__always)
+    mutating func updateTrails(from start: Double, to end: Double) {
+        if ledger.openTrades.isEmpty || end == start { return }
+        for i in book.orders.indices where book.orders[i].kind == .exit && !book.orders[i].trailOffset.isNaN {
+            guard let ref = ledger.firstTrade(ofEntry: book.orders[i].fromEntry) else { continue }
+            if (end - start) * ref.direction.sign > 0 { updateTrail(i, price: end) }
+        }
+    }
+
+    /// Arms exit `i`'s trailing stop once `price` reaches its activation
+    /// level, and moves its best price.
+    mutating func updateTrail(_ i: Int, price: Double) {
+        let o = book.orders[i]
+        guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { return }
+        let s = ref.direction.sign
+        if !o.trailActive {
+            var activation = o.trailPrice
+            if activation.isNaN {
+                guard !o.trailPoints.isNaN else { return }
+                activation = rules.normalizedLevel(ref.entryPrice + s * o.trailPoints * rules.mintick)
+            }
+            let tol = rules.mintick * 1e-9
+            guard (price - activation) * s >= -tol else { return }
+            book.orders[i].trailActive = true
+            book.orders[i].trailBest = price
+        } else if (price - o.trailBest) * s > 0 {
+            book.orders[i].trailBest = price
+        }
+    }
+}

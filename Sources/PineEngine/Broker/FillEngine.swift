@@ -1,0 +1,233 @@
+/// The fill engine: walks each bar's price path (or the magnifier's) and
+/// fills the pending orders at the first point of the path that touches
+/// them. It owns the order book and the trade ledger, which change only
+/// through it, and the state of the path being walked.
+///
+/// A bar is fed as `beginBar`, then `open(at:)` (or `openBar`), then
+/// segments (`walk(to:)`, `walkSample(to:)`, `jump(to:)`) and finally
+/// `reachExtremes` or `mark`: the broker's `processBar` and the path feed
+/// are the only callers.
+struct FillEngine: Sendable {
+    var rules = InstrumentRules()
+    var limits = PositionLimits()
+    var book = OrderBook()
+    var ledger = TradeLedger()
+    /// The script bar being processed.
+    var clock = BarClock()
+    /// The latest price seen: the bar's close while the script runs.
+    var markPrice: Double = .nan
+    /// True with the magnifier: excursions follow every point walked.
+    /// Without it they follow the bar model: the bar's high, low and close
+    /// once the path is walked (`reachExtremes`), an entry bar's extremes
+    /// masked by where the fill lies on the bar's path, and an exit bar
+    /// folded in when a priced order closes a trade (`fold(for:trailPeak:)`).
+    var pathExcursions = false
+    /// The bar walked without the magnifier (`openBar`).
+    var barOpen: Double = .nan
+    var barHigh: Double = .nan
+    var barLow: Double = .nan
+    var barClose: Double = .nan
+    /// The magnifier's partial bar: the bar's open and the running high and
+    /// low of the samples walked so far (see `walkSample(to:)`).
+    var sampleOpen: Double = .nan
+    var sampleHigh: Double = .nan
+    var sampleLow: Double = .nan
+    /// The bar on which a priced entry filled with a masked extreme (-1: none).
+    var maskedEntryBar = -1
+    /// Sequence of the latest order filled in the current pass (-1: none).
+    var lastFillSequence = -1
+
+    /// Clears the book, the ledger and the path for a new run.
+    mutating func reset(settings: BacktestSettings) {
+        rules = InstrumentRules(settings: settings)
+        limits = PositionLimits(properties: settings.properties)
+        book.reset()
+        ledger.reset()
+        clock = BarClock()
+        markPrice = .nan
+        if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
+        maskedEntryBar = -1
+        lastFillSequence = -1
+    }
+
+    /// True with no pending order and no open trade: the bar's path can be skipped.
+    @inline(__always) var isIdle: Bool { book.orders.isEmpty && ledger.openTrades.isEmpty }
+
+    // MARK: - Driving one bar
+
+    /// Starts a script bar.
+    @inline(__always)
+    mutating func beginBar(index: Int, time: Int64) {
+        clock = BarClock(index: index, time: time)
+        lastFillSequence = -1
+    }
+
+    /// The first point of the bar's path (its open): excursions (with the
+    /// magnifier), market orders in placement order, then priced orders
+    /// the open has already crossed (gaps).
+    mutating func open(at price: Double) {
+        markPrice = price
+        sampleOpen = price
+        sampleHigh = price
+        sampleLow = price
+        updateExcursions(price)
+        if !book.isEmpty {
+            fillMarketOrders(at: price)
+            walk(to: price)
+        }
+    }
+
+    /// The first point of a bar walked without the magnifier: `open(at:)`
+    /// on a bar whose extremes and close the engine keeps, for the
+    /// excursions of the trades a priced order opens or closes on it.
+    mutating func openBar(open price: Double, high: Double, low: Double, close: Double) {
+        barOpen = price
+        barHigh = high
+        barLow = low
+        barClose = close
+        open(at: price)
+    }
+
+    /// A discontinuity inside the bar (the next sub-bar's open): priced
+    /// orders crossed by the jump fill at the new price. Like
+    /// `walkSample(to:)`, the point is a magnifier sample.
+    mutating func jump(to price: Double) {
+        lastFillSequence = -1
+        let firstNewTrade = ledger.tradeSequence
+        markPrice = price
+        updateExcursions(price)
+        if !book.isEmpty { walk(to: price) }
+        endSample(at: price, firstNewTrade: firstNewTrade)
+    }
+
+    /// Moves the price in a straight line from the current point to
+    /// `price`, filling the orders it touches in the order it touches them.
+    ///
+    /// The loop ends: each step either removes an order from the book (a
+    /// fill; nothing a fill does adds an order) or turns a stop-limit
+    /// entry's stop into a triggered one, which is never touched again. So
+    /// a segment takes at most twice as many steps as it starts with orders.
+    mutating func walk(to price: Double) {
+        var cur = markPrice
+        let start = cur
+        while !book.isEmpty, let t = firstTouch(from: cur, to: price) {
+            let point = t.immediate ? cur : t.level
+            markPrice = point
+            updateExcursions(point)
+            execute(t, at: t.immediate ? cur : t.fillPrice)
+            cur = point
+        }
+        markPrice = price
+        updateExcursions(price)
+        updateTrails(from: start, to: price)
+    }
+
+    /// The next magnifier sample of the bar: like `walk(to:)`, but the
+    /// pending orders get a fresh pass: an order passed over because a
+    /// later-placed one filled earlier in the bar may fill from the next
+    /// sample on (e.g. a resting long stop entry after the short stop entry
+    /// of the same pair reversed the position on an earlier sample).
+    ///
+    /// An entry filled on the sample starts its excursion from the partial
+    /// bar: the partial bar's high and low (which include samples before
+    /// the fill) count, except an extreme that the partial bar's own
+    /// 4-point path (open, nearer extreme, other extreme, sample) reaches
+    /// before the fill price.
+    mutating func walkSample(to price: Double) {
+        lastFillSequence = -1
+        let firstNewTrade = ledger.tradeSequence
+        walk(to: price)
+        endSample(at: price, firstNewTrade: firstNewTrade)
+    }
+
+    /// Extends the partial bar by the sample `price` and applies it to the
+    /// excursions of the entries opened on this sample (trade sequence at
+    /// or after `firstNewTrade`).
+    @inline(__always)
+    mutating func endSample(at price: Double, firstNewTrade: Int) {
+        if price > sampleHigh { sampleHigh = price }
+        if price < sampleLow { sampleLow = price }
+        guard ledger.tradeSequence != firstNewTrade else { return }
+        let highFirst = abs(sampleHigh - sampleOpen) < abs(sampleOpen - sampleLow)
+        for i in ledger.openTrades.indices where ledger.openTrades[i].sequence >= firstNewTrade {
+            // The fill's position on the partial bar's path (the extremes
+            // are at 1 and 2); a fill price off the path masks nothing.
+            let pos =
+                PricePath.touchPosition(
+                    of: ledger.openTrades[i].entryPrice, open: sampleOpen, high: sampleHigh, low: sampleLow,
+                    close: price) ?? 0
+            let useHigh = pos <= (highFirst ? 1 : 2)
+            let useLow = pos <= (highFirst ? 2 : 1)
+            // A masked extreme is left out (an infinity never moves a best or worst price).
+            ledger.extendExcursion(i, high: useHigh ? sampleHigh : -.infinity, low: useLow ? sampleLow : .infinity)
+        }
+    }
+
+    /// The rest of a bar's path when no order is pending (and, without the
+    /// magnifier, the end of every bar's path): the open trades' best and
+    /// worst prices take in the bar's extremes (the order they come in does
+    /// not matter without fills) and the price ends at the close.
+    @inline(__always)
+    mutating func reachExtremes(high: Double, low: Double, close: Double) {
+        if maskedEntryBar == clock.index {
+            reachMaskedExtremes(high: high, low: low, close: close)
+            return
+        }
+        for i in ledger.openTrades.indices { ledger.extendExcursion(i, high: high, low: low) }
+        markPrice = close
+    }
+
+    /// `reachExtremes` on a bar where a priced entry filled after the path
+    /// had passed one of the bar's extremes: that extreme does not count for
+    /// the entry, the close does.
+    mutating func reachMaskedExtremes(high: Double, low: Double, close: Double) {
+        for i in ledger.openTrades.indices {
+            let t = ledger.openTrades[i]
+            let onEntryBar = t.entryBar == clock.index
+            let h = onEntryBar && t.entryMask.contains(.high) ? close : high
+            let l = onEntryBar && t.entryMask.contains(.low) ? close : low
+            ledger.extendExcursion(i, high: h, low: l)
+        }
+        markPrice = close
+    }
+
+    /// Updates every open trade's excursions with a price the magnifier's
+    /// path reached (without the magnifier, `reachExtremes` and the fills
+    /// update them by the bar).
+    @inline(__always)
+    mutating func updateExcursions(_ price: Double) {
+        if !pathExcursions || ledger.openTrades.isEmpty { return }
+        for i in ledger.openTrades.indices { ledger.extendExcursion(i, high: price, low: price) }
+    }
+
+    /// Fills the market orders placed by the script on this bar at the
+    /// current price (process_orders_on_close).
+    mutating func fillMarketOrdersOnClose() {
+        if !book.isEmpty { fillMarketOrders(at: markPrice) }
+    }
+
+    // MARK: - Market orders
+
+    mutating func fillMarketOrders(at price: Double) {
+        var i = 0
+        while i < book.orders.count {
+            guard book.orders[i].isMarket else {
+                i += 1
+                continue
+            }
+            let o = book.orders.remove(at: i)
+            lastFillSequence = max(lastFillSequence, o.sequence)
+            switch o.kind {
+            case .close:
+                executeClose(o, price: price)
+            case .entry, .order:
+                if o.kind == .entry && ledger.isPyramidingFull(o.direction, maxEntries: limits.maxEntries) { continue }
+                executeEntry(o, rawPrice: price, slipped: true, priced: false)
+            case .exit:
+                break
+            }
+            book.pruneExits(ledger)
+            i = 0
+        }
+    }
+}

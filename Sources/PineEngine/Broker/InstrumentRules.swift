@@ -1,0 +1,59 @@
+/// The instrument and cost rules of a run: the tick grid, the point value,
+/// the lot step, slippage and commission. Fixed for a run; every price and
+/// quantity the broker books goes through them.
+struct InstrumentRules: Sendable {
+    var mintick: Double = 0.01
+    var pointValue: Double = 1
+    /// NaN: quantities are not rounded.
+    var lotStep: Double = .nan
+    /// The slippage in price units (ticks x mintick).
+    var slippagePrice: Double = 0
+    /// Nil: no commission.
+    var commissionType: CommissionType? = nil
+    var commissionValue: Double = 0
+
+    init() {}
+
+    init(settings: BacktestSettings) {
+        let p = settings.properties
+        mintick = settings.symbol.mintick > 0 ? settings.symbol.mintick : 0.01
+        pointValue = settings.symbol.pointValue
+        if let step = settings.symbol.lotStep, step > 0 { lotStep = step } else { lotStep = .nan }
+        slippagePrice = Double(p.slippage) * mintick
+        commissionType = p.commissionValue == 0 ? nil : p.commissionType
+        commissionValue = p.commissionValue
+    }
+
+    /// The commission of one fill.
+    @inline(__always)
+    func commission(price: Double, qty: Double) -> Double {
+        guard let type = commissionType else { return 0 }
+        switch type {
+        case .percent: return price * qty * pointValue * commissionValue / 100
+        case .cashPerOrder: return commissionValue
+        case .cashPerContract: return commissionValue * qty
+        }
+    }
+
+    /// A fill price snapped to the tick grid in the trader's disfavour.
+    @inline(__always)
+    func snap(_ price: Double, buying: Bool) -> Double {
+        let ticks = price / mintick
+        return buying ? (ticks - 1e-9).rounded(.up) * mintick : (ticks + 1e-9).rounded(.down) * mintick
+    }
+
+    /// A stop/limit level: exactly a tick when it is one up to float error.
+    @inline(__always)
+    func normalizedLevel(_ level: Double) -> Double {
+        let ticks = level / mintick
+        let r = ticks.rounded()
+        return abs(ticks - r) < 1e-9 ? r * mintick : level
+    }
+
+    /// A quantity floored to the lot step when one is set.
+    @inline(__always)
+    func floorToLot(_ qty: Double) -> Double {
+        guard !lotStep.isNaN else { return qty }
+        return (qty / lotStep + 1e-9).rounded(.down) * lotStep
+    }
+}

@@ -1,0 +1,24 @@
+/// Which price level of an order a path segment touched.
+enum TouchLeg: UInt8 {
+    case entryPrice
+    case stopTrigger
+    case exitLimit
+    case exitStop
+    case exitTrail
+}
+
+/// The order touched first along a path segment.
+struct PathTouch {
+    var orderIndex: Int
+    var leg: TouchLeg
+    /// The level as given.
+    var level: Double
+    /// The level snapped to the tick grid in the trader's disfavour.
+    var fillPrice: Double
+    var isStop: Bool
+    /// How far along the segment the level lies (0: at its start).
+    var distance: Double
+    /// True when the segment starts at or beyond the level.
+    var immediate: Bool
+    var sequence: Int
+}

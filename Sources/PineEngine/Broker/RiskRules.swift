@@ -1,0 +1,73 @@
+import Foundation
+
+/// How a `strategy.risk.*` limit is expressed.
+public enum RiskValueType: Sendable, Hashable {
+    /// Money.
+    case cash
+    /// Percent of equity (of the equity peak for max drawdown, of the day's
+    /// opening equity for max intraday loss).
+    case percentOfEquity
+}
+
+/// `strategy.risk.max_drawdown` / `max_intraday_loss`: limits the script
+/// sets on itself, checked on each bar's close. When one is hit, the
+/// broker cancels the pending orders, closes the position at the close and
+/// refuses order commands (for the rest of the run, or of the day for the
+/// intraday loss).
+struct RiskRules: Sendable {
+    var drawdownLimit: Double = 0
+    var drawdownIsPercent = false
+    var intradayLimit: Double = 0
+    var intradayIsPercent = false
+    var halted = false
+    /// The day the intraday rule halted trading (`Int64.min`: none).
+    var haltedDay = Int64.min
+    /// The current calendar day (days since 1970 in the chart timezone).
+    var currentDay = Int64.min
+    var dayStartEquity: Double = .nan
+
+    /// True when a limit is set (the closing equity must be checked).
+    @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 }
+
+    /// True while a rule keeps the strategy from placing orders.
+    var isHalted: Bool { halted || (haltedDay != .min && haltedDay == currentDay) }
+
+    /// Starts a bar for the intraday rule: a new calendar day opens with the
+    /// previous bar's closing equity (`lastEquity`, NaN on the first bar:
+    /// `initialCapital`).
+    @inline(__always)
+    mutating func beginBar(time: Int64, timezone: TimeZone, lastEquity: Double, initialCapital: Double) {
+        guard intradayLimit > 0 else { return }
+        let offset = Int64(timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1000)))
+        let local = time + offset * 1000
+        let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+        if day != currentDay {
+            currentDay = day
+            dayStartEquity = lastEquity.isNaN ? initialCapital : lastEquity
+        }
+    }
+
+    /// Checks the bar's closing equity against the limits (`peak`: the
+    /// equity peak so far). Returns the exit comment of the rule that was
+    /// hit, nil when none was.
+    mutating func check(equity: Double, peak: Double) -> String? {
+        var hit: String? = nil
+        if drawdownLimit > 0 && !halted {
+            let drop = peak - equity
+            let limit = drawdownIsPercent ? peak * drawdownLimit / 100 : drawdownLimit
+            if drop >= limit {
+                halted = true
+                hit = "Max drawdown"
+            }
+        }
+        if intradayLimit > 0 && haltedDay != currentDay && !dayStartEquity.isNaN {
+            let loss = dayStartEquity - equity
+            let limit = intradayIsPercent ? dayStartEquity * intradayLimit / 100 : intradayLimit
+            if loss >= limit {
+                haltedDay = currentDay
+                hit = hit ?? "Max intraday loss"
+            }
+        }
+        return hit
+    }
+}

@@ -1,0 +1,228 @@
+/// The position and its history: the open entries (oldest first), the
+/// closed trades (in closing order) and the closed-trade tallies the
+/// script reads (`strategy.netprofit`, `strategy.wintrades`, ...).
+struct TradeLedger: Sendable {
+    /// Open entries, oldest first.
+    var openTrades: [OpenTrade] = []
+    /// Closed trades in closing order.
+    var closedTrades: [ClosedTrade] = []
+    /// The sequence number the next opened entry gets.
+    var tradeSequence = 0
+    /// Sum of closed trades' P&L.
+    var netProfit: Double = 0
+    /// Sum of winning / losing closed trades' P&L (the loss a positive amount).
+    var grossProfit: Double = 0
+    var grossLoss: Double = 0
+    var winTrades = 0
+    var lossTrades = 0
+    var evenTrades = 0
+
+    /// Empties the ledger, keeping its storage.
+    mutating func reset() {
+        openTrades.removeAll(keepingCapacity: true)
+        closedTrades.removeAll(keepingCapacity: true)
+        tradeSequence = 0
+        netProfit = 0
+        grossProfit = 0
+        grossLoss = 0
+        winTrades = 0
+        lossTrades = 0
+        evenTrades = 0
+    }
+
+    /// The direction of the open position, nil when flat.
+    @inline(__always) var direction: TradeDirection? { openTrades.first?.direction }
+
+    /// The signed position size: positive long, negative short, 0 flat.
+    var positionSize: Double {
+        var size = 0.0
+        for t in openTrades { size += t.qty * t.direction.sign }
+        return size
+    }
+
+    /// The open quantity (contracts, unsigned).
+    var openQuantity: Double {
+        var q = 0.0
+        for t in openTrades { q += t.qty }
+        return q
+    }
+
+    /// The open trades' profit at `price`, before commissions.
+    @inline(__always)
+    func openProfit(at price: Double, pointValue: Double) -> Double {
+        var sum = 0.0
+        for k in openTrades.indices {
+            sum += (price - openTrades[k].entryPrice) * openTrades[k].qty * pointValue * openTrades[k].direction.sign
+        }
+        return sum
+    }
+
+    /// True when `side` already holds `maxEntries` open entries.
+    @inline(__always)
+    func isPyramidingFull(_ side: TradeDirection, maxEntries: Int) -> Bool {
+        guard let pos = openTrades.first?.direction, pos == side else { return false }
+        return openTrades.count >= maxEntries
+    }
+
+    /// The direction of the open trades of entry `id` (all open trades when
+    /// nil); nil when none is open.
+    @inline(__always)
+    func direction(ofEntry id: String?) -> TradeDirection? {
+        guard let id else { return openTrades.first?.direction }
+        for t in openTrades where t.entryId == id { return t.direction }
+        return nil
+    }
+
+    /// The first open trade of entry `id` (the oldest when nil).
+    @inline(__always)
+    func firstTrade(ofEntry id: String?) -> OpenTrade? {
+        guard let id else { return openTrades.first }
+        for t in openTrades where t.entryId == id { return t }
+        return nil
+    }
+
+    /// The open quantity of entry `id` (all open trades when nil).
+    func quantity(ofEntry id: String?) -> Double {
+        var total = 0.0
+        for t in openTrades where id == nil || t.entryId == id { total += t.qty }
+        return total
+    }
+
+    /// Open trade `i`'s best and worst prices take in a range of prices.
+    @inline(__always)
+    mutating func extendExcursion(_ i: Int, high: Double, low: Double) {
+        if openTrades[i].direction == .long {
+            if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
+            if low < openTrades[i].worstPrice { openTrades[i].worstPrice = low }
+        } else {
+            if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
+            if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
+        }
+    }
+
+    /// Opens an entry and returns its sequence number.
+    mutating func open(_ trade: OpenTrade) {
+        var t = trade
+        t.sequence = tradeSequence
+        tradeSequence += 1
+        openTrades.append(t)
+    }
+
+    /// Closes up to `qty` of the open trades of `direction` (all, or those
+    /// of `entryId`), oldest first, at `price`, and records them. Returns
+    /// the quantity closed. `fold` adds what the fill folds into each closed
+    /// part's excursions besides the fill price.
+    @discardableResult
+    mutating func close(
+        direction: TradeDirection, entryId: String?, qty: Double, price: Double, exitId: String,
+        comment: String?, at bar: BarClock, fold: ExcursionFold, rules: InstrumentRules, closeRule: CloseEntriesRule
+    ) -> Double {
+        var remaining = qty
+        var closedQty = 0.0
+        var matchedTotal = 0.0
+        for t in openTrades where t.direction == direction && (entryId == nil || t.entryId == entryId) {
+            matchedTotal += t.qty
+        }
+        let fillQty = min(matchedTotal, qty)
+        guard fillQty > 0 else { return 0 }
+        // close_entries_rule FIFO: the quantity is the named entries', but
+        // the oldest open entries are the ones closed.
+        let fifoByName = closeRule == .fifo && entryId != nil
+        let entryId = fifoByName ? nil : entryId
+        if fifoByName { remaining = fillQty }
+        let orderCommission = rules.commissionType == .cashPerOrder ? rules.commissionValue : .nan
+        let pointValue = rules.pointValue
+        var i = 0
+        while i < openTrades.count && remaining > 1e-12 {
+            var t = openTrades[i]
+            guard t.direction == direction, entryId == nil || t.entryId == entryId else {
+                i += 1
+                continue
+            }
+            // A remainder within float error of the whole trade closes it whole.
+            let cq = remaining >= t.qty * (1 - 1e-12) ? t.qty : remaining
+            remaining -= cq
+            closedQty += cq
+            // The closed part's excursions take in the fill price and what
+            // the fill folds in (the part that stays open keeps its own).
+            var best = t.bestPrice
+            var worst = t.worstPrice
+            let isLong = t.direction == .long
+            @inline(__always) func reach(_ p: Double) {
+                if isLong {
+                    if p > best { best = p }
+                    if p < worst { worst = p }
+                } else {
+                    if p < best { best = p }
+                    if p > worst { worst = p }
+                }
+            }
+            reach(price)
+            if fold.isActive {
+                var reached = fold.reached
+                if t.entryBar == bar.index { reached.subtract(t.entryMask) }
+                if reached.contains(.high) { reach(fold.high) }
+                if reached.contains(.low) { reach(fold.low) }
+                if !fold.trailPeak.isNaN { reach(fold.trailPeak) }
+            }
+            let full = cq >= t.qty
+            let entryComm = full ? t.entryCommission : t.entryCommission * (cq / t.qty)
+            let exitComm =
+                orderCommission.isNaN ? rules.commission(price: price, qty: cq) : orderCommission * (cq / fillQty)
+            let s = t.direction.sign
+            let gross = (price - t.entryPrice) * s * cq * pointValue
+            let pnl = gross - entryComm - exitComm
+            let runup = max(0, (best - t.entryPrice) * s * cq * pointValue - entryComm)
+            let drawdown = (t.entryPrice - worst) * s * cq * pointValue + entryComm
+            let record = ClosedTrade(
+                direction: t.direction, entryId: t.entryId, exitId: exitId, entryComment: t.entryComment,
+                exitComment: comment, entryTime: t.entryTime, exitTime: bar.time, entryPrice: t.entryPrice,
+                exitPrice: price, entryBar: t.entryBar, exitBar: bar.index, qty: cq, pnl: pnl,
+                pnlPercent: pnl / (t.entryPrice * cq * pointValue) * 100, commission: entryComm + exitComm,
+                maxRunup: runup, maxDrawdown: drawdown)
+            closedTrades.append(record)
+            netProfit += pnl
+            if pnl > 0 {
+                grossProfit += pnl
+                winTrades += 1
+            } else if pnl < 0 {
+                grossLoss -= pnl
+                lossTrades += 1
+            } else {
+                evenTrades += 1
+            }
+            if full {
+                openTrades.remove(at: i)
+            } else {
+                t.qty -= cq
+                t.entryCommission -= entryComm
+                openTrades[i] = t
+                i += 1
+            }
+        }
+        return closedQty
+    }
+}
+
+/// The script bar a fill happens on.
+struct BarClock: Sendable {
+    /// 0-based script bar index.
+    var index = 0
+    /// The bar's open time, Unix ms.
+    var time: Int64 = 0
+}
+
+/// What a priced fill without the magnifier folds into the excursions of
+/// the trades it closes: the bar's extremes the path reached before the
+/// fill (less those before a trade's own entry on its entry bar) and a
+/// trailing stop's best price.
+struct ExcursionFold: Sendable {
+    var isActive = false
+    var reached: ExtremeMask = []
+    var high: Double = .nan
+    var low: Double = .nan
+    var trailPeak: Double = .nan
+
+    /// Nothing folded in: the fill price alone.
+    static let priceOnly = ExcursionFold()
+}
