@@ -22,6 +22,9 @@ public struct PreparedData: Sendable {
     public let sessionStarts: [SessionTime]
     /// The symbol file's fields the script can read (`syminfo.ticker`, ...), nil when unknown.
     public let symbol: SymbolInfo?
+    /// The other timeframes and symbols the script may request, built on
+    /// first use and shared by every run.
+    public let security: SecurityViews
 
     /// Prepares `store` (bars of `sourceTimeframe`) for a script running on
     /// `scriptTimeframe` (nil: the data's own). A finer script timeframe is an error.
@@ -48,6 +51,13 @@ public struct PreparedData: Sendable {
         self.timezone = timezone
         self.sessionStarts = sessionStarts
         self.symbol = symbol
+        var names: Set<String> = []
+        if let symbol {
+            names = [symbol.ticker, symbol.prefix.isEmpty ? symbol.ticker : symbol.prefix + ":" + symbol.ticker]
+        }
+        security = SecurityViews(
+            chart: bars.bars, chartTimeframe: timeframe, source: .init(bars: store, timeframe: sourceTimeframe),
+            names: names)
     }
 
     /// The script bar's length in milliseconds (0 when unknown or monthly).

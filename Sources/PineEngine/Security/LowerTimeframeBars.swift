@@ -1,0 +1,37 @@
+import PFData
+
+/// The bars of a timeframe finer than the chart's, with the range of them
+/// inside each chart bar: what `request.security_lower_tf` reads.
+public struct LowerTimeframeBars: Sendable {
+    /// The lower-timeframe bars.
+    public let bars: BarStore
+    /// Their timeframe.
+    public let timeframe: Timeframe
+    /// Per chart bar: the first lower-timeframe bar opening inside it.
+    public let start: [Int32]
+    /// Per chart bar: one past the last lower-timeframe bar opening inside it.
+    public let end: [Int32]
+
+    /// Aggregates `source` to `timeframe` (at least as coarse as the source)
+    /// and finds the bars that open inside each chart bar.
+    public init(
+        source: BarStore, sourceTimeframe: Timeframe, timeframe: Timeframe, chart: BarStore, chartTimeframe: Timeframe
+    ) throws {
+        let bars = try source.aggregated(to: timeframe, from: sourceTimeframe).bars
+        self.bars = bars
+        self.timeframe = timeframe
+        var starts = [Int32](repeating: 0, count: chart.count)
+        var ends = [Int32](repeating: 0, count: chart.count)
+        var k = 0
+        for i in 0..<chart.count {
+            let open = chart.time[i]
+            let close = chartTimeframe.barEnd(openedAt: open)
+            while k < bars.count && bars.time[k] < open { k += 1 }
+            starts[i] = Int32(k)
+            while k < bars.count && bars.time[k] < close { k += 1 }
+            ends[i] = Int32(k)
+        }
+        start = starts
+        end = ends
+    }
+}

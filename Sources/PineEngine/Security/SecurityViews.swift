@@ -1,0 +1,155 @@
+import Foundation
+import PFData
+
+/// The other contexts a script may request (other timeframes of the chart's
+/// symbol, other symbols given a data file), aggregated once per context on
+/// first use and shared read-only by every engine instance of a sweep.
+public final class SecurityViews: @unchecked Sendable {
+    /// One symbol's data: its bars and their timeframe.
+    public struct Source: Sendable {
+        public let bars: BarStore
+        public let timeframe: Timeframe?
+        public init(bars: BarStore, timeframe: Timeframe?) {
+            self.bars = bars
+            self.timeframe = timeframe
+        }
+    }
+
+    private struct Key: Hashable {
+        let symbol: String
+        let timeframe: Timeframe
+    }
+
+    /// The chart's bars (the script timeframe) and their timeframe.
+    let chart: BarStore
+    let chartTimeframe: Timeframe?
+    /// The chart symbol's source data (what its other timeframes are built from).
+    let chartSource: Source
+    /// The chart symbol's names (`syminfo.tickerid`, `syminfo.ticker`).
+    let chartNames: Set<String>
+    /// Other symbols by ticker, as mapped by the user.
+    private var others: [String: Source] = [:]
+    private var higher: [Key: SecurityBars] = [:]
+    private var lower: [Key: LowerTimeframeBars] = [:]
+    private let lock = NSLock()
+
+    /// The contexts of a chart: `chart` bars of `chartTimeframe`, built from
+    /// `source`, for the symbol called by any of `names`.
+    public init(chart: BarStore, chartTimeframe: Timeframe?, source: Source, names: Set<String>) {
+        self.chart = chart
+        self.chartTimeframe = chartTimeframe
+        self.chartSource = source
+        self.chartNames = names.filter { !$0.isEmpty }
+    }
+
+    /// Gives the data of another symbol, requested by `ticker` (with or
+    /// without its exchange prefix).
+    public func register(ticker: String, source: Source) {
+        lock.lock()
+        defer { lock.unlock() }
+        others[ticker] = source
+    }
+
+    /// The tickers other symbols were given for.
+    public var registeredTickers: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return others.keys.sorted()
+    }
+
+    /// The key of the symbol a script names: "" for the chart's own symbol,
+    /// else the mapped ticker; nil when no data was given for it.
+    func symbolKey(_ ticker: String) -> String? {
+        if ticker.isEmpty || chartNames.contains(ticker) { return "" }
+        let bare = ticker.split(separator: ":").last.map(String.init) ?? ticker
+        if chartNames.contains(bare) && !ticker.contains(":") { return "" }
+        lock.lock()
+        defer { lock.unlock() }
+        if others[ticker] != nil { return ticker }
+        if others[bare] != nil { return bare }
+        return nil
+    }
+
+    private func source(_ key: String) throws(SecurityError) -> Source {
+        if key.isEmpty { return chartSource }
+        guard let s = others[key] else { throw .unknownSymbol(key) }
+        return s
+    }
+
+    /// The requested bars of `symbol` (a key from `symbolKey`) at `timeframe`,
+    /// aligned with the chart.
+    func higher(symbol: String, timeframe: Timeframe) throws(SecurityError) -> SecurityBars {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Key(symbol: symbol, timeframe: timeframe)
+        if let v = higher[key] { return v }
+        let (src, srcTF, chartTF) = try parts(symbol)
+        if timeframe < chartTF { throw .finerThanChart(requested: timeframe, chart: chartTF) }
+        do {
+            let v = try SecurityBars(
+                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF)
+            higher[key] = v
+            return v
+        } catch let e as AggregationError {
+            throw .cannotAggregate(symbol: symbol, detail: e.description)
+        } catch {
+            throw .cannotAggregate(symbol: symbol, detail: "\(error)")
+        }
+    }
+
+    /// The lower-timeframe bars of `symbol` at `timeframe` inside each chart bar.
+    func lower(symbol: String, timeframe: Timeframe) throws(SecurityError) -> LowerTimeframeBars {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Key(symbol: symbol, timeframe: timeframe)
+        if let v = lower[key] { return v }
+        let (src, srcTF, chartTF) = try parts(symbol)
+        if timeframe > chartTF { throw .coarserThanChart(requested: timeframe, chart: chartTF) }
+        do {
+            let v = try LowerTimeframeBars(
+                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF)
+            lower[key] = v
+            return v
+        } catch let e as AggregationError {
+            throw .cannotAggregate(symbol: symbol, detail: e.description)
+        } catch {
+            throw .cannotAggregate(symbol: symbol, detail: "\(error)")
+        }
+    }
+
+    private func parts(_ symbol: String) throws(SecurityError) -> (Source, Timeframe, Timeframe) {
+        let src = try source(symbol)
+        guard let chartTF = chartTimeframe else { throw .unknownTimeframe("the chart's") }
+        guard let srcTF = src.timeframe else {
+            throw .unknownTimeframe(symbol.isEmpty ? "the data's" : "the data of \(symbol)")
+        }
+        return (src, srcTF, chartTF)
+    }
+}
+
+/// Why a requested context cannot be read.
+public enum SecurityError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownSymbol(String)
+    case finerThanChart(requested: Timeframe, chart: Timeframe)
+    case coarserThanChart(requested: Timeframe, chart: Timeframe)
+    case cannotAggregate(symbol: String, detail: String)
+    case unknownTimeframe(String)
+    case badTimeframe(String)
+
+    public var description: String {
+        switch self {
+        case .unknownSymbol(let t):
+            return "no data for symbol '\(t)': map it to a data file with [data.symbols] \"\(t)\" = \"FILE\" in the sweep config or --symbol-data \(t)=FILE"
+        case .finerThanChart(let r, let c):
+            return "request.security asks for \(r), finer than the chart's \(c): use request.security_lower_tf for lower timeframes"
+        case .coarserThanChart(let r, let c):
+            return "request.security_lower_tf asks for \(r), coarser than the chart's \(c): use request.security"
+        case .cannotAggregate(let s, let d):
+            return "cannot build the requested bars\(s.isEmpty ? "" : " of \(s)"): \(d)"
+        case .unknownTimeframe(let what):
+            return "\(what) timeframe is unknown: give it (--timeframe, or a data file with a regular interval)"
+        case .badTimeframe(let t):
+            return "'\(t)' is not a timeframe (use \"60\", \"240\", \"1D\", \"1W\", \"1M\", ...)"
+        }
+    }
+}
