@@ -103,14 +103,23 @@ public struct EngineSetup: Sendable, Hashable {
     public var magnifierSamples: Int
     /// uniform, cosine, triangle, endpoints, front_loaded, back_loaded.
     public var magnifierDistribution: String
+    /// A currency rate file, or a constant rate (1 unit of the strategy's currency in the symbol's).
+    public var fx: String?
+    public var fxRate: Double?
+    /// Other symbols' data files by ticker, for `request.security`.
+    public var symbols: [String: String]
 
     public init(
         scriptPath: String, fixedInputs: [String: InputValue] = [:],
         overrides: [String: InputValue] = [:], dataPath: String, symbolPath: String? = nil,
         timeframe: String? = nil, tradeFrom: Int64? = nil, tradeTo: Int64? = nil,
         magnifierMode: String = "off", magnifierSamples: Int = 4,
-        magnifierDistribution: String = "endpoints"
+        magnifierDistribution: String = "endpoints", fx: String? = nil, fxRate: Double? = nil,
+        symbols: [String: String] = [:]
     ) {
+        self.fx = fx
+        self.fxRate = fxRate
+        self.symbols = symbols
         self.scriptPath = scriptPath
         self.fixedInputs = fixedInputs
         self.overrides = overrides

@@ -35,7 +35,11 @@ public struct EngineEvaluator: BacktestEvaluator {
                 bars: market.bars, timeframe: market.timeframe, symbol: symbol, sourcePath: market.sourcePath,
                 ohlcvPath: market.ohlcvPath, gaps: market.gaps)
         }
-        data = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
+        var prepared = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
+        try prepared.addSymbols(setup.symbols)
+        let rate: FxSource? = try setup.fx.map { try FxSource.load(path: $0) } ?? setup.fxRate.map { .constant($0) }
+        try prepared.setCurrency(strategy: program.declared.currency, rate: rate)
+        data = prepared
         let magnifier = try Magnifier.parse(
             mode: setup.magnifierMode, samples: setup.magnifierSamples, distribution: setup.magnifierDistribution)
         if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }

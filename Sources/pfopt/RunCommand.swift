@@ -43,6 +43,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Stop the run before this time.")
     var tradeTo: String?
 
+    @Option(help: "Currency rates when the strategy's currency differs from the symbol's: a file of the pair's bars (e.g. EURUSD_1D.csv).")
+    var fx: String?
+
+    @Option(help: "A constant currency rate instead: 1 unit of the strategy's currency in the symbol's (EUR strategy on a USD symbol: 1.08).")
+    var fxRate: Double?
+
+    @Option(name: .customLong("symbol-data"), help: "Data for another symbol request.security reads: TICKER=FILE (repeatable).")
+    var symbolData: [String] = []
+
     @Option(help: "Write trades.csv, equity.csv, metrics.json and plots.csv here.")
     var out: String?
 
@@ -54,7 +63,8 @@ struct RunCommand: ParsableCommand {
             let single = try SingleRun(
                 SingleRun.Request(
                     scriptPath: script, dataPath: data, symbolPath: symbol, timeframe: timeframe, sets: sets,
-                    overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo))
+                    overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo,
+                    fx: fx, fxRate: fxRate, symbolData: symbolData))
             let result = try single.run()
             if let out {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -15,6 +15,9 @@ public struct MarketData: Sendable {
     public let ohlcvPath: String
     /// Gaps in the data.
     public let gaps: [DataGap]
+    /// False when the symbol's quote currency is a default: no symbol file
+    /// and none recognised in the data file's name.
+    public var currencyIsKnown = true
 
     public init(
         bars: BarStore, timeframe: Timeframe?, symbol: SymbolInfo, sourcePath: String, ohlcvPath: String,
@@ -63,9 +66,11 @@ public struct MarketData: Sendable {
             ?? SymbolInfo.defaults(
                 forDataFile: path, timeframe: timeframe,
                 mintick: reader.tickGrid?.mintick ?? TickAnalysis.tickSize(of: bars) ?? 0.01)
-        return MarketData(
+        var market = MarketData(
             bars: bars, timeframe: timeframe, symbol: info, sourcePath: path, ohlcvPath: ohlcvPath,
             gaps: detection.gaps)
+        market.currencyIsKnown = symbol != nil || SymbolGuess(fileName: path).quote != nil
+        return market
     }
 
     /// The up-to-date `.ohlcv` of a text source: beside it when that folder is

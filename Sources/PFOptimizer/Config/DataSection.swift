@@ -14,6 +14,12 @@ public struct DataSection: Sendable, Equatable {
     public var magnifierMode: String
     public var magnifierSamples: Int
     public var magnifierDistribution: String
+    /// A rate file between the strategy's currency and the symbol's (absolute path).
+    public var fx: String? = nil
+    /// A constant rate: 1 unit of the strategy's currency in the symbol's.
+    public var fxRate: Double? = nil
+    /// Other symbols `request.security` may read: ticker -> data file (absolute path).
+    public var symbols: [String: String] = [:]
 }
 
 /// `[search]`: how the planner walks the parameter space.

@@ -53,7 +53,8 @@ public struct SweepConfig: Sendable {
             scriptPath: strategy.scriptPath, fixedInputs: fixedInputs, overrides: strategy.overrides,
             dataPath: data.file, symbolPath: data.symbol, timeframe: data.timeframe,
             tradeFrom: data.from, tradeTo: data.to, magnifierMode: data.magnifierMode,
-            magnifierSamples: data.magnifierSamples, magnifierDistribution: data.magnifierDistribution)
+            magnifierSamples: data.magnifierSamples, magnifierDistribution: data.magnifierDistribution,
+            fx: data.fx, fxRate: data.fxRate, symbols: data.symbols)
     }
 
     // MARK: - Sections
@@ -136,7 +137,21 @@ public struct SweepConfig: Sendable {
             throw r.error("to", "must be after from (\(UTCCalendar.isoString(milliseconds: from)))")
         }
         r.markUsed("magnifier")
-        try r.finish(allowed: ["file", "symbol", "timeframe", "timezone", "from", "to", "magnifier"])
+        let fx = try r.string("fx").map(doc.resolvePath)
+        let fxRate = try r.double("fx_rate")
+        if let fxRate, !(fxRate.isFinite && fxRate > 0) {
+            throw r.error("fx_rate", "must be a positive number (1 unit of the strategy's currency in the symbol's), got \(fxRate)")
+        }
+        if fx != nil && fxRate != nil { throw r.error("fx_rate", "give either fx (a rate file) or fx_rate (a constant), not both") }
+        r.markUsed("symbols")
+        try r.finish(allowed: ["file", "symbol", "timeframe", "timezone", "from", "to", "magnifier", "fx", "fx_rate", "symbols"])
+
+        var sym = try TableReader(doc, ["data", "symbols"])
+        var symbols: [String: String] = [:]
+        for ticker in sym.keysInOrder {
+            guard let path = try sym.string(ticker) else { continue }
+            symbols[ticker] = doc.resolvePath(path)
+        }
 
         var m = try TableReader(doc, ["data", "magnifier"])
         let mode = try m.oneOf("mode", ["off", "real", "synthetic"], default: "off")
@@ -150,7 +165,7 @@ public struct SweepConfig: Sendable {
         try m.finish(allowed: ["mode", "samples", "distribution"])
         return DataSection(
             file: file, symbol: symbol, timeframe: timeframe, from: from, to: to, magnifierMode: mode,
-            magnifierSamples: samples, magnifierDistribution: distribution)
+            magnifierSamples: samples, magnifierDistribution: distribution, fx: fx, fxRate: fxRate, symbols: symbols)
     }
 
     private static func time(_ r: inout TableReader, _ key: String, timezone: String?) throws(ConfigError) -> Int64? {

@@ -12,6 +12,7 @@ extension PreparedData {
             store: market.bars, sourceTimeframe: market.timeframe, scriptTimeframe: target,
             mintick: market.symbol.mintick, pointValue: market.symbol.pointvalue, lotStep: market.symbol.mincontract,
             timezone: market.symbol.timezone, sessionStarts: market.symbol.sessionStarts, symbol: market.symbol)
+        if !market.currencyIsKnown { symbolCurrency = nil }
     }
 }
 
@@ -22,7 +23,6 @@ public enum RunSetupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownDistribution(String)
     case realMagnifierNeedsFinerData
     case badSamples(Int)
-    case currencyConversion(script: String, symbol: String)
 
     public var description: String {
         switch self {
@@ -36,8 +36,6 @@ public enum RunSetupError: Error, Sendable, Equatable, CustomStringConvertible {
             return "--magnifier real needs data finer than the script timeframe (set a coarser --timeframe)"
         case .badSamples(let n):
             return "the synthetic magnifier needs at least 2 samples per bar, got \(n)"
-        case .currencyConversion(let script, let symbol):
-            return "the strategy reports in \(script) but the symbol is quoted in \(symbol.isEmpty ? "an unknown currency" : symbol): pfopt converts no currencies (remove currency= or give the symbol's currency in its TOML)"
         }
     }
 }

@@ -25,6 +25,11 @@ public struct PreparedData: Sendable {
     /// The other timeframes and symbols the script may request, built on
     /// first use and shared by every run.
     public let security: SecurityViews
+    /// The symbol's quote currency (nil: unknown, no symbol file and none in the data file's name).
+    public internal(set) var symbolCurrency: String?
+    /// The currency conversion decided for the strategy (`setCurrency`); nil:
+    /// decided at the run without a rate.
+    public internal(set) var currency: CurrencyConversion?
 
     /// Prepares `store` (bars of `sourceTimeframe`) for a script running on
     /// `scriptTimeframe` (nil: the data's own). A finer script timeframe is an error.
@@ -51,6 +56,7 @@ public struct PreparedData: Sendable {
         self.timezone = timezone
         self.sessionStarts = sessionStarts
         self.symbol = symbol
+        symbolCurrency = symbol?.currency
         var names: Set<String> = []
         if let symbol {
             names = [symbol.ticker, symbol.prefix.isEmpty ? symbol.ticker : symbol.prefix + ":" + symbol.ticker]

@@ -21,6 +21,7 @@ public struct RunSummary {
         lines.append("profit factor   \(f(m.all.profitFactor, 3))")
         lines.append("max drawdown    \(f(m.equity.maxEquityDrawdown)) (\(f(m.equity.maxEquityDrawdownPercent, 3))%)")
         lines.append("sharpe (annual) \(f(m.equity.sharpeTV, 3))   sortino \(f(m.equity.sortinoTV, 3))")
+        if let c = r.currency { lines.append("currency: \(c.note)") }
         if r.counters.marginShortfallBars > 0, let first = r.counters.firstMarginShortfallTime {
             let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(first) / 1000))
             lines.append(

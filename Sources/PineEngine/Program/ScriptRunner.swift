@@ -49,6 +49,9 @@ public final class ScriptRunner {
     private var preparedView: Magnifier?
     private let timezone: TimeZone
 
+    /// How the strategy's money is converted from the symbol's currency.
+    public let currency: CurrencyConversion
+
     /// Pure series shared with other runners of the same program and data
     /// (nil: each run computes its own).
     public let columnCache: ColumnCache?
@@ -60,6 +63,16 @@ public final class ScriptRunner {
         self.program = program
         self.data = data
         self.columnCache = columnCache
+        if let decided = data.currency {
+            currency = decided
+        } else {
+            currency = try CurrencyConversion.decide(
+                strategy: program.isStrategy ? program.declared.currency : nil, symbol: data.symbolCurrency, rate: nil,
+                chart: data.bars.bars, chartTimeframe: data.timeframe)
+        }
+        if currency.kind == .converted && !Broker.convertsCurrency {
+            throw CurrencyError.conversionUnavailable(strategy: currency.strategyCurrency ?? "", symbol: currency.symbolCurrency ?? "")
+        }
         instance = try program.makeInstance()
         broker = Broker()
         timezone = TimeZone(identifier: data.timezone) ?? TimeZone(identifier: "UTC") ?? .current
@@ -67,9 +80,6 @@ public final class ScriptRunner {
 
     /// The settings a run uses: the script's properties with the overrides applied.
     public func settings(for options: RunOptions) throws -> BacktestSettings {
-        if let currency = program.declared.currency, currency != data.symbol?.currency {
-            throw RunSetupError.currencyConversion(script: currency, symbol: data.symbol?.currency ?? "")
-        }
         return BacktestSettings(
             properties: try program.strategyProperties(overrides: options.overrides),
             symbol: BrokerSymbol(mintick: data.mintick, pointValue: data.pointValue, lotStep: data.lotStep),
@@ -147,7 +157,8 @@ public final class ScriptRunner {
     ) throws -> RunResult {
         if !program.isStrategy { return try runIndicator(options, recordPlots: recordPlots) }
         let s = try session(options, recordPlots: recordPlots)
-        let report = try s.run(onProgress: onProgress)
+        var report = try s.run(onProgress: onProgress)
+        report.currency = currency.summary
         let columns = recordPlots ? instance.plots() : []
         let count = columns.first?.count ?? 0
         return RunResult(

@@ -25,12 +25,21 @@ public struct SingleRun {
         public var samples: Int
         public var tradeFrom: String?
         public var tradeTo: String?
+        /// A currency rate file, or a constant rate (1 unit of the strategy's currency in the symbol's).
+        public var fx: String?
+        public var fxRate: Double?
+        /// `TICKER=FILE`: other symbols' data for `request.security`.
+        public var symbolData: [String]
 
         public init(
             scriptPath: String, dataPath: String, symbolPath: String? = nil, timeframe: String? = nil,
             sets: [String] = [], overrides: [String] = [], magnifier: String = "off", samples: Int = 4,
-            tradeFrom: String? = nil, tradeTo: String? = nil
+            tradeFrom: String? = nil, tradeTo: String? = nil, fx: String? = nil, fxRate: Double? = nil,
+            symbolData: [String] = []
         ) {
+            self.fx = fx
+            self.fxRate = fxRate
+            self.symbolData = symbolData
             self.scriptPath = scriptPath
             self.dataPath = dataPath
             self.symbolPath = symbolPath
@@ -59,7 +68,22 @@ public struct SingleRun {
                 sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
         }
         self.market = market
-        data = try PreparedData(market: market, scriptTimeframe: request.timeframe)
+        var prepared = try PreparedData(market: market, scriptTimeframe: request.timeframe)
+        var symbols: [String: String] = [:]
+        for item in request.symbolData {
+            let (ticker, file) = try Self.split(item, flag: "--symbol-data")
+            symbols[ticker] = file
+        }
+        try prepared.addSymbols(symbols)
+        if request.fx != nil && request.fxRate != nil {
+            throw SingleRunError.conflictingFlags("give either --fx FILE or --fx-rate RATE, not both")
+        }
+        if let r = request.fxRate, !(r.isFinite && r > 0) {
+            throw CurrencyError.badRate(String(r))
+        }
+        let rate: FxSource? = try request.fx.map { try FxSource.load(path: $0) } ?? request.fxRate.map { .constant($0) }
+        try prepared.setCurrency(strategy: program.isStrategy ? program.declared.currency : nil, rate: rate)
+        data = prepared
         let magnifier = try Magnifier.parse(mode: request.magnifier, samples: request.samples, distribution: request.magnifier)
         if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
 
@@ -114,12 +138,14 @@ public enum SingleRunError: Error, Sendable, Equatable, CustomStringConvertible 
     case unreadable(String)
     case badAssignment(flag: String, text: String)
     case windowOutsideData(String)
+    case conflictingFlags(String)
 
     public var description: String {
         switch self {
         case .unreadable(let p): return "\(p): cannot read the strategy file"
         case .badAssignment(let flag, let text): return "\(flag) expects NAME=VALUE, got '\(text)'"
         case .windowOutsideData(let detail): return "the trade window lies outside the data: \(detail)"
+        case .conflictingFlags(let detail): return detail
         }
     }
 }

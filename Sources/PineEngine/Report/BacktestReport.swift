@@ -45,6 +45,8 @@ public struct BacktestReport: Sendable {
     public var metrics: Metrics
     /// The starting capital of the run.
     public var initialCapital: Double
+    /// How the strategy's currency relates to the symbol's (nil: not said).
+    public var currency: CurrencyConversion.Summary?
 
     public init(
         trades: [ClosedTrade], openTrades: [OpenTrade], equityCurve: EquityCurve,

@@ -75,7 +75,11 @@ public enum ReportWriter {
         out += "  \"all\": " + block(MetricCatalog.tradeMetrics, m.all.values, integers: ints) + ",\n"
         out += "  \"longs\": " + block(MetricCatalog.tradeMetrics, m.longs.values, integers: ints) + ",\n"
         out += "  \"shorts\": " + block(MetricCatalog.tradeMetrics, m.shorts.values, integers: ints) + ",\n"
-        out += "  \"equity\": " + block(MetricCatalog.equityMetrics, m.equity.values, integers: []) + "\n"
+        out += "  \"equity\": " + block(MetricCatalog.equityMetrics, m.equity.values, integers: [])
+        if let c = report.currency {
+            out += ",\n  \"currency\": " + c.json
+        }
+        out += "\n"
         out += "}\n"
         return out
     }

@@ -1,0 +1,189 @@
+import Foundation
+import PFData
+
+/// How money is carried from the symbol's currency (prices, and so profit
+/// and percent commissions) into the strategy's (`strategy(currency=...)`,
+/// in which `initial_capital`, cash commissions and every report figure
+/// are): decided once before a run.
+///
+/// Each amount is converted at the rate of the bar it is booked on: a
+/// closed trade's profit at its exit bar, a fee at its fill's bar, open
+/// profit at the current bar, a run-up or drawdown at its extreme's bar.
+/// Money-based sizing (`strategy.cash`, `percent_of_equity`) turns the
+/// strategy-currency amount into the symbol's currency at the fill bar.
+public struct CurrencyConversion: Sendable {
+    /// What was decided.
+    public enum Kind: String, Sendable, Equatable {
+        /// No conversion: no currency declared, or the same one.
+        case none
+        /// A USD-pegged stablecoin against USD: 1:1 assumed.
+        case pegged
+        /// The symbol's currency is unknown: amounts taken as the strategy's.
+        case unknownSymbolCurrency
+        /// Converted at a given rate.
+        case converted
+    }
+
+    public let kind: Kind
+    /// The strategy's currency (nil: none declared).
+    public let strategyCurrency: String?
+    /// The symbol's quote currency (nil: unknown).
+    public let symbolCurrency: String?
+    /// Per chart bar: strategy-currency units per unit of the symbol's
+    /// currency. Empty when the factor is 1 on every bar.
+    public let factors: [Double]
+    /// The one line a run reports about currencies (nil: nothing to say).
+    public let note: String?
+
+    /// USD-pegged stablecoins treated as USD, 1:1.
+    public static let usdStablecoins: Set<String> = ["USDT", "USDC", "FDUSD", "BUSD", "TUSD", "USDP", "DAI"]
+
+    /// No conversion.
+    public static let identity = CurrencyConversion(
+        kind: .none, strategyCurrency: nil, symbolCurrency: nil, factors: [], note: nil)
+
+    init(kind: Kind, strategyCurrency: String?, symbolCurrency: String?, factors: [Double], note: String?) {
+        self.kind = kind
+        self.strategyCurrency = strategyCurrency
+        self.symbolCurrency = symbolCurrency
+        self.factors = factors
+        self.note = note
+    }
+
+    /// Decides the conversion for a strategy declared in `strategy` (nil or
+    /// NONE: the symbol's) on a symbol quoted in `symbol` (nil: unknown),
+    /// over `chart` bars of `chartTimeframe`, with an optional rate.
+    public static func decide(
+        strategy: String?, symbol: String?, rate: FxSource?, chart: BarStore, chartTimeframe: Timeframe?
+    ) throws(CurrencyError) -> CurrencyConversion {
+        guard let script = strategy?.uppercased(), !script.isEmpty, script != "NONE" else { return .identity }
+        guard let quote = symbol?.uppercased(), !quote.isEmpty else {
+            return CurrencyConversion(
+                kind: .unknownSymbolCurrency, strategyCurrency: script, symbolCurrency: nil, factors: [],
+                note: "the symbol's currency is unknown (no symbol file, none in the data file's name): "
+                    + "amounts are taken as \(script), the strategy's currency")
+        }
+        if script == quote { return CurrencyConversion(kind: .none, strategyCurrency: script, symbolCurrency: quote, factors: [], note: nil) }
+        if let rate {
+            let factors = try Self.factors(rate, strategy: script, symbol: quote, chart: chart, chartTimeframe: chartTimeframe)
+            let how: String
+            switch rate {
+            case .constant(let r): how = "at a constant 1 \(script) = \(String(r)) \(quote)"
+            case .series(let path, _, _, _, _):
+                how = "at the rates of \(URL(fileURLWithPath: path).lastPathComponent) (the last close before each bar)"
+            }
+            return CurrencyConversion(
+                kind: .converted, strategyCurrency: script, symbolCurrency: quote, factors: factors,
+                note: "amounts converted from \(quote) to \(script) \(how)")
+        }
+        let pegged =
+            (script == "USD" && usdStablecoins.contains(quote)) || (quote == "USD" && usdStablecoins.contains(script))
+        if pegged {
+            return CurrencyConversion(
+                kind: .pegged, strategyCurrency: script, symbolCurrency: quote, factors: [],
+                note: "the strategy reports in \(script), the symbol is quoted in \(quote): 1 \(quote) = 1 \(script) assumed (USD-pegged stablecoin)")
+        }
+        throw .needsRate(strategy: script, symbol: quote)
+    }
+
+    /// The per-bar factors a rate source gives.
+    static func factors(
+        _ rate: FxSource, strategy: String, symbol: String, chart: BarStore, chartTimeframe: Timeframe?
+    ) throws(CurrencyError) -> [Double] {
+        switch rate {
+        case .constant(let r):
+            guard r.isFinite, r > 0 else { throw .badRate(String(r)) }
+            return [Double](repeating: 1 / r, count: chart.count)
+        case .series(let path, let bars, let timeframe, let base, let quote):
+            let invert: Bool
+            if base == strategy && quote == symbol {
+                invert = true
+            } else if base == symbol && quote == strategy {
+                invert = false
+            } else {
+                throw .pairMismatch(file: path, base: base, quote: quote, strategy: strategy, symbol: symbol)
+            }
+            guard !bars.isEmpty else { throw .emptyRates(path) }
+            // A rate bar is known once it has closed: each chart bar uses the
+            // last rate that closed at or before its open (the previous
+            // day's close on intraday bars with a daily rate file); bars
+            // before the first close use the first rate.
+            var out = [Double](repeating: .nan, count: chart.count)
+            var k = -1
+            for i in 0..<chart.count {
+                let open = chart.time[i]
+                while k + 1 < bars.count && Self.closeTime(bars, k + 1, timeframe) <= open { k += 1 }
+                let price = bars.close[max(k, 0)]
+                guard price.isFinite, price > 0 else { throw .badRateBar(file: path, time: bars.time[max(k, 0)]) }
+                out[i] = invert ? 1 / price : price
+            }
+            return out
+        }
+    }
+
+    private static func closeTime(_ bars: BarStore, _ k: Int, _ timeframe: Timeframe?) -> Int64 {
+        if let timeframe { return timeframe.barEnd(openedAt: bars.time[k]) }
+        return k + 1 < bars.count ? bars.time[k + 1] : Int64.max
+    }
+}
+
+extension CurrencyConversion {
+    /// What a report says about currencies.
+    public struct Summary: Sendable, Equatable {
+        public var strategy: String
+        public var symbol: String?
+        public var conversion: String
+        public var note: String
+
+        /// The `metrics.json` object.
+        public var json: String {
+            func q(_ s: String) -> String {
+                "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            }
+            return "{\"strategy\": \(q(strategy)), \"symbol\": \(symbol.map(q) ?? "null"), "
+                + "\"conversion\": \(q(conversion)), \"note\": \(q(note))}"
+        }
+    }
+
+    /// The summary a report carries; nil when there is nothing to say.
+    public var summary: Summary? {
+        guard let note, let strategyCurrency else { return nil }
+        return Summary(strategy: strategyCurrency, symbol: symbolCurrency, conversion: kind.rawValue, note: note)
+    }
+}
+
+/// Why the strategy's currency cannot be reconciled with the symbol's.
+public enum CurrencyError: Error, Sendable, Equatable, CustomStringConvertible {
+    case needsRate(strategy: String, symbol: String)
+    case badRate(String)
+    case pairMismatch(file: String, base: String?, quote: String?, strategy: String, symbol: String)
+    case emptyRates(String)
+    case badRateBar(file: String, time: Int64)
+    case conversionUnavailable(strategy: String, symbol: String)
+
+    public var description: String {
+        switch self {
+        case .needsRate(let s, let q):
+            return "the strategy reports in \(s) but the symbol is quoted in \(q): give the rate, as a file of \(s)\(q) bars "
+                + "(fx = \"\(s)\(q)_1D.csv\" under [data] in the sweep config, --fx FILE for pfopt run) or a constant "
+                + "(fx_rate = 1 \(s) in \(q), --fx-rate for pfopt run)"
+        case .badRate(let r):
+            return "fx_rate must be a positive number, got \(r)"
+        case .pairMismatch(let file, let base, let quote, let s, let q):
+            let pair = base.map { b in quote.map { "\(b)/\($0)" } ?? b } ?? "an unknown pair"
+            return "\(file): the rate file is \(pair), but converting \(q) to \(s) needs \(s)\(q) or \(q)\(s) "
+                + "(name the file after its pair, e.g. \(s)\(q)_1D.csv, or give a symbol TOML beside it)"
+        case .emptyRates(let file):
+            return "\(file): the rate file has no bars"
+        case .conversionUnavailable(let s, let q):
+            return "the strategy reports in \(s) but the symbol is quoted in \(q): converting at a rate is not available in this build (remove currency= to report in \(q))"
+        case .badRateBar(let file, let time):
+            return "\(file): the rate at \(time) is not a positive number"
+        }
+    }
+}
+
+extension Broker {
+    /// True once the broker books amounts at per-bar currency rates.
+    static let convertsCurrency = false
+}
