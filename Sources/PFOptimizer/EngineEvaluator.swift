@@ -16,12 +16,7 @@ public struct EngineEvaluator: BacktestEvaluator {
     let columnCache = ColumnCache()
 
     public init(setup: EngineSetup) throws {
-        let source: String
-        do {
-            source = try String(contentsOfFile: setup.scriptPath, encoding: .utf8)
-        } catch {
-            throw EngineEvaluatorError.unreadableScript(setup.scriptPath)
-        }
+        let source = try ScriptFile.read(setup.scriptPath)
         do {
             program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
         } catch let failure as PineCompileFailure {

@@ -8,6 +8,12 @@ public enum SweepError: Error, CustomStringConvertible, Equatable, Sendable {
     case windowsDoNotFit(String)
     /// The config asks for something the command does not do.
     case unsupported(String)
+    /// Another pfopt process holds the results folder.
+    case busy(path: String, holder: String)
+    /// The command was refused before starting (too big, too many workers...).
+    case refused(String)
+    /// Shards that cannot be merged.
+    case shards(String)
 
     public var description: String {
         switch self {
@@ -15,6 +21,10 @@ public enum SweepError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noWorker(let message): return "cannot start the backtest engine: \(message)"
         case .windowsDoNotFit(let message): return message
         case .unsupported(let message): return message
+        case .busy(let path, let holder):
+            return "\(path): the results folder is in use by \(holder); wait for it to finish or set another output.dir"
+        case .refused(let message): return message
+        case .shards(let message): return message
         }
     }
 }

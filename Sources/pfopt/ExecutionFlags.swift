@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PFOptimizer
 
 /// The flags `pfopt sweep` and `pfopt walkforward` share: config overrides,
@@ -7,8 +8,14 @@ struct ExecutionFlags: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config value, e.g. --set search.seed=7.", valueName: "key=value"))
     var set: [String] = []
 
-    @Option(help: "Worker threads (default: the core count).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the core count; more only with --force).")
     var jobs: Int?
+
+    @Flag(help: "Allow --jobs above the core count.")
+    var force = false
+
+    @Flag(help: "Run a grid of more than 10,000,000 runs.")
+    var yes = false
 
     @Flag(help: "Ignore finished runs of an earlier session and start afresh.")
     var fresh = false
@@ -17,7 +24,16 @@ struct ExecutionFlags: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (got \(jobs))") }
+    }
+
+    /// The worker count: --jobs capped at the core count unless --force.
+    func workerCount() -> Int? {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard let jobs, jobs > cores, !force else { return jobs }
+        FileHandle.standardError.write(Data(
+            "note: --jobs \(jobs) is more than the \(cores) cores: running \(cores) workers (add --force to run \(jobs))\n".utf8))
+        return cores
     }
 
     /// Options for a run that Ctrl-C stops cleanly, with a progress line.
@@ -25,8 +41,10 @@ struct ExecutionFlags: ParsableArguments {
         let flag = CancellationFlag()
         InterruptSignal.install(flag)
         let printer = ProgressPrinter(mode: quiet ? .quiet : .automatic)
-        return SweepOptions(
-            jobs: jobs, fresh: fresh, cancellation: flag, progress: { printer.update($0) },
+        var options = SweepOptions(
+            jobs: workerCount(), fresh: fresh, cancellation: flag, progress: { printer.update($0) },
             version: PFOptVersion.string)
+        options.confirmLargeGrid = yes
+        return options
     }
 }

@@ -15,7 +15,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let source = try String(contentsOfFile: strategy, encoding: .utf8)
+        let source = try ScriptFile.read(strategy)
         let checked = PineFrontEnd.check(source: source, fileName: strategy)
         if !checked.diagnostics.isEmpty {
             FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PFOptimizer
 import PineEngine
 
 /// `pfopt run`: one backtest of a strategy, with a summary and its files.
@@ -67,8 +68,12 @@ struct RunCommand: ParsableCommand {
                     fx: fx, fxRate: fxRate, symbolData: symbolData))
             let result = try single.run()
             if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try RunArtifacts.write(result, to: out)
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                    try RunArtifacts.write(result, to: out)
+                } catch {
+                    throw SweepError.io(path: out, reason: "cannot write the run's files: \(FileErrorText.describe(error, path: out + "/trades.csv"))")
+                }
             }
             if json {
                 print(ReportWriter.metricsJSON(result.report))

@@ -22,5 +22,9 @@ struct SweepCommand: ParsableCommand {
         let summary = try Sweep(config: config, evaluator: evaluator).run(options)
         print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
         if summary.interrupted { throw ExitCode(130) }
+        if let reason = summary.failureReason {
+            ErrorOutput.write("pfopt: error: " + reason)
+            throw ExitCode.failure
+        }
     }
 }

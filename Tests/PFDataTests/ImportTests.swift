@@ -104,7 +104,7 @@ struct ImportTests {
             ("empty cell", header + "1735689600000,1,2,,1.5,1\n", ":2: column \"low\": empty cell"),
             ("NaN", header + "1735689600000,nan,2,0.5,1.5,1\n", ":2: open is NaN"),
             ("inf", header + "1735689600000,1,inf,0.5,1.5,1\n", ":2: high is infinite"),
-            ("negative", header + "1735689600000,1,2,-0.5,1.5,1\n", ":2: low is negative"),
+            ("negative", header + "1735689600000,1,2,-0.5,1.5,1\n", ":2: low is not positive"),
             ("high < low", header + "1735689600000,1,0.4,0.5,1,1\n", ":2: high 0.4 is below low 0.5"),
             ("unsorted", header + "1735689660000,1,2,0.5,1.5,1\n" + ok, ":3: time 2025-01-01T00:00:00Z is earlier than line 2"),
             ("duplicate", header + ok + ok, ":3: duplicate time 2025-01-01T00:00:00Z (also on line 2)"),

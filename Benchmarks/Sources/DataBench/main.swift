@@ -46,6 +46,22 @@ let decodeMedian = median(decodeTimes)
 print(String(format: "open+decode 53,929-bar .ohlcv: median %.3f ms wall (%.3f ms CPU), min %.3f ms, %d runs (target < 5 ms) %@",
     decodeMedian, median(decodeCPU), decodeTimes.min() ?? 0, decodeTimes.count, decodeMedian < 5 ? "PASS" : "FAIL"))
 
+// 1b. What checking every bar on open adds (validatedBarStore vs barStore).
+var plainCPU: [Double] = []
+var checkedCPU: [Double] = []
+for _ in 0..<200 {
+    let reader = try OHLCVReader(path: feedOHLCV)
+    var cpu = cpuMilliseconds()
+    let plain = reader.barStore()
+    plainCPU.append(cpuMilliseconds() - cpu)
+    cpu = cpuMilliseconds()
+    let checked = try reader.validatedBarStore()
+    checkedCPU.append(cpuMilliseconds() - cpu)
+    checksum += plain.close[0] + checked.close[0]
+}
+print(String(format: "decode %.3f ms CPU, decode + bar validation %.3f ms CPU (medians of 200): validation adds %.3f ms",
+    median(plainCPU), median(checkedCPU), median(checkedCPU) - median(plainCPU)))
+
 // 2. Convert a generated 1,000,000-row CSV.
 let rows = 1_000_000
 let csvPath = work.appendingPathComponent("BTCUSDT_1m.csv").path

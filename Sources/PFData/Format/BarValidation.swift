@@ -4,8 +4,8 @@ public enum BarValidation {
     @inline(__always)
     public static func problem(_ bar: OHLCVBar) -> String? {
         let o = bar.open, h = bar.high, l = bar.low, c = bar.close, v = bar.volume
-        // Fast path: all finite, non-negative, consistent (NaN fails every comparison).
-        if o >= 0 && h >= 0 && l >= 0 && c >= 0 && v >= 0 && h < .infinity && v < .infinity && h >= l && h >= o
+        // Fast path: finite positive prices, finite non-negative volume, consistent (NaN fails every comparison).
+        if o > 0 && h > 0 && l > 0 && c > 0 && v >= 0 && h < .infinity && v < .infinity && h >= l && h >= o
             && h >= c && l <= o && l <= c
         {
             return nil
@@ -18,7 +18,7 @@ public enum BarValidation {
         for (name, value) in prices {
             if value.isNaN { return "\(name) is NaN" }
             if value.isInfinite { return "\(name) is infinite" }
-            if value < 0 { return "\(name) is negative (\(value))" }
+            if value <= 0 { return "\(name) is not positive (\(value))" }
         }
         if bar.volume.isNaN || bar.volume.isInfinite { return "volume is not a finite number" }
         if bar.volume < 0 { return "volume is negative (\(bar.volume))" }

@@ -8,6 +8,8 @@ public enum OHLCVFileError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidBar(file: String, time: Int64, reason: String)
     /// A position or timestamp outside the file.
     case outOfRange(file: String, reason: String)
+    /// A stored bar breaks the bar rules (`index` is 0-based).
+    case badBar(file: String, index: Int, time: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum OHLCVFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidBar(let file, let time, let reason):
             return "\(file): bar at \(UTCCalendar.isoString(milliseconds: time)): \(reason)"
         case .outOfRange(let file, let reason): return "\(file): \(reason)"
+        case .badBar(let file, let index, let time, let reason):
+            return "\(file): bar \(index) (\(UTCCalendar.isoString(milliseconds: time))): \(reason)"
         }
     }
 }

@@ -244,8 +244,9 @@ public final class OHLCVReader: Sendable {
 }
 
 extension BarStore {
-    /// Opens a `.ohlcv` file (mmap) and decodes it into a column store.
+    /// Opens a `.ohlcv` file (mmap), decodes it into a column store and
+    /// checks every bar (see ``OHLCVReader/validatedBarStore()``).
     public static func load(ohlcvPath path: String) throws -> BarStore {
-        try OHLCVReader(path: path).barStore()
+        try OHLCVReader(path: path).validatedBarStore()
     }
 }

@@ -71,7 +71,7 @@ public enum DataConverter {
         }
         if !force && !isConversionRequired(sourcePath: sourcePath, ohlcvPath: output) {
             let reader = try OHLCVReader(path: output)
-            let store = reader.barStore()
+            let store = try reader.validatedBarStore()
             let detection = IntervalDetection.detect(store.time)
             let frame = reader.timeframe ?? detection.timeframe
             let mintick = existingSymbol?.mintick ?? reader.tickGrid?.mintick ?? TickAnalysis.tickSize(of: store) ?? 0.01

@@ -46,7 +46,7 @@ public struct MarketData: Sendable {
             ohlcvPath = path
         }
         let reader = try OHLCVReader(path: ohlcvPath)
-        var bars = reader.barStore()
+        var bars = try reader.validatedBarStore()
         let detection = IntervalDetection.detect(bars.time)
         let timeframe = reader.version == 2 ? reader.timeframe : detection.timeframe
         let tomlCandidates = [SymbolInfo.tomlPath(forDataFile: path), SymbolInfo.tomlPath(forDataFile: ohlcvPath)]

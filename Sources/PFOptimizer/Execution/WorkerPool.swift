@@ -4,38 +4,76 @@ import Foundation
 /// Runs a scheduler's tasks on `jobs` threads, one engine worker each, while
 /// the calling thread reports progress.
 enum WorkerPool {
+    /// Runs the scheduler's tasks. The first worker runs its first task
+    /// alone; what that took in memory decides how many more workers fit
+    /// (see ``MemoryBudget``). Returns a note when fewer than `jobs` ran.
+    @discardableResult
     static func run(
         _ scheduler: RunScheduler, evaluator: any BacktestEvaluator, jobs: Int,
         progressInterval: Double = 0.25, onTick: () -> Void
-    ) {
+    ) -> String? {
         let group = DispatchGroup()
         let count = max(1, jobs)
-        for slot in 0..<count {
+        let probed = DispatchSemaphore(value: 0)
+        let perWorker = TaskCounter()
+        func start(_ slot: Int, _ body: @escaping @Sendable () -> Void) {
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                let worker: any BacktestWorker
-                do {
-                    worker = try evaluator.makeWorker()
-                } catch {
-                    scheduler.workerFailed(String(describing: error))
-                    return
-                }
-                scheduler.workerStarted()
-                while let task = scheduler.nextTask() {
-                    let outcome = worker.run(task.request)
-                    scheduler.complete(task, outcome)
-                }
+                body()
             }
             thread.name = "pfopt-worker-\(slot)"
             thread.stackSize = 16 << 20
             thread.start()
+        }
+        start(0) {
+            let before = MemoryBudget.residentBytes()
+            var measured = false
+            func measure() {
+                guard !measured else { return }
+                measured = true
+                if let before, let after = MemoryBudget.residentBytes() { perWorker.add(max(after - before, 1 << 20)) }
+                probed.signal()
+            }
+            defer { measure() }
+            guard let worker = makeWorker(scheduler, evaluator) else { return }
+            while let task = scheduler.nextTask() {
+                scheduler.complete(task, worker.run(task.request))
+                measure()
+            }
+        }
+        var note: String? = nil
+        if count > 1 {
+            while probed.wait(timeout: .now() + progressInterval) == .timedOut { onTick() }
+            let sizing = MemoryBudget.affordable(
+                wanted: count - 1, perWorker: perWorker.value, available: MemoryBudget.availableBytes())
+            note = sizing.note
+            for slot in 1..<(1 + sizing.count) {
+                start(slot) {
+                    guard let worker = makeWorker(scheduler, evaluator) else { return }
+                    while let task = scheduler.nextTask() {
+                        scheduler.complete(task, worker.run(task.request))
+                    }
+                }
+            }
         }
         while group.wait(timeout: .now() + progressInterval) == .timedOut {
             onTick()
         }
         scheduler.finalCheck(threads: count)
         onTick()
+        return note
+    }
+
+    private static func makeWorker(_ scheduler: RunScheduler, _ evaluator: any BacktestEvaluator) -> (any BacktestWorker)? {
+        do {
+            let worker = try evaluator.makeWorker()
+            scheduler.workerStarted()
+            return worker
+        } catch {
+            scheduler.workerFailed(String(describing: error))
+            return nil
+        }
     }
 }
 
@@ -95,6 +133,12 @@ final class TaskCounter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return count
+    }
+    /// Adds `n` to the value.
+    func add(_ n: Int) {
+        lock.lock()
+        count += n
+        lock.unlock()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PineEngine
 
 #if canImport(Glibc)
     import Glibc
@@ -29,7 +30,7 @@ final class Journal: @unchecked Sendable {
         var index: Int
     }
 
-    static let magic = "pfopt-journal 1"
+    static let magic = "pfopt-journal 2"
 
     let path: String
     private let sink: FileSink
@@ -45,32 +46,59 @@ final class Journal: @unchecked Sendable {
     /// Why an existing journal was discarded, if it was.
     private(set) var discardReason: String?
 
-    /// Opens the journal at `path` for `header` (config and data hashes):
-    /// an existing journal with the same header is kept (its runs are
-    /// reused), anything else starts a new one.
-    init(path: String, configHash: String, dataHash: String, fresh: Bool) throws(SweepError) {
+    /// Which runs of a kept journal were dropped and why (damaged lines), if any.
+    private(set) var damageNote: String?
+
+    /// Opens the journal at `path` for a config and data (their hashes), the
+    /// pfopt version and the engine's semantics version. An existing journal
+    /// for the same config, data and semantics is kept (its runs are reused;
+    /// damaged lines are dropped and said so); anything else starts a new one.
+    init(
+        path: String, configHash: String, dataHash: String, fresh: Bool, version: String = "0",
+        semantics: Int = EngineSemantics.version
+    ) throws(SweepError) {
         self.path = path
-        let header = "\(Self.magic) config=\(configHash) data=\(dataHash)\n"
+        let header = "\(Self.magic) config=\(configHash) data=\(dataHash) semantics=\(semantics) pfopt=\(version)\n"
         var keep = false
         var validLength: UInt64 = 0
         if !fresh, FileManager.default.fileExists(atPath: path) {
-            let scan = Self.scan(path: path)
-            if scan.header == header {
-                keep = true
-                validLength = scan.validLength
-                locations = scan.locations
-            } else if let old = scan.header {
+            var scan = Self.scan(path: path)
+            if let old = scan.header {
                 let oldConfig = Self.field("config", in: old)
                 let oldData = Self.field("data", in: old)
+                let oldSemantics = Self.field("semantics", in: old)
                 if oldConfig != configHash {
                     discardReason = "the config changed since the last run: starting afresh"
                 } else if oldData != dataHash {
                     discardReason = "the data changed since the last run: starting afresh"
+                } else if oldSemantics != String(semantics) {
+                    discardReason =
+                        "the journal's runs were computed by an engine with other backtest rules (semantics version \(oldSemantics ?? "unknown"), now \(semantics)): starting afresh"
                 } else {
-                    discardReason = "the journal is from another pfopt version: starting afresh"
+                    keep = true
                 }
-            } else {
+            } else if scan.unreadable {
                 discardReason = "the journal was unreadable: starting afresh"
+            } else {
+                discardReason = "the journal is from an older pfopt: starting afresh"
+            }
+            if keep {
+                let torn = scan.tornTail
+                if !scan.damaged.isEmpty {
+                    try Self.rewrite(path: path, header: header, keeping: scan)
+                    let lines = scan.damaged.prefix(5).map(String.init).joined(separator: ", ")
+                    let more = scan.damaged.count > 5 ? ", ..." : ""
+                    damageNote =
+                        "\(scan.damaged.count) damaged journal line\(scan.damaged.count == 1 ? "" : "s") (line \(lines)\(more): checksum or format wrong) dropped: \(scan.damaged.count == 1 ? "that run runs" : "those runs run") again"
+                    scan = Self.scan(path: path)
+                } else if Self.field("pfopt", in: scan.header ?? "") != version {
+                    // Same semantics: the results hold; only the header is brought up to date.
+                    try Self.rewrite(path: path, header: header, keeping: scan)
+                    scan = Self.scan(path: path)
+                }
+                if torn { damageNote = Self.joined(damageNote, "the journal's last line was cut short (an interrupted write): that run runs again") }
+                validLength = scan.validLength
+                locations = scan.locations
             }
         }
         if keep {
@@ -86,6 +114,35 @@ final class Journal: @unchecked Sendable {
             try sink.flush()
         }
         reader = FileHandle(forReadingAtPath: path)
+    }
+
+    private static func joined(_ a: String?, _ b: String) -> String { a.map { $0 + "; " + b } ?? b }
+
+    /// Writes the header and the valid lines of a scanned journal to a new
+    /// file and puts it in place of the old one.
+    private static func rewrite(path: String, header: String, keeping scan: Scan) throws(SweepError) {
+        let temporary = path + ".rewrite"
+        do {
+            let sink = try FileSink(path: temporary)
+            try sink.write(header)
+            guard let file = fopen(path, "rb") else { throw SweepError.io(path: path, reason: String(cString: strerror(errno))) }
+            defer { fclose(file) }
+            var line: UnsafeMutablePointer<CChar>? = nil
+            var capacity = 0
+            defer { free(line) }
+            var number = 0
+            while true {
+                let n = getline(&line, &capacity, file)
+                if n <= 0 { break }
+                guard let line else { break }
+                number += 1
+                if number == 1 || scan.damaged.contains(number) { continue }
+                let text = String(cString: line)
+                if text.hasSuffix("\n") { try sink.write(text) }
+            }
+            try sink.flush()
+        }
+        if rename(temporary, path) != 0 { throw .io(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// The recorded outcome of a run, if the journal has it.
@@ -198,37 +255,60 @@ final class Journal: @unchecked Sendable {
         return nil
     }
 
-    /// Reads the journal: its header, the runs on valid lines, and the byte
-    /// length up to the end of the last valid line.
-    static func scan(path: String) -> (header: String?, locations: [Key: (offset: UInt64, length: Int)], validLength: UInt64) {
-        guard let file = fopen(path, "rb") else { return (nil, [:], 0) }
+    /// What a read of the journal found.
+    struct Scan {
+        var header: String?
+        var locations: [Key: (offset: UInt64, length: Int)] = [:]
+        /// Byte length up to the end of the last complete line.
+        var validLength: UInt64 = 0
+        /// 1-based numbers of complete lines that do not parse or fail their checksum.
+        var damaged: [Int] = []
+        /// The file ends inside a line (a write cut short).
+        var tornTail = false
+        /// The file does not start with a journal header of any version.
+        var unreadable = false
+    }
+
+    /// Reads the journal: its header (of this format version), where each
+    /// valid run line is, and which lines are damaged.
+    static func scan(path: String) -> Scan {
+        var result = Scan()
+        guard let file = fopen(path, "rb") else {
+            result.unreadable = true
+            return result
+        }
         defer { fclose(file) }
         var line: UnsafeMutablePointer<CChar>? = nil
         var capacity = 0
         defer { free(line) }
         var offset: UInt64 = 0
-        var header: String? = nil
-        var locations: [Key: (offset: UInt64, length: Int)] = [:]
-        var valid: UInt64 = 0
+        var number = 0
         while true {
             let n = getline(&line, &capacity, file)
             if n <= 0 { break }
             guard let line else { break }
+            number += 1
             let length = Int(n)
             let complete = line[length - 1] == 10
             let text = String(cString: line)
-            if header == nil {
-                guard complete, text.hasPrefix(magic) else { return (nil, [:], 0) }
-                header = text
-                offset += UInt64(length)
-                valid = offset
-                continue
+            if number == 1 {
+                guard complete, text.hasPrefix("pfopt-journal ") else {
+                    result.unreadable = true
+                    return result
+                }
+                guard text.hasPrefix(magic + " ") else { return result }
+                result.header = text
+            } else if !complete {
+                result.tornTail = true
+                break
+            } else if let entry = parse(line: text) {
+                result.locations[Key(segment: entry.segment, index: entry.index)] = (offset, length)
+            } else {
+                result.damaged.append(number)
             }
-            guard complete, let entry = parse(line: text) else { break }
-            locations[Key(segment: entry.segment, index: entry.index)] = (offset, length)
             offset += UInt64(length)
-            valid = offset
+            result.validLength = offset
         }
-        return (header, locations, valid)
+        return result
     }
 }

@@ -6,7 +6,7 @@ enum OutputDirectory {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: path, reason: "cannot create the output directory: \((error as NSError).localizedDescription)")
+            throw .io(path: path, reason: "cannot create the output directory: \(FileErrorText.describe(error, path: path))")
         }
     }
 
@@ -22,7 +22,7 @@ enum OutputDirectory {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw .io(path: path, reason: (error as NSError).localizedDescription)
+            throw .io(path: path, reason: FileErrorText.describe(error, path: path))
         }
     }
 

@@ -30,13 +30,19 @@ public final class Sweep: Sendable {
     public func run(_ options: SweepOptions = SweepOptions()) throws(SweepError) -> SweepSummary {
         let start = Date()
         let dir = config.output.directory
+        try GridSizeGuard.check(planner, total: planner.plannedCount, confirmed: options.confirmLargeGrid)
         try OutputDirectory.create(dir)
+        let lock = try OutputLock(directory: dir, command: "sweep")
+        defer { lock.release() }
         let (configHash, dataHash) = OutputDirectory.fingerprints(
             config, sections: ["strategy", "data", "search", "params"])
         let journal = try Journal(
-            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh)
+            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh,
+            version: options.version)
         var notes: [String] = []
+        if let note = lock.note { notes.append(note) }
         if let reason = journal.discardReason { notes.append(reason) }
+        if let damage = journal.damageNote { notes.append(damage) }
         if journal.reusedCount > 0 { notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal") }
         if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
 
@@ -52,7 +58,7 @@ public final class Sweep: Sendable {
         let scheduler = RunScheduler(
             segments: [segment], journal: journal, cancellation: options.cancellation, window: 64 * options.jobs)
         let planned = planner.plannedCount
-        WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
+        let poolNote = WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
             guard let progress = options.progress else { return }
             let s = scheduler.snapshot()
             progress(SweepProgress(
@@ -60,6 +66,7 @@ public final class Sweep: Sendable {
                 elapsed: Date().timeIntervalSince(start), best: s.best, phase: "", finished: false))
         }
         if let error = scheduler.error { throw error }
+        if let poolNote { notes.append(poolNote) }
         try collector.flush()
         let interrupted = !scheduler.isComplete
         let snap = scheduler.snapshot()
@@ -94,7 +101,7 @@ public final class Sweep: Sendable {
             outputDirectory: dir, planned: planned, examined: segment.iterator.examined,
             skippedByConstraints: segment.iterator.skippedByConstraints,
             skippedDuplicates: segment.iterator.skippedDuplicates, ran: snap.fresh, reused: snap.reused,
-            failed: collector.failed, passed: collector.passed, filteredOut: collector.completed - collector.passed,
+            failed: collector.failed, passed: collector.passed, filteredOut: collector.completed - collector.failed - collector.passed,
             firstFailure: collector.firstFailure, wallSeconds: wall,
             runsPerSecond: wall > 0 ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
             parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes,

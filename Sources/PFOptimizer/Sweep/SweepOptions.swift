@@ -16,6 +16,8 @@ public struct SweepOptions: Sendable {
     public var version: String
     /// How robustness.json is computed (nil: not written).
     public var robustness: RobustnessSettings?
+    /// Run a grid above ``GridSizeGuard/limit`` runs anyway.
+    public var confirmLargeGrid: Bool = false
 
     public init(
         jobs: Int? = nil, fresh: Bool = false, cancellation: CancellationFlag? = nil,

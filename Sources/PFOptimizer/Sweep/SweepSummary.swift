@@ -19,7 +19,7 @@ public struct SweepSummary: Sendable {
     public var failed: Int
     /// Runs that passed the filters.
     public var passed: Int
-    /// Finished runs that did not pass the filters (failed runs included).
+    /// Runs that finished without failing but did not pass the filters.
     public var filteredOut: Int
     /// The first failure message, if any run failed.
     public var firstFailure: String?
@@ -35,6 +35,15 @@ public struct SweepSummary: Sendable {
     public var notes: [String]
     /// True when robustness.json and report.html were written.
     public var wroteReport = false
+
+    /// Why the sweep counts as a failure although it ran to its end: every
+    /// run failed. `nil` when at least one run succeeded (or none was planned,
+    /// or the sweep was interrupted).
+    public var failureReason: String? {
+        let finished = ran + reused
+        guard !interrupted, finished > 0, failed == finished else { return nil }
+        return "no run succeeded: all \(finished) runs failed" + (firstFailure.map { " (first: \($0))" } ?? "")
+    }
 
     /// The winner, if any run passed the filters.
     public var best: Leaderboard.Entry? { top.first }

@@ -42,13 +42,20 @@ public final class WalkForward: Sendable {
     public func run(_ options: SweepOptions = SweepOptions()) throws(SweepError) -> WalkForwardSummary {
         let start = Date()
         let dir = config.output.directory
+        let total = planner.plannedCount.multipliedReportingOverflow(by: folds.count)
+        try GridSizeGuard.check(planner, total: total.overflow ? Int.max : total.partialValue, confirmed: options.confirmLargeGrid)
         try OutputDirectory.create(dir)
+        let lock = try OutputLock(directory: dir, command: "walkforward")
+        defer { lock.release() }
         let (configHash, dataHash) = OutputDirectory.fingerprints(
             config, sections: ["strategy", "data", "search", "params", "walkforward"])
         let journal = try Journal(
-            path: dir + "/" + Sweep.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh)
+            path: dir + "/" + Sweep.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh,
+            version: options.version)
         var notes: [String] = []
+        if let note = lock.note { notes.append(note) }
         if let reason = journal.discardReason { notes.append(reason) }
+        if let damage = journal.damageNote { notes.append(damage) }
         if journal.reusedCount > 0 { notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal") }
         if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
 
@@ -67,7 +74,7 @@ public final class WalkForward: Sendable {
         let perFold = planner.plannedCount
         let planned = perFold.multipliedReportingOverflow(by: folds.count).overflow ? Int.max : perFold * folds.count
         let foldCount = folds.count
-        WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
+        let poolNote = WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
             guard let progress = options.progress else { return }
             let s = scheduler.snapshot()
             progress(SweepProgress(
@@ -76,6 +83,7 @@ public final class WalkForward: Sendable {
                 finished: false))
         }
         if let error = scheduler.error { throw error }
+        if let poolNote { notes.append(poolNote) }
         for segment in segments { try segment.collector.flush() }
         let snap = scheduler.snapshot()
         for (fold, segment) in zip(folds, segments) {
@@ -150,23 +158,34 @@ public final class WalkForward: Sendable {
                 tradeFrom: fold.outOfSampleStart, tradeTo: fold.outOfSampleEnd)
             return (i, request, foldDirectory(fold) + "/oos", fold.number)
         }
+        let stop = ErrorSlot()
         let failure = WorkerPool.forEach(count: requests.count, jobs: jobs, evaluator: evaluator) { worker, k in
             let (i, request, oosDir, foldNumber) = requests[k]
-            let outcome: RunOutcome
             do {
-                try? FileManager.default.removeItem(atPath: oosDir)
+                if FileManager.default.fileExists(atPath: oosDir) { try FileManager.default.removeItem(atPath: oosDir) }
                 try FileManager.default.createDirectory(atPath: oosDir, withIntermediateDirectories: true)
-                outcome = try worker.runDetailed(request, writingTo: oosDir)
             } catch {
-                outcomes.set(i, RunOutcome(status: .failed("could not write the out-of-sample detail: \(error)"), metrics: []))
+                stop.set(.io(path: oosDir, reason: "cannot prepare the out-of-sample folder: \(FileErrorText.describe(error))"))
                 return
             }
+            let outcome: RunOutcome
+            do {
+                outcome = try worker.runDetailed(request, writingTo: oosDir)
+            } catch {
+                // A runtime error of the script, or its detail files could not be written.
+                outcome = RunOutcome(status: .failed("the out-of-sample run failed: \(error)"), metrics: [])
+            }
             outcomes.set(i, outcome)
-            try? journal.append(Journal.Entry(
-                segment: Self.oosSegment(foldNumber), index: request.runIndex, status: outcome.status,
-                metrics: outcome.status == .ok ? outcome.metrics : []))
+            do {
+                try journal.append(Journal.Entry(
+                    segment: Self.oosSegment(foldNumber), index: request.runIndex, status: outcome.status,
+                    metrics: outcome.status == .ok ? outcome.metrics : []))
+            } catch {
+                stop.set(error as? SweepError ?? .io(path: journal.path, reason: String(describing: error)))
+            }
         }
         if let failure { throw .noWorker(failure) }
+        if let error = stop.value { throw error }
         for i in results.indices { results[i].outOfSample = outcomes.get(i) }
     }
 
@@ -183,10 +202,26 @@ public final class WalkForward: Sendable {
             direction: config.objective.maximize ? "maximize" : "minimize", jobs: options.jobs,
             counts: Manifest.Counts(
                 planned: planner.plannedCount * folds.count, examined: completed, skipped: 0, skipped_duplicates: 0,
-                run: s.ran, resumed: s.reused, failed: failed, passed_filters: passed, filtered_out: completed - passed),
+                run: s.ran, resumed: s.reused, failed: failed, passed_filters: passed, filtered_out: completed - failed - passed),
             wall_seconds: s.wallSeconds, runs_per_second: s.wallSeconds > 0 ? Double(s.ran) / s.wallSeconds : 0,
             interrupted: s.interrupted, best: nil, notes: s.notes)
         try manifest.write(to: config.output.directory + "/manifest.json")
+    }
+}
+
+/// The first error of many threads.
+final class ErrorSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: SweepError?
+    func set(_ e: SweepError) {
+        lock.lock()
+        if error == nil { error = e }
+        lock.unlock()
+    }
+    var value: SweepError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
     }
 }
 

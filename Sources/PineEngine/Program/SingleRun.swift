@@ -54,12 +54,7 @@ public struct SingleRun {
     }
 
     public init(_ request: Request) throws {
-        let source: String
-        do {
-            source = try String(contentsOfFile: request.scriptPath, encoding: .utf8)
-        } catch {
-            throw SingleRunError.unreadable(request.scriptPath)
-        }
+        let source = try ScriptFile.read(request.scriptPath)
         program = try PineProgram.compile(source: source, fileName: request.scriptPath)
         var market = try MarketData.load(path: request.dataPath)
         if let symbolPath = request.symbolPath {

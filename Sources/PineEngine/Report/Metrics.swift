@@ -288,7 +288,9 @@ public struct Metrics: Sendable, Hashable {
         let dd = (down / count).squareRoot()
         let k = annualization.squareRoot()
         let sharpe = sd > 0 ? (mean - rf) / sd * k : .nan
-        let sortino = dd > 0 ? (mean - rf) / dd * k : .nan
+        // Returns that never vary (no trades, flat equity) leave both ratios
+        // undefined: the downside deviation would only measure the risk-free rate.
+        let sortino = dd > 0 && sd > 0 ? (mean - rf) / dd * k : .nan
         return (sharpe, sortino)
     }
 
