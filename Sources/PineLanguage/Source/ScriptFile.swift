@@ -11,7 +11,7 @@ public enum ScriptFile {
 
         public var description: String {
             switch self {
-            case .missing(let path): return "\(path): no such file"
+            case .missing(let path): return "\(path): no such file or folder"
             case .notText(let path): return "\(path): not a text file (a Pine script is UTF-8 text)"
             case .unreadable(let path, let reason): return "\(path): cannot read the script: \(reason)"
             }
