@@ -8,7 +8,7 @@ import Testing
 struct SafetyCLITests {
     @Test("--jobs -1 gives the range error, as --jobs=-1 does")
     func negativeJobs() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let config = try scratch.write("sweep.toml", CLITests.sweepConfig())
         for arguments in [["--jobs", "-1"], ["--jobs=-1"]] {
@@ -21,7 +21,7 @@ struct SafetyCLITests {
 
     @Test("run --out under a file: one line naming the path, no Foundation codes")
     func badOut() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let script = try scratch.write("rhythm.pine", CLITests.rhythm)
         let feed = try scratch.writeFeed(count: 60)
@@ -33,7 +33,7 @@ struct SafetyCLITests {
 
     @Test("a binary .pine is 'not a text file' for run, inspect and sweep")
     func binaryScript() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let script = scratch.path("rhythm.pine")
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: script))
@@ -48,7 +48,7 @@ struct SafetyCLITests {
 
     @Test("a sweep in which every run fails exits non-zero and says why")
     func everyRunFails() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         // Every run indexes an empty array on its first bar.
         try scratch.write("rhythm.pine", """
@@ -70,7 +70,7 @@ struct SafetyCLITests {
 
     @Test("a NaN bar in a .ohlcv file stops run with the bar's index and time")
     func nanBar() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchFolder(label: "pfopt-cli")
         defer { scratch.remove() }
         let script = try scratch.write("rhythm.pine", CLITests.rhythm)
         let feed = try scratch.writeFeed(count: 60)
