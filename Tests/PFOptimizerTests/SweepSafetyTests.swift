@@ -90,7 +90,8 @@ import Testing
         // Wait until the first sweep holds the folder.
         let lockPath = tmp.path + "/out/" + OutputLock.fileName
         var waited = 0
-        while waited < 2_000 && !(tmp.read("out/" + OutputLock.fileName).contains("pid")) {
+        func holder() -> String { (try? String(contentsOfFile: lockPath, encoding: .utf8)) ?? "" }
+        while waited < 2_000 && !holder().contains("pid") {
             usleep(5_000)
             waited += 1
         }
