@@ -23,8 +23,15 @@ struct ExecutionFlags: ParsableArguments {
     @Flag(help: "Print no progress.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Run only shard I of N (0-based) into output.dir/shards/I; merge them with pfopt merge.", valueName: "I/N"))
+    var shard: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (got \(jobs))") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) }
+        }
     }
 
     /// The worker count: --jobs capped at the core count unless --force.
@@ -45,6 +52,7 @@ struct ExecutionFlags: ParsableArguments {
             jobs: workerCount(), fresh: fresh, cancellation: flag, progress: { printer.update($0) },
             version: PFOptVersion.string)
         options.confirmLargeGrid = yes
+        options.shard = shard.flatMap { try? Shard(parsing: $0) }
         return options
     }
 }

@@ -15,7 +15,7 @@ struct PFOpt: ParsableCommand {
         version: PFOptVersion.string,
         subcommands: [
             SweepCommand.self, WalkForwardCommand.self, RunCommand.self,
-            InspectCommand.self, DataCommand.self, ReportCommand.self,
+            InspectCommand.self, DataCommand.self, ReportCommand.self, MergeCommand.self, SlurmCommand.self,
         ]
     )
 

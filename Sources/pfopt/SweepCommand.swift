@@ -21,6 +21,9 @@ struct SweepCommand: ParsableCommand {
         let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.set)
         let summary = try Sweep(config: config, evaluator: evaluator).run(options)
         print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
+        if let shard = options.shard, !summary.interrupted {
+            print("shard \(shard) done; when every shard is done: pfopt merge \(self.config)")
+        }
         if summary.interrupted { throw ExitCode(130) }
         if let reason = summary.failureReason {
             ErrorOutput.write("pfopt: error: " + reason)

@@ -22,6 +22,8 @@ final class RunScheduler: @unchecked Sendable {
     private let journal: Journal
     private let cancellation: CancellationFlag?
     private let window: Int
+    /// Every run must come from the journal (a merge of finished shards).
+    private let journalOnly: Bool
     private let metricCount = MetricCatalog.flatNames.count
 
     private var current = 0
@@ -37,8 +39,12 @@ final class RunScheduler: @unchecked Sendable {
     private var reusedDone = 0
     private var failedDone = 0
 
-    init(segments: [PlanSegment], journal: Journal, cancellation: CancellationFlag?, window: Int) {
+    init(
+        segments: [PlanSegment], journal: Journal, cancellation: CancellationFlag?, window: Int,
+        journalOnly: Bool = false
+    ) {
         self.segments = segments
+        self.journalOnly = journalOnly
         self.journal = journal
         self.cancellation = cancellation
         self.window = max(8, window)
@@ -56,7 +62,7 @@ final class RunScheduler: @unchecked Sendable {
             }
             guard current < segments.count else { return nil }
             let segment = segments[current]
-            guard let (index, values) = segment.iterator.next() else {
+            guard let (index, values) = segment.next() else {
                 segment.exhausted = true
                 current += 1
                 continue
@@ -69,6 +75,11 @@ final class RunScheduler: @unchecked Sendable {
                 reusedDone += 1
                 store(seq: seq, segment: current, record: record)
                 continue
+            }
+            if journalOnly {
+                error = .shards(
+                    "run \(index)\(segments.count > 1 ? " of fold \(segment.id)" : "") is in no shard's journal: re-run the shard that lacks it, then merge again")
+                return nil
             }
             let request = RunRequest(
                 runIndex: index, inputs: segment.planner.space.requestInputs(values),

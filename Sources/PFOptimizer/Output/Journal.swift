@@ -58,7 +58,7 @@ final class Journal: @unchecked Sendable {
         semantics: Int = EngineSemantics.version
     ) throws(SweepError) {
         self.path = path
-        let header = "\(Self.magic) config=\(configHash) data=\(dataHash) semantics=\(semantics) pfopt=\(version)\n"
+        let header = Self.header(configHash: configHash, dataHash: dataHash, semantics: semantics, version: version)
         var keep = false
         var validLength: UInt64 = 0
         if !fresh, FileManager.default.fileExists(atPath: path) {
@@ -114,6 +114,30 @@ final class Journal: @unchecked Sendable {
             try sink.flush()
         }
         reader = FileHandle(forReadingAtPath: path)
+    }
+
+    /// The first line of a journal.
+    static func header(configHash: String, dataHash: String, semantics: Int, version: String) -> String {
+        "\(magic) config=\(configHash) data=\(dataHash) semantics=\(semantics) pfopt=\(version)\n"
+    }
+
+    /// Calls `body` with every complete line after the header.
+    static func forEachLine(path: String, _ body: (String) -> Void) {
+        guard let file = fopen(path, "rb") else { return }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(line) }
+        var number = 0
+        while true {
+            let n = getline(&line, &capacity, file)
+            if n <= 0 { break }
+            guard let line else { break }
+            number += 1
+            if number == 1 { continue }
+            let text = String(cString: line)
+            if text.hasSuffix("\n") { body(text) }
+        }
     }
 
     private static func joined(_ a: String?, _ b: String) -> String { a.map { $0 + "; " + b } ?? b }
@@ -248,7 +272,7 @@ final class Journal: @unchecked Sendable {
         return out
     }
 
-    private static func field(_ name: String, in header: String) -> String? {
+    static func field(_ name: String, in header: String) -> String? {
         for part in header.split(whereSeparator: { $0 == " " || $0 == "\n" }) where part.hasPrefix(name + "=") {
             return String(part.dropFirst(name.count + 1))
         }

@@ -29,22 +29,31 @@ public final class Sweep: Sendable {
     /// Runs the sweep.
     public func run(_ options: SweepOptions = SweepOptions()) throws(SweepError) -> SweepSummary {
         let start = Date()
-        let dir = config.output.directory
+        let dir = options.shard?.directory(in: config.output.directory) ?? config.output.directory
         try GridSizeGuard.check(planner, total: planner.plannedCount, confirmed: options.confirmLargeGrid)
         try OutputDirectory.create(dir)
-        let lock = try OutputLock(directory: dir, command: "sweep")
+        let lock = try OutputLock(directory: dir, command: options.merge ? "merge" : "sweep")
         defer { lock.release() }
         let (configHash, dataHash) = OutputDirectory.fingerprints(
             config, sections: ["strategy", "data", "search", "params"])
-        let journal = try Journal(
-            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh,
-            version: options.version)
         var notes: [String] = []
         if let note = lock.note { notes.append(note) }
+        if options.merge {
+            let merged = try ShardMerge.assemble(
+                outputDirectory: dir, command: "sweep", configHash: configHash, dataHash: dataHash,
+                version: options.version, configFile: config.document.file)
+            notes.append("merged \(merged.shards) shards: \(merged.runs) runs")
+        }
+        let journal = try Journal(
+            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash,
+            fresh: options.fresh && !options.merge, version: options.version)
         if let reason = journal.discardReason { notes.append(reason) }
         if let damage = journal.damageNote { notes.append(damage) }
-        if journal.reusedCount > 0 { notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal") }
+        if journal.reusedCount > 0 && !options.merge {
+            notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal")
+        }
         if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
+        if options.shard != nil { OutputDirectory.remove([ShardMerge.statusName], in: dir) }
 
         let collector = try SegmentCollector(
             objective: objective, space: space, top: config.output.top, runsPath: dir + "/runs.csv",
@@ -54,10 +63,11 @@ public final class Sweep: Sendable {
         }
         let segment = PlanSegment(
             id: 0, planner: planner, tradeFrom: config.data.from, tradeTo: config.data.to, collector: collector,
-            returnSampler: sampler)
+            returnSampler: sampler, shard: options.shard)
         let scheduler = RunScheduler(
-            segments: [segment], journal: journal, cancellation: options.cancellation, window: 64 * options.jobs)
-        let planned = planner.plannedCount
+            segments: [segment], journal: journal, cancellation: options.cancellation, window: 64 * options.jobs,
+            journalOnly: options.merge)
+        let planned = options.shard.map { (planner.plannedCount + $0.count - 1 - $0.index) / $0.count } ?? planner.plannedCount
         let poolNote = WorkerPool.run(scheduler, evaluator: evaluator, jobs: options.jobs) {
             guard let progress = options.progress else { return }
             let s = scheduler.snapshot()
@@ -76,13 +86,16 @@ public final class Sweep: Sendable {
         var winnerReturns = ranked.first?.record.returns ?? []
         if interrupted {
             notes.append("stopped early: run the same command again to resume")
-        } else if options.writeBest, let best = ranked.first {
+        } else if options.writeBest && options.shard == nil, let best = ranked.first {
             let rerun = writeBest(best, to: dir + "/best", returnPeriod: options.robustness?.period)
             if let note = rerun.note { notes.append(note) }
             if winnerReturns.isEmpty { winnerReturns = rerun.returns }
         }
         var deflation: DeflatedSharpe? = nil
-        if !interrupted, let settings = options.robustness, let sampler, let robust = collector.robustness {
+        // A shard's runs are a part of the plan: the robustness figures are the merge's to compute.
+        if !interrupted, options.shard == nil, let settings = options.robustness, let sampler,
+            let robust = collector.robustness
+        {
             let report = RobustnessReport(
                 settings: settings, sampler: sampler, collector: robust, winner: ranked.first,
                 winnerReturns: winnerReturns, maximize: objective.maximize, rankBy: config.objective.rankBy,
@@ -100,15 +113,24 @@ public final class Sweep: Sendable {
         let summary = SweepSummary(
             outputDirectory: dir, planned: planned, examined: segment.iterator.examined,
             skippedByConstraints: segment.iterator.skippedByConstraints,
-            skippedDuplicates: segment.iterator.skippedDuplicates, ran: snap.fresh, reused: snap.reused,
+            skippedDuplicates: segment.iterator.skippedDuplicates,
+            // A merge reports the shards' runs as run: the counts of one machine's sweep.
+            ran: options.merge ? snap.fresh + snap.reused : snap.fresh, reused: options.merge ? 0 : snap.reused,
             failed: collector.failed, passed: collector.passed, filteredOut: collector.completed - collector.failed - collector.passed,
             firstFailure: collector.firstFailure, wallSeconds: wall,
-            runsPerSecond: wall > 0 ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
+            runsPerSecond: wall > 0 && !options.merge ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
             parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes,
-            wroteReport: !interrupted && options.robustness != nil)
+            wroteReport: !interrupted && options.robustness != nil && options.shard == nil)
+        if let shard = options.shard, !interrupted {
+            try ShardMerge.writeStatus(
+                ShardMerge.Status(
+                    shard: shard.index, of: shard.count, command: "sweep", configHash: configHash, dataHash: dataHash,
+                    semantics: EngineSemantics.version, runs: snap.fresh + snap.reused),
+                in: dir)
+        }
         try manifest(summary, configHash: configHash, dataHash: dataHash, jobs: options.jobs, version: options.version)
             .write(to: dir + "/manifest.json")
-        if options.robustness != nil {
+        if options.robustness != nil && options.shard == nil {
             do {
                 try ReportPage.write(directory: dir)
             } catch {

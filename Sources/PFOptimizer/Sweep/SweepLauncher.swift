@@ -43,6 +43,12 @@ public enum SweepLauncher {
         return try sweep.run(options)
     }
 
+    /// `sweep` or `walkforward`: what the finished shards under
+    /// `outputDirectory/shards` were run by (nil when none has finished).
+    public static func shardCommand(outputDirectory: String) -> String? {
+        ShardMerge.command(outputDirectory: outputDirectory)
+    }
+
     /// The report `pfopt sweep` prints.
     public static func report(_ s: SweepSummary, rankBy: String) -> String {
         var lines: [String] = []

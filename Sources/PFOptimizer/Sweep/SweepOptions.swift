@@ -18,6 +18,10 @@ public struct SweepOptions: Sendable {
     public var robustness: RobustnessSettings?
     /// Run a grid above ``GridSizeGuard/limit`` runs anyway.
     public var confirmLargeGrid: Bool = false
+    /// Run only this shard's runs, into `output.dir/shards/I/`.
+    public var shard: Shard? = nil
+    /// Merge the finished shards (every run must come from their journals).
+    public var merge: Bool = false
 
     public init(
         jobs: Int? = nil, fresh: Bool = false, cancellation: CancellationFlag? = nil,

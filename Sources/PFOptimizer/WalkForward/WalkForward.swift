@@ -34,43 +34,54 @@ public final class WalkForward: Sendable {
     /// Journal segment of a fold's out-of-sample run.
     static func oosSegment(_ fold: Int) -> Int { 1_000_000 + fold }
 
-    func foldDirectory(_ fold: Fold) -> String {
-        config.output.directory + "/folds/fold_" + (fold.number < 10 ? "0" : "") + String(fold.number)
+    func foldDirectory(_ fold: Fold, in base: String? = nil) -> String {
+        (base ?? config.output.directory) + "/folds/fold_" + (fold.number < 10 ? "0" : "") + String(fold.number)
     }
 
     /// Runs the walk-forward.
     public func run(_ options: SweepOptions = SweepOptions()) throws(SweepError) -> WalkForwardSummary {
         let start = Date()
-        let dir = config.output.directory
+        let dir = options.shard?.directory(in: config.output.directory) ?? config.output.directory
         let total = planner.plannedCount.multipliedReportingOverflow(by: folds.count)
         try GridSizeGuard.check(planner, total: total.overflow ? Int.max : total.partialValue, confirmed: options.confirmLargeGrid)
         try OutputDirectory.create(dir)
-        let lock = try OutputLock(directory: dir, command: "walkforward")
+        let lock = try OutputLock(directory: dir, command: options.merge ? "merge" : "walkforward")
         defer { lock.release() }
         let (configHash, dataHash) = OutputDirectory.fingerprints(
             config, sections: ["strategy", "data", "search", "params", "walkforward"])
-        let journal = try Journal(
-            path: dir + "/" + Sweep.journalName, configHash: configHash, dataHash: dataHash, fresh: options.fresh,
-            version: options.version)
         var notes: [String] = []
         if let note = lock.note { notes.append(note) }
+        if options.merge {
+            let merged = try ShardMerge.assemble(
+                outputDirectory: dir, command: "walkforward", configHash: configHash, dataHash: dataHash,
+                version: options.version, configFile: config.document.file)
+            notes.append("merged \(merged.shards) shards: \(merged.runs) in-sample runs")
+        }
+        let journal = try Journal(
+            path: dir + "/" + Sweep.journalName, configHash: configHash, dataHash: dataHash,
+            fresh: options.fresh && !options.merge, version: options.version)
         if let reason = journal.discardReason { notes.append(reason) }
         if let damage = journal.damageNote { notes.append(damage) }
-        if journal.reusedCount > 0 { notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal") }
+        if journal.reusedCount > 0 && !options.merge {
+            notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal")
+        }
         if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
+        if options.shard != nil { OutputDirectory.remove([ShardMerge.statusName], in: dir) }
 
         // In-sample sweeps of every fold, on one pool.
         var segments: [PlanSegment] = []
         for fold in folds {
-            try OutputDirectory.create(foldDirectory(fold))
+            try OutputDirectory.create(foldDirectory(fold, in: dir))
             let collector = try SegmentCollector(
-                objective: objective, space: space, top: config.output.top, runsPath: foldDirectory(fold) + "/runs.csv")
+                objective: objective, space: space, top: config.output.top,
+                runsPath: foldDirectory(fold, in: dir) + "/runs.csv")
             segments.append(PlanSegment(
                 id: fold.number, planner: planner, tradeFrom: fold.inSampleStart, tradeTo: fold.inSampleEnd,
-                collector: collector))
+                collector: collector, shard: options.shard))
         }
         let scheduler = RunScheduler(
-            segments: segments, journal: journal, cancellation: options.cancellation, window: 64 * options.jobs)
+            segments: segments, journal: journal, cancellation: options.cancellation, window: 64 * options.jobs,
+            journalOnly: options.merge)
         let perFold = planner.plannedCount
         let planned = perFold.multipliedReportingOverflow(by: folds.count).overflow ? Int.max : perFold * folds.count
         let foldCount = folds.count
@@ -87,7 +98,7 @@ public final class WalkForward: Sendable {
         for segment in segments { try segment.collector.flush() }
         let snap = scheduler.snapshot()
         for (fold, segment) in zip(folds, segments) {
-            try writeLeaderboard(segment.collector, to: foldDirectory(fold) + "/leaderboard.csv")
+            try writeLeaderboard(segment.collector, to: foldDirectory(fold, in: dir) + "/leaderboard.csv")
         }
         var results = zip(folds, segments).map { fold, segment in
             FoldResult(
@@ -95,6 +106,23 @@ public final class WalkForward: Sendable {
                 inSamplePassed: segment.collector.passed, inSampleFailed: segment.collector.failed, outOfSample: nil)
         }
         let interrupted = !scheduler.isComplete || options.cancellation?.isCancelled == true
+        if let shard = options.shard {
+            // A shard does its part of the in-sample sweeps; the merge picks the winners and runs them out of sample.
+            if !interrupted {
+                try ShardMerge.writeStatus(
+                    ShardMerge.Status(
+                        shard: shard.index, of: shard.count, command: "walkforward", configHash: configHash,
+                        dataHash: dataHash, semantics: EngineSemantics.version, runs: snap.fresh + snap.reused),
+                    in: dir)
+            }
+            return WalkForwardSummary(
+                outputDirectory: dir, folds: results, parameterNames: space.dimensions.map(\.name), ran: snap.fresh,
+                reused: snap.reused, wallSeconds: Date().timeIntervalSince(start), interrupted: interrupted,
+                foldEfficiency: [], efficiency: nil, profitableFoldShare: nil, stitchedNetProfit: .nan,
+                stitchedReturnPct: .nan, stitchedTrades: 0,
+                notes: notes + (interrupted ? ["stopped early: run the same command again to resume"] : []),
+                shard: shard)
+        }
         if !interrupted {
             try runOutOfSample(&results, journal: journal, jobs: options.jobs)
         } else {
@@ -102,8 +130,9 @@ public final class WalkForward: Sendable {
         }
 
         var summary = WalkForwardSummary(
-            outputDirectory: dir, folds: results, parameterNames: space.dimensions.map(\.name), ran: snap.fresh,
-            reused: snap.reused, wallSeconds: 0, interrupted: interrupted, foldEfficiency: [], efficiency: nil,
+            outputDirectory: dir, folds: results, parameterNames: space.dimensions.map(\.name),
+            ran: options.merge ? snap.fresh + snap.reused : snap.fresh, reused: options.merge ? 0 : snap.reused,
+            wallSeconds: 0, interrupted: interrupted, foldEfficiency: [], efficiency: nil,
             profitableFoldShare: nil, stitchedNetProfit: .nan, stitchedReturnPct: .nan, stitchedTrades: 0, notes: notes)
         if !interrupted {
             let report = try WalkForwardReport(walkForward: self, results: results)

@@ -5,6 +5,13 @@ public enum WalkForwardLauncher {
     /// The report for a finished walk-forward.
     public static func report(_ s: WalkForwardSummary) -> String {
         var lines: [String] = s.notes.map { "note: " + $0 }
+        if let shard = s.shard {
+            let runs = s.folds.reduce(0) { $0 + $1.inSampleRuns }
+            lines.append("shard \(shard): \(runs) in-sample runs over \(s.folds.count) folds, \(s.ran) run now"
+                + (s.reused > 0 ? ", \(s.reused) resumed from the journal" : "") + String(format: " in %.1fs", s.wallSeconds))
+            lines.append(s.interrupted ? "stopped early; run the same command again to resume" : "wrote \(s.outputDirectory); when every shard is done: pfopt merge CONFIG")
+            return lines.joined(separator: "\n")
+        }
         lines.append("\(s.folds.count) folds, \(s.ran) runs in " + String(format: "%.1fs", s.wallSeconds)
             + (s.reused > 0 ? ", \(s.reused) resumed from the journal" : ""))
         var rows = [["fold", "in-sample", "out-of-sample"] + s.parameterNames + ["is_obj", "is_ret%/y", "oos_ret%/y", "wfe", "status"]]

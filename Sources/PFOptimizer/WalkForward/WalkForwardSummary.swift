@@ -22,4 +22,6 @@ public struct WalkForwardSummary: Sendable {
     public var stitchedInitialEquity: Double = .nan
     public var stitchedFinalEquity: Double = .nan
     public var notes: [String]
+    /// Set for one shard's part of the in-sample sweeps (no out-of-sample runs, no report).
+    public var shard: Shard? = nil
 }
