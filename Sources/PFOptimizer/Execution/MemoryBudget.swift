@@ -16,6 +16,18 @@ enum MemoryBudget {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// The peak resident memory of this process so far, in MB.
+    static func peakResidentMegabytes() -> Int? {
+        var usage = rusage()
+        #if os(Linux)
+            guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+            return Int(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        #else
+            guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+            return Int(usage.ru_maxrss) / (1 << 20)  // bytes on Darwin
+        #endif
+    }
+
     /// Bytes free for new allocations: the kernel's MemAvailable, lowered to
     /// the control group's limit minus its use when one is set.
     static func availableBytes() -> Int? {

@@ -36,6 +36,8 @@ struct Manifest: Encodable {
     var interrupted: Bool
     var best: Best?
     var notes: [String]
+    /// The process's peak resident memory: what a cluster task running it needs.
+    var peak_memory_mb: Int? = MemoryBudget.peakResidentMegabytes()
 
     func write(to path: String) throws(SweepError) {
         let encoder = JSONEncoder()
