@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// This package's folder (the linker needs absolute paths).
+let packageDirectory = Context.packageDirectory
+
 let package = Package(
     name: "pfopt",
     platforms: [.macOS(.v14)],
@@ -10,6 +13,8 @@ let package = Package(
         .library(name: "PineLanguage", targets: ["PineLanguage"]),
         .library(name: "PineEngine", targets: ["PineEngine"]),
         .library(name: "PFOptimizer", targets: ["PFOptimizer"]),
+        // The strategy library `pfopt export` copies (libpfopt_abi.so).
+        .library(name: "pfopt_abi", type: .dynamic, targets: ["PFABI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,7 +41,7 @@ let package = Package(
         .target(
             name: "PFOptimizer",
             dependencies: [
-                "PFData", "PineLanguage", "PineEngine",
+                "PFData", "PineLanguage", "PineEngine", "CPFABI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -46,6 +51,22 @@ let package = Package(
             dependencies: [
                 "PFData", "PineLanguage", "PineEngine", "PFOptimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The strategy-library C interface (pfopt_abi.h), and the library that
+        // implements it over the engine. The Swift runtime is linked in
+        // statically so the library loads where no Swift toolchain is
+        // installed; only the interface's symbols are exported.
+        .target(name: "CPFABI"),
+        .target(
+            name: "PFABI", dependencies: ["CPFABI", "PFData", "PineLanguage", "PineEngine", "PFOptimizer"],
+            exclude: ["exports.map"],
+            linkerSettings: [
+                .unsafeFlags([
+                    "-static-stdlib", "-use-ld=lld", "-Xlinker", "--version-script=\(packageDirectory)/Sources/PFABI/exports.map",
+                    // Foundation's own static dependencies, which the driver does not add for a library.
+                    "-lCoreFoundation", "-l_FoundationCollections", "-l_FoundationICU", "-l_FoundationCShims",
+                ])
             ]
         ),
         // What every test target shares: repository paths and fixtures, scratch

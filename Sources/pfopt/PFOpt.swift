@@ -16,6 +16,7 @@ struct PFOpt: ParsableCommand {
         subcommands: [
             SweepCommand.self, WalkForwardCommand.self, RunCommand.self,
             InspectCommand.self, DataCommand.self, ReportCommand.self, MergeCommand.self, SlurmCommand.self,
+            ExportCommand.self,
         ]
     )
 
