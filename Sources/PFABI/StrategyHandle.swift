@@ -113,11 +113,14 @@ final class StrategyHandle {
             guard let value else { throw HandleError.message("\(key): the value is NULL") }
             switch name {
             case "trade_from", "trade_to":
-                let time: Int64
-                if let ms = Int64(value.trimmingCharacters(in: .whitespaces)) {
+                let text = value.trimmingCharacters(in: .whitespaces)
+                let time: Int64?
+                if text.isEmpty {
+                    time = nil
+                } else if let ms = Int64(text) {
                     time = ms
                 } else {
-                    time = try TimeParsing.parse(value, timezone: nil)
+                    time = try TimeParsing.parse(text, timezone: nil)
                 }
                 if name == "trade_from" { tradeFrom = time } else { tradeTo = time }
             default:

@@ -108,6 +108,10 @@ public struct EngineSetup: Sendable, Hashable {
     public var fxRate: Double?
     /// Other symbols' data files by ticker, for `request.security`.
     public var symbols: [String: String]
+    /// A strategy library to run instead of the script (see `LibraryEvaluator`).
+    public var libraryPath: String?
+    /// The inputs the config names, for a library that does not carry its script.
+    public var declaredInputs: [InputSpec]
 
     public init(
         scriptPath: String, fixedInputs: [String: InputValue] = [:],
@@ -115,7 +119,8 @@ public struct EngineSetup: Sendable, Hashable {
         timeframe: String? = nil, tradeFrom: Int64? = nil, tradeTo: Int64? = nil,
         magnifierMode: String = "off", magnifierSamples: Int = 4,
         magnifierDistribution: String = "endpoints", fx: String? = nil, fxRate: Double? = nil,
-        symbols: [String: String] = [:]
+        symbols: [String: String] = [:],
+        libraryPath: String? = nil, declaredInputs: [InputSpec] = []
     ) {
         self.fx = fx
         self.fxRate = fxRate
@@ -131,5 +136,7 @@ public struct EngineSetup: Sendable, Hashable {
         self.magnifierMode = magnifierMode
         self.magnifierSamples = magnifierSamples
         self.magnifierDistribution = magnifierDistribution
+        self.libraryPath = libraryPath
+        self.declaredInputs = declaredInputs
     }
 }

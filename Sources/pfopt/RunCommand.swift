@@ -15,7 +15,10 @@ struct RunCommand: ParsableCommand {
             """)
 
     @Argument(help: "The Pine Script v6 strategy (.pine).")
-    var script: String
+    var script: String?
+
+    @Option(help: "Run a strategy library (C ABI version 2, .so) instead of a script; --set names inputs by title.")
+    var library: String?
 
     @Option(help: "The market data: .ohlcv, or .csv/.tsv/.txt/.json (converted and cached).")
     var data: String
@@ -60,6 +63,17 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        if let library {
+            guard script == nil else {
+                FileHandle.standardError.write(Data("error: give a script or --library, not both\n".utf8))
+                throw ExitCode.failure
+            }
+            return try runLibrary(library)
+        }
+        guard let script else {
+            FileHandle.standardError.write(Data("error: missing the strategy: give a .pine script or --library\n".utf8))
+            throw ExitCode.failure
+        }
         do {
             let single = try SingleRun(
                 SingleRun.Request(
@@ -83,6 +97,25 @@ struct RunCommand: ParsableCommand {
             }
         } catch {
             ErrorOutput.write(ErrorOutput.message(for: error))
+            throw ExitCode.failure
+        }
+    }
+
+    private func runLibrary(_ path: String) throws {
+        do {
+            let libraryRun = try LibraryRun(
+                libraryPath: path, dataPath: data, symbolPath: symbol, timeframe: timeframe, sets: sets,
+                overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo)
+            let outcome = try libraryRun.run(writingTo: out)
+            let names = MetricCatalog.flatNames
+            for name in ["num_trades", "net_profit", "profit_factor", "max_equity_drawdown", "sharpe_tv"] {
+                if let i = names.firstIndex(of: name), i < outcome.metrics.count {
+                    print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(outcome.metrics[i]))
+                }
+            }
+            if let out { print("wrote \(out)/trades.csv, equity.csv, metrics.json") }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

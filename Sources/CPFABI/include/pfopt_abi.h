@@ -219,8 +219,9 @@ void strategy_set_input(pf_strategy_t strategy, const char *title, const char *v
  * commission_value, default_qty_type, default_qty_value, pyramiding,
  * slippage, process_orders_on_close, close_entries_rule, margin_long,
  * margin_short, currency, risk_free_rate. pfopt libraries also accept
- * trade_from and trade_to (Unix ms): orders only inside that window, the
- * bars before still warm the script up. Errors behave as for inputs. */
+ * trade_from and trade_to (Unix ms; "" clears): orders only inside that
+ * window, the bars before still warm the script up. Errors behave as for
+ * inputs. */
 void strategy_set_override(pf_strategy_t strategy, const char *key, const char *value);
 
 /* Runs over bars on their own timeframe, without the magnifier. */

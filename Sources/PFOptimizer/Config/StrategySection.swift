@@ -2,8 +2,11 @@ import PineLanguage
 
 /// `[strategy]`: the script, fixed input values and `strategy()` overrides.
 public struct StrategySection: Sendable, Equatable {
-    /// The script's absolute path.
+    /// The script's absolute path (the library's, for `library = ...`).
     public var scriptPath: String
+    /// A strategy library (C ABI version 2) run instead of a Pine script:
+    /// `library = "strategy.so"`. Its inputs are named by title.
+    public var libraryPath: String?
     /// `[strategy.inputs]` as written, in file order: key (variable name or
     /// title) and value. Validated against the script's inputs later.
     public var inputs: [(key: String, value: ConfigValue)]
@@ -11,7 +14,7 @@ public struct StrategySection: Sendable, Equatable {
     public var overrides: [String: InputValue]
 
     public static func == (a: StrategySection, b: StrategySection) -> Bool {
-        a.scriptPath == b.scriptPath && a.overrides == b.overrides
+        a.scriptPath == b.scriptPath && a.libraryPath == b.libraryPath && a.overrides == b.overrides
             && a.inputs.map(\.key) == b.inputs.map(\.key) && a.inputs.map(\.value) == b.inputs.map(\.value)
     }
 

@@ -54,7 +54,10 @@ public struct SweepConfig: Sendable {
             dataPath: data.file, symbolPath: data.symbol, timeframe: data.timeframe,
             tradeFrom: data.from, tradeTo: data.to, magnifierMode: data.magnifierMode,
             magnifierSamples: data.magnifierSamples, magnifierDistribution: data.magnifierDistribution,
-            fx: data.fx, fxRate: data.fxRate, symbols: data.symbols)
+            fx: data.fx, fxRate: data.fxRate, symbols: data.symbols,
+            libraryPath: strategy.libraryPath,
+            declaredInputs: strategy.libraryPath == nil
+                ? [] : LibraryEvaluator.declaredInputs(params: params, fixed: strategy.inputs))
     }
 
     // MARK: - Sections
@@ -64,10 +67,19 @@ public struct SweepConfig: Sendable {
         guard r.isPresent else {
             throw doc.error(["strategy"], "missing; add [strategy] with script = \"path/to/strategy.pine\"")
         }
-        let script = doc.resolvePath(try r.requiredString("script"))
+        let library = try r.string("library").map(doc.resolvePath)
+        let script: String
+        if let library {
+            if r.raw("script") != nil {
+                throw r.error("library", "give either script = \"...pine\" or library = \"...so\", not both")
+            }
+            script = library
+        } else {
+            script = doc.resolvePath(try r.requiredString("script"))
+        }
         r.markUsed("inputs")
         r.markUsed("overrides")
-        try r.finish(allowed: ["script", "inputs", "overrides"])
+        try r.finish(allowed: ["script", "library", "inputs", "overrides"])
 
         let inputsReader = try TableReader(doc, ["strategy", "inputs"])
         let inputs = inputsReader.keysInOrder.compactMap { key in
@@ -83,7 +95,7 @@ public struct SweepConfig: Sendable {
             }
             overrides[key] = try decodeOverride(&o, key, kind)
         }
-        return StrategySection(scriptPath: script, inputs: inputs, overrides: overrides)
+        return StrategySection(scriptPath: script, libraryPath: library, inputs: inputs, overrides: overrides)
     }
 
     private static func decodeOverride(_ r: inout TableReader, _ key: String, _ kind: StrategySection.OverrideKind)

@@ -8,8 +8,13 @@ public enum SweepLauncher {
     /// Makes the evaluator for a config's engine setup (the real engine by default).
     public typealias EvaluatorFactory = @Sendable (EngineSetup) throws -> any BacktestEvaluator
 
-    /// The default factory: pfopt's own engine.
-    public static let engine: EvaluatorFactory = { try EngineEvaluator(setup: $0) }
+    /// The default factory: pfopt's own engine, or the strategy library the config names.
+    public static let engine: EvaluatorFactory = { setup in
+        if let library = setup.libraryPath {
+            return try LibraryEvaluator(setup: setup, libraryPath: library, declared: setup.declaredInputs)
+        }
+        return try EngineEvaluator(setup: setup)
+    }
 
     /// Loads a config and builds its evaluator.
     public static func prepare(configPath: String, overrides: [String], factory: EvaluatorFactory = engine)
