@@ -22,6 +22,11 @@ let package = Package(
                 .product(name: "PFOptimizer", package: "pfopt"), .product(name: "PineEngine", package: "pfopt"),
                 .product(name: "PFData", package: "pfopt"),
             ]),
+        .executableTarget(
+            name: "ABIBench",
+            dependencies: [
+                .product(name: "PFOptimizer", package: "pfopt"), .product(name: "PineEngine", package: "pfopt"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
