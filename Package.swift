@@ -66,7 +66,7 @@ let package = Package(
                     "-static-stdlib", "-use-ld=lld", "-Xlinker", "--version-script=\(packageDirectory)/Sources/PFABI/exports.map",
                     // Foundation's own static dependencies, which the driver does not add for a library.
                     "-lCoreFoundation", "-l_FoundationCollections", "-l_FoundationICU", "-l_FoundationCShims",
-                ])
+                ], .when(platforms: [.linux]))
             ]
         ),
         // What every test target shares: repository paths and fixtures, scratch

@@ -34,11 +34,8 @@ struct ExportCommand: ParsableCommand {
                 baseLibraryPath: baseLibrary ?? LibraryExporter.baseLibraryBesideExecutable())
             try exporter.export()
             print("wrote \(output) (ABI version 2) and \(exporter.headerPath)")
-        } catch let failure as PineCompileFailure {
-            FileHandle.standardError.write(Data((failure.rendered + "\n").utf8))
-            throw ExitCode.failure
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }

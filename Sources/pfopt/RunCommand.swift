@@ -64,16 +64,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if let library {
-            guard script == nil else {
-                FileHandle.standardError.write(Data("error: give a script or --library, not both\n".utf8))
-                throw ExitCode.failure
-            }
+            guard script == nil else { throw ValidationError("give a script or --library, not both") }
             return try runLibrary(library)
         }
-        guard let script else {
-            FileHandle.standardError.write(Data("error: missing the strategy: give a .pine script or --library\n".utf8))
-            throw ExitCode.failure
-        }
+        guard let script else { throw ValidationError("missing the strategy: give a .pine script or --library") }
         do {
             let single = try SingleRun(
                 SingleRun.Request(
@@ -115,7 +109,7 @@ struct RunCommand: ParsableCommand {
             }
             if let out { print("wrote \(out)/trades.csv, equity.csv, metrics.json") }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            ErrorOutput.write(ErrorOutput.message(for: error))
             throw ExitCode.failure
         }
     }
