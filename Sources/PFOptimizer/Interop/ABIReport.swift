@@ -79,8 +79,8 @@ enum ABIReport {
 
     /// The report as pfopt's own, for the run files of the best run. What the
     /// interface does not carry (order ids, open trades) is left empty; the
-    /// initial capital is the first equity point's equity less its open profit.
-    static func backtestReport(_ r: pf_report_t) -> BacktestReport {
+    /// initial capital, when not known, is the last equity less the closed and open profit.
+    static func backtestReport(_ r: pf_report_t, initialCapital: Double?) -> BacktestReport {
         var trades: [ClosedTrade] = []
         if let p = r.trades {
             for i in 0..<Int(max(0, r.trades_len)) {
@@ -111,7 +111,8 @@ enum ABIReport {
         let m = r.metrics
         let metrics = Metrics(
             all: tradeStats(m.all), longs: tradeStats(m.longs), shorts: tradeStats(m.shorts), equity: equityStats(m.equity))
-        let capital = curve.count > 0 ? curve.equity[0] - curve.openProfit[0] : 0
+        let capital = initialCapital
+            ?? (curve.equity.last ?? 0) - r.metrics.all.net_profit - r.metrics.equity.open_pl
         return BacktestReport(
             trades: trades, openTrades: [], equityCurve: curve, counters: counters, metrics: metrics,
             initialCapital: capital)

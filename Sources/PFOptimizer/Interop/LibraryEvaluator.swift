@@ -16,6 +16,11 @@ import PineLanguage
 public struct LibraryEvaluator: BacktestEvaluator {
     public let inputs: [InputSpec]
     public let barTimes: [Int64]
+    public let barCloses: [Double]
+    public let priceTick: Double
+    /// The starting capital of every run when the library carries its script
+    /// (the declared one with the overrides); nil: read from each report.
+    let initialCapital: Double?
     public let library: StrategyLibrary
     let bars: BarArray
     let call: LibraryCall
@@ -31,8 +36,11 @@ public struct LibraryEvaluator: BacktestEvaluator {
         if library.isPFOpt, let payload = try ExportPayload.read(fromFileAt: libraryPath) {
             let program = try PineProgram.compile(source: payload.source, fileName: payload.fileName)
             inputs = program.inputs
+            initialCapital = try program.strategyProperties(
+                overrides: setup.overrides.mapValues(\.description)).initialCapital
         } else {
             inputs = declared
+            initialCapital = nil
         }
         var market = try MarketData.load(path: setup.dataPath)
         if let symbolPath = setup.symbolPath {
@@ -42,6 +50,8 @@ public struct LibraryEvaluator: BacktestEvaluator {
         }
         let data = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
         barTimes = data.bars.bars.time
+        barCloses = data.bars.bars.close
+        priceTick = data.mintick
         let magnifier = try Magnifier.parse(
             mode: setup.magnifierMode, samples: setup.magnifierSamples, distribution: setup.magnifierDistribution)
         if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }

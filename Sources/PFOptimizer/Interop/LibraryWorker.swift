@@ -52,6 +52,33 @@ final class LibraryWorker: BacktestWorker {
         return s.isEmpty ? nil : s
     }
 
+    /// The trade window of a request within the sweep's.
+    private func window(_ request: RunRequest) -> (from: Int64?, to: Int64?) {
+        var from = evaluator.tradeFrom
+        var to = evaluator.tradeTo
+        if let f = request.tradeFrom { from = max(f, from ?? f) }
+        if let t = request.tradeTo { to = min(t, to ?? t) }
+        return (from, to)
+    }
+
+    /// The equity curve's period returns, when the request asks for them.
+    private func returns(_ request: RunRequest) -> [Float] {
+        guard let period = request.returnPeriod, let curve = report.equity_curve, report.equity_curve_len > 0 else {
+            return []
+        }
+        let n = Int(report.equity_curve_len)
+        var time = [Int64](repeating: 0, count: n)
+        var equity = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            time[i] = curve[i].time_ms
+            equity[i] = curve[i].equity
+        }
+        let capital = evaluator.initialCapital
+            ?? equity[n - 1] - report.metrics.all.net_profit - report.metrics.equity.open_pl
+        let (from, to) = window(request)
+        return PeriodReturns.compute(time: time, equity: equity, initialEquity: capital, period: period, from: from, to: to)
+    }
+
     /// Sets the run's inputs and trade window; a refused value is the run's failure.
     private func prepare(_ request: RunRequest) -> String? {
         if let overrideProblem { return overrideProblem }
@@ -60,10 +87,7 @@ final class LibraryWorker: BacktestWorker {
             title.withCString { t in value.description.withCString { v in library.setInput(handle, t, v) } }
             if let problem = lastError() { return problem }
         }
-        var from = evaluator.tradeFrom
-        var to = evaluator.tradeTo
-        if let f = request.tradeFrom { from = max(f, from ?? f) }
-        if let t = request.tradeTo { to = min(t, to ?? t) }
+        let (from, to) = window(request)
         if library.isPFOpt {
             for (key, time) in [("trade_from", from), ("trade_to", to)] {
                 let text = time.map { String($0) } ?? ""
@@ -93,7 +117,7 @@ final class LibraryWorker: BacktestWorker {
         runLibrary()
         defer { library.reportFree(&report) }
         if let problem = lastError() { return RunOutcome(status: .failed(problem), metrics: []) }
-        return RunOutcome(status: .ok, metrics: ABIReport.flatMetrics(report))
+        return RunOutcome(status: .ok, metrics: ABIReport.flatMetrics(report), returns: returns(request))
     }
 
     func runDetailed(_ request: RunRequest, writingTo directory: String) throws -> RunOutcome {
@@ -102,7 +126,7 @@ final class LibraryWorker: BacktestWorker {
         defer { library.reportFree(&report) }
         if let problem = lastError() { throw LibraryError.refused(library.path, problem) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try ReportWriter.write(ABIReport.backtestReport(report), to: directory)
-        return RunOutcome(status: .ok, metrics: ABIReport.flatMetrics(report))
+        try ReportWriter.write(ABIReport.backtestReport(report, initialCapital: evaluator.initialCapital), to: directory)
+        return RunOutcome(status: .ok, metrics: ABIReport.flatMetrics(report), returns: returns(request))
     }
 }
