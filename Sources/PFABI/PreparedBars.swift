@@ -50,7 +50,10 @@ final class PreparedBars {
         let market = MarketData(
             bars: store, timeframe: timeframe, symbol: symbol, sourcePath: "", ohlcvPath: "", gaps: [])
         let script = a.scriptTimeframe.flatMap { $0.isEmpty ? nil : $0 }
-        data = try PreparedData(market: market, scriptTimeframe: script)
+        var prepared = try PreparedData(market: market, scriptTimeframe: script)
+        // As pfopt run without a rate: the same currency, a USD stablecoin, or refused.
+        try prepared.setCurrency(strategy: program.declared.currency, rate: nil)
+        data = prepared
         runner = try ScriptRunner(program: program, data: data, columnCache: ColumnCache())
     }
 

@@ -48,6 +48,10 @@ public struct LibraryEvaluator: BacktestEvaluator {
                 bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),
                 sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
         }
+        if setup.fx != nil || setup.fxRate != nil || !setup.symbols.isEmpty {
+            throw LibraryError.refused(
+                libraryPath, "a strategy library takes one symbol's bars in its own currency: remove fx, fx_rate and [data.symbols]")
+        }
         let data = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
         barTimes = data.bars.bars.time
         barCloses = data.bars.bars.close
