@@ -110,7 +110,7 @@ public final class Sweep: Sendable {
         }
         try OutputDirectory.write(board, to: dir + "/leaderboard.csv")
         let wall = Date().timeIntervalSince(start)
-        let summary = SweepSummary(
+        var summary = SweepSummary(
             outputDirectory: dir, planned: planned, examined: segment.iterator.examined,
             skippedByConstraints: segment.iterator.skippedByConstraints,
             skippedDuplicates: segment.iterator.skippedDuplicates,
@@ -121,6 +121,7 @@ public final class Sweep: Sendable {
             runsPerSecond: wall > 0 && !options.merge ? Double(snap.fresh) / wall : 0, interrupted: interrupted,
             parameterNames: space.dimensions.map(\.name), top: ranked, notes: notes,
             wroteReport: !interrupted && options.robustness != nil && options.shard == nil)
+        summary.shard = options.shard
         if let shard = options.shard, !interrupted {
             try ShardMerge.writeStatus(
                 ShardMerge.Status(

@@ -89,7 +89,7 @@ public enum SweepLauncher {
             lines.append("stopped early; run the same command again to resume")
         }
         var files = ["runs.csv", "leaderboard.csv"]
-        if !s.interrupted && s.best != nil { files.append("best/") }
+        if !s.interrupted && s.best != nil && s.shard == nil { files.append("best/") }
         if s.wroteReport { files += ["robustness.json", "report.html"] }
         files.append("manifest.json")
         lines.append("wrote \(s.outputDirectory)/{\(files.joined(separator: ", "))}")

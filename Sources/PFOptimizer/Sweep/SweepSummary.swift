@@ -35,6 +35,8 @@ public struct SweepSummary: Sendable {
     public var notes: [String]
     /// True when robustness.json and report.html were written.
     public var wroteReport = false
+    /// The shard this sweep ran (nil for a whole sweep or a merge): no best/ is written.
+    public var shard: Shard? = nil
 
     /// Why the sweep counts as a failure although it ran to its end: every
     /// run failed. `nil` when at least one run succeeded (or none was planned,
