@@ -88,6 +88,9 @@ if [ -n "$array" ] && [ -n "$merge" ]; then
     check "runs.csv byte-identical to the local run" same "$work/local/runs.csv" "$work/cluster/runs.csv"
     check "leaderboard.csv byte-identical to the local run" same "$work/local/leaderboard.csv" "$work/cluster/leaderboard.csv"
     check "best/trades.csv identical" same "$work/local/best/trades.csv" "$work/cluster/best/trades.csv"
+    if [ -f "$work/local/robustness.json" ]; then
+        check "robustness.json identical" same "$work/local/robustness.json" "$work/cluster/robustness.json"
+    fi
 fi
 
 # 3. One shard killed with scancel while it runs, re-run alone, then merged.
