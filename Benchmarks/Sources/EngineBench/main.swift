@@ -102,3 +102,37 @@ for _ in 0..<max(3, repetitions / 5) {
 }
 let m = median(indicatorTimes)
 print(String(format: "indicator script (sma, ema, rsi, atr, macd) on 1,000,000 bars: median %.1f ms = %.1f million bars/s (target >= 20)", m, Double(n) / m / 1000))
+
+// A market-structure tracker: pivots kept as user-defined objects in an array
+// (at most 50), touched by a method when price comes back to them.
+let pivotScript = """
+    //@version=6
+    indicator("pivot objects")
+    type Pivot
+        float price
+        int bar
+        int touches = 0
+    method touch(Pivot this) =>
+        this.touches += 1
+    var pivots = array.new<Pivot>()
+    ph = ta.pivothigh(high, 5, 5)
+    if not na(ph)
+        pivots.push(Pivot.new(ph, bar_index - 5))
+        if pivots.size() > 50
+            pivots.shift()
+    int touched = 0
+    for p in pivots
+        if high >= p.price and low <= p.price
+            p.touch()
+            touched += 1
+    plot(touched)
+    plot(pivots.size())
+    """
+let pivotProgram = try PineProgram.compile(source: pivotScript, fileName: "pivot_objects.pine")
+let pivotRunner = try ScriptRunner(program: pivotProgram, data: bigData)
+var pivotTimes: [Double] = []
+for _ in 0..<max(3, repetitions / 5) {
+    pivotTimes.append(try time { _ = try pivotRunner.run(RunOptions()) })
+}
+let pm = median(pivotTimes)
+print(String(format: "pivot objects script (array of user-defined objects, methods) on 1,000,000 bars: median %.1f ms = %.1f million bars/s", pm, Double(n) / pm / 1000))

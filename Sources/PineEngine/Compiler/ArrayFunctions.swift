@@ -10,7 +10,7 @@ enum ArrayFunctions {
         case "bool": return .bool
         case "string": return .string
         case "color": return .color
-        default: return .float
+        default: return a.builder.userTypes.enums[t] != nil ? .enumeration(t) : .float
         }
     }
 

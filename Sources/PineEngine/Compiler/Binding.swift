@@ -7,6 +7,9 @@ enum Binding {
     case value(Storage, ValueType)
     case string(UnsafeMutablePointer<String>)
     case array(UnsafeMutablePointer<PineArray?>, ValueType)
+    /// An object, map, matrix or array of objects: its cell, or its history
+    /// ring when the script reads what it held on past bars.
+    case reference(ReferenceStorage, ValueType)
     /// A pure series computed for every bar before the bar loop.
     case column(Column, ValueType)
     /// A user function, inlined (with its own state) at every call site.

@@ -5,6 +5,8 @@ typealias NumFn = (Runtime) throws -> Double
 typealias BoolFn = (Runtime) throws -> Bool
 typealias StrFn = (Runtime) throws -> String
 typealias ArrFn = (Runtime) throws -> PineArray
+/// A reference value: an object, a map, a matrix or an array of objects (nil is `na`).
+typealias RefFn = (Runtime) throws -> AnyObject?
 typealias ExecFn = (Runtime) throws -> Flow
 
 /// A statement closure carried in an array without losing its native
@@ -27,6 +29,8 @@ enum CompiledValue {
     case bool(BoolFn, Bool?)
     case str(StrFn, String?)
     case array(ArrFn, ValueType)
+    /// Objects, maps, matrices and arrays of objects, with their type.
+    case ref(RefFn, ValueType)
     /// `[a, b]` results: `prepare` runs first (it computes all elements),
     /// then each element is read.
     case tuple(prepare: ExecFn, elements: [CompiledValue])
@@ -40,6 +44,7 @@ enum CompiledValue {
         case .bool: return .bool
         case .str: return .string
         case .array(_, let e): return .array(e)
+        case .ref(_, let t): return t
         case .tuple(_, let es): return .tuple(es.map(\.type))
         case .void: return .void
         case .na: return .na

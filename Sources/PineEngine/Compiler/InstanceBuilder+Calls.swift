@@ -5,10 +5,11 @@ import PineLanguage
 extension InstanceBuilder {
     func compileCall(_ call: Call, _ range: SourceRange) throws -> CompiledValue {
         // Method syntax on a value: `arr.push(x)` is `array.push(arr, x)`.
-        if case .member(let base, let method, _) = call.callee.kind, base.dottedName.map({ lookup($0) != nil }) ?? true,
-            !isNamespace(base)
+        if case .member(let base, let method, _) = call.callee.kind,
+            base.dottedName.map({ lookup(String($0.prefix { $0 != "." })) != nil }) ?? true, !isNamespace(base)
         {
             let receiver = try compile(base)
+            if let v = try compileMethodCall(receiver, base, method, call, range) { return v }
             if case .array = receiver.type {
                 let name = "array." + method
                 guard let fn = Builtins.function(named: name), let implementation = BuiltinLibrary.functions[name] else {
@@ -24,6 +25,7 @@ extension InstanceBuilder {
         if let binding = lookup(name), case .function(let f) = binding {
             return try inline(f, call, range)
         }
+        if let v = try compileUserTypeCall(name, call, range) { return v }
         guard let fn = Builtins.function(named: name) else {
             throw error(call.callee.range, "\(name)() is not supported yet")
         }
@@ -42,7 +44,7 @@ extension InstanceBuilder {
     /// Binds a call's arguments with the registry's signature (the overload
     /// they fit), compiles them into the registry's parameter slots and
     /// builds the implementation.
-    private func invoke(
+    func invoke(
         _ fn: BuiltinFunction, _ implementation: BuiltinImplementation, call: Call,
         receiver: (CompiledValue, Expression)?, _ range: SourceRange
     ) throws -> CompiledValue {
@@ -80,6 +82,7 @@ extension InstanceBuilder {
                 bound.extra.append((value, argument.value.range))
             }
         }
+        if let v = try compileReferenceBuiltin(name, bound) { return v }
         guard loopDepth > 0, Self.keepsSeriesState(name) else { return try implementation.build(bound) }
         let (value, snapshots) = try arena.recordingStates { try implementation.build(bound) }
         return rollingBack(value, snapshots)
@@ -114,10 +117,16 @@ extension InstanceBuilder {
 
     /// Inlines a user function at its call site: the site gets its own
     /// parameter cells, locals, `var`s and indicator states.
-    private func inline(_ f: FunctionDeclaration, _ call: Call, _ range: SourceRange) throws -> CompiledValue {
+    func inline(
+        _ f: FunctionDeclaration, _ call: Call, _ range: SourceRange, receiver: CompiledValue? = nil
+    ) throws -> CompiledValue {
         guard inlineDepth < 32 else { throw error(range, "function '\(f.name.text)' calls itself (recursion is not allowed in Pine)") }
         var args: [CompiledValue?] = Array(repeating: nil, count: f.parameters.count)
         var position = 0
+        if let receiver, !args.isEmpty {
+            args[0] = receiver
+            position = 1
+        }
         for arg in call.arguments {
             if let label = arg.label {
                 guard let i = f.parameters.firstIndex(where: { $0.name.text == label }) else {
@@ -143,6 +152,10 @@ extension InstanceBuilder {
             var value = args[i]
             if value == nil, let d = p.defaultValue { value = try compile(d) }
             guard let value else { throw error(range, "\(f.name.text)() needs a value for '\(p.name.text)'") }
+            if let store = try bindReferenceParameter(p, value, range) {
+                stores.append(store)
+                continue
+            }
             switch value.type {
             case .string:
                 let fv = try string(value, range)

@@ -28,8 +28,10 @@ extension InstanceBuilder {
             return .str(Self.select(conditions, try values.map { try string($0, range) }, try string(fallback, range)), nil)
         case .bool:
             return .bool(Self.select(conditions, try values.map { try boolean($0, range) }, try boolean(fallback, range)), nil)
-        case .array(let e):
+        case .array(let e) where !type.isReference:
             return .array(Self.select(conditions, try values.map { try array($0, range).0 }, try array(fallback, range).0), e)
+        case let t where t.isReference:
+            return try chooseReferences(t, conditions, values, fallback, range)
         default:
             let numeric: ValueType = type == .na ? .float : type
             return .num(Self.select(conditions, try values.map { try number($0, range) }, try number(fallback, range)), numeric, nil)

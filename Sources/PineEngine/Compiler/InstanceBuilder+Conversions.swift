@@ -58,6 +58,7 @@ extension InstanceBuilder {
         case .bool(let f, _): return .bool({ rt in _ = try prelude(rt); return try f(rt) }, nil)
         case .str(let f, _): return .str({ rt in _ = try prelude(rt); return try f(rt) }, nil)
         case .array(let f, let e): return .array({ rt in _ = try prelude(rt); return try f(rt) }, e)
+        case .ref(let f, let t): return .ref({ rt in _ = try prelude(rt); return try f(rt) }, t)
         case .tuple(let p, let es): return .tuple(prepare: { rt in _ = try prelude(rt); return try p(rt) }, elements: es)
         case .void(let f): return .void({ rt in _ = try prelude(rt); return try f(rt) })
         case .na: return .num({ rt in _ = try prelude(rt); return .nan }, .float, nil)
@@ -71,6 +72,7 @@ extension InstanceBuilder {
         case .bool(let f, _): return { rt in _ = try f(rt); return .normal }
         case .str(let f, _): return { rt in _ = try f(rt); return .normal }
         case .array(let f, _): return { rt in _ = try f(rt); return .normal }
+        case .ref(let f, _): return { rt in _ = try f(rt); return .normal }
         case .tuple(let p, _): return p
         case .void(let f): return f
         case .na: return { _ in .normal }

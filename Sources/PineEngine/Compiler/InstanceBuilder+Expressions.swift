@@ -13,7 +13,8 @@ extension InstanceBuilder {
             return .constant(packed, .color)
         case .na: return .na
         case .identifier(let name): return try compileName(name, e.range)
-        case .member:
+        case .member(let base, let name, _):
+            if let v = try compileMember(base, name, e.range) { return v }
             guard let dotted = e.dottedName else { throw error(e.range, "field access on values is not supported yet") }
             return try compileName(dotted, e.range)
         case .call(let call): return try compileCall(call, e.range)
@@ -58,6 +59,7 @@ extension InstanceBuilder {
                 if t == .bool { return .bool({ rt in c.data[rt.barIndex] != 0 }, nil) }
                 return .num({ rt in c.data[rt.barIndex] }, t, nil)
             case .function: throw error(range, "'\(name)' is a function: call it with ( )")
+            case .reference(let storage, let type): return .ref(storage.read, type)
             }
         }
         if let v = try BuiltinVariables.value(name, builder: self, range: range) { return v }
@@ -67,6 +69,7 @@ extension InstanceBuilder {
     // MARK: history
 
     func compileHistory(_ base: Expression, _ offsetExpr: Expression, _ range: SourceRange) throws -> CompiledValue {
+        if let v = try compileReferenceHistory(base, offsetExpr, range) { return v }
         let offset = try integer(compile(offsetExpr), offsetExpr.range)
         if case .identifier(let name) = base.kind {
             if let b = lookup(name) {

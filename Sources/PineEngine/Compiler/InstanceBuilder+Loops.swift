@@ -2,7 +2,7 @@ import PineLanguage
 
 /// `for`, `for ... in` and `while`, as statements and as values.
 extension InstanceBuilder {
-    private static func spend(_ rt: Runtime, _ range: SourceRange) throws {
+    static func spend(_ rt: Runtime, _ range: SourceRange) throws {
         rt.loopBudget -= 1
         if rt.loopBudget < 0 {
             throw rt.error(
@@ -45,7 +45,9 @@ extension InstanceBuilder {
     func compileForIn(_ f: ForInLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
         loopDepth += 1
         defer { loopDepth -= 1 }
-        let (collection, element) = try array(compile(f.collection), f.collection.range)
+        let collectionValue = try compile(f.collection)
+        if let exec = try compileForInReferences(f, collectionValue, range, result: result) { return exec }
+        let (collection, element) = try array(collectionValue, f.collection.range)
         return try withScope {
             let indexCell = arena.cell()
             if let index = f.index { bind(index.text, .value(.cell(indexCell), .int)) }
@@ -89,7 +91,7 @@ extension InstanceBuilder {
 
     /// A loop body; when the loop is a value, its last statement's value is
     /// stored in `result` on every iteration.
-    private func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
+    func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
         guard let result else { return try compileStatements(body) ?? { _ in .normal } }
         let value = try number(compileBlockValue(body, range), range)
         return { rt in

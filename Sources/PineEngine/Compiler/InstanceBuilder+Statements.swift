@@ -79,10 +79,14 @@ extension InstanceBuilder {
         case .continueStatement: return LoweredStatement { _ in .continueLoop }
         case .expression(let e): return LoweredStatement(effect(try compile(e)))
         case .functionDeclaration(let f):
-            bind(f.name.text, .function(f))
+            if f.isMethod { try declareMethod(f) } else { bind(f.name.text, .function(f)) }
             return .none
-        case .typeDeclaration: throw error(s.range, "user-defined types are not supported yet")
-        case .enumDeclaration: throw error(s.range, "enums are not supported yet")
+        case .typeDeclaration(let t):
+            try declareType(t, s.range)
+            return .none
+        case .enumDeclaration(let e):
+            try declareEnum(e)
+            return .none
         case .importStatement: throw error(s.range, "libraries (import) are not supported yet")
         }
     }
@@ -125,6 +129,7 @@ extension InstanceBuilder {
     /// A declaration that runs per bar: computes its value and stores it in
     /// the variable's cell, ring or state (once, for `var`).
     private func declarationStore(_ d: VariableDeclaration, _ value: CompiledValue, _ range: SourceRange) throws -> ExecFn {
+        if let exec = try compileReferenceDeclaration(d, value, range) { return exec }
         let name = d.name.text
         var type = value.type
         if let declared = d.type {
@@ -139,7 +144,7 @@ extension InstanceBuilder {
             case "label", "line", "box", "table", "linefill", "polyline":
                 // Drawing ids: drawings do nothing, so the id is always na.
                 type = .float
-            default: throw error(declared.range, "the type '\(declared)' is not supported yet")
+            default: type = try valueType(of: declared)
             }
         }
         if type == .na { type = .float }
@@ -289,6 +294,7 @@ extension InstanceBuilder {
     }
 
     func compileAssignment(_ a: Assignment, _ range: SourceRange) throws -> ExecFn {
+        if let exec = try compileReferenceAssignment(a, range) { return exec }
         guard let name = a.targetName else { throw error(a.target.range, "only variables can be assigned to") }
         guard let binding = lookup(name) else { throw error(a.target.range, "'\(name)' is not declared") }
         var value = try compile(a.value)
@@ -333,6 +339,8 @@ extension InstanceBuilder {
             throw error(a.target.range, "'\(name)' is a function and cannot be assigned to")
         case .column:
             throw error(a.target.range, "internal: '\(name)' was treated as never reassigned")
+        case .reference:
+            throw error(a.target.range, "internal: '\(name)' holds a reference")
         }
     }
 }

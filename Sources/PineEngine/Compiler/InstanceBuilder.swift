@@ -33,6 +33,8 @@ final class InstanceBuilder {
     var plotCells: [UnsafeMutablePointer<Double>] = []
     /// Variables assigned with `:=` & co. anywhere (never pure).
     let reassigned: Set<String>
+    /// The script's user-defined types, enums and methods.
+    var userTypes = UserTypeTable()
 
     init(arena: Arena, fileName: String, needs: HistoryNeeds, inputs: [InputSpec], reassigned: Set<String> = []) {
         self.arena = arena

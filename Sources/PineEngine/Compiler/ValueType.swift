@@ -10,6 +10,14 @@ indirect enum ValueType: Equatable, CustomStringConvertible, Sendable {
     case void
     /// The untyped `na` literal.
     case na
+    /// An object of the user-defined type of this name.
+    case object(String)
+    /// A member of the enum of this name (held as its ordinal).
+    case enumeration(String)
+    /// `map<K, V>`
+    case map(ValueType, ValueType)
+    /// `matrix<T>`
+    case matrix(ValueType)
 
     var isNumeric: Bool {
         switch self {
@@ -29,6 +37,9 @@ indirect enum ValueType: Equatable, CustomStringConvertible, Sendable {
         case .tuple(let ts): return "[" + ts.map(\.description).joined(separator: ", ") + "]"
         case .void: return "void"
         case .na: return "na"
+        case .object(let name), .enumeration(let name): return name
+        case .map(let k, let v): return "map<\(k), \(v)>"
+        case .matrix(let e): return "matrix<\(e)>"
         }
     }
 

@@ -10,6 +10,7 @@ public struct SupportChecker {
     private var blockDepth = 0
     private var kind: ScriptDeclaration.Kind?
     private var importedAliases: Set<String> = []
+    private var userTypes = UserTypeCatalog()
 
     private enum Symbol {
         /// A variable, with what is known of its type (`array`, `string`, `line`, ...).
@@ -105,7 +106,10 @@ public struct SupportChecker {
     /// What the checker can tell of a declaration's type: from the written type, or from the
     /// initializer (`array.new_float()`, `line.new(...)`, a string literal).
     private static func typeHint(_ type: TypeReference?, _ initializer: Expression?) -> String? {
-        if let type { return type.name == "array" || drawingTypes.contains(type.name) || type.name == "string" ? type.name : nil }
+        if let type {
+            if ["array", "string", "map", "matrix"].contains(type.name) || drawingTypes.contains(type.name) { return type.name }
+            return Builtins.variable(named: type.name) == nil && !["int", "float", "bool", "color"].contains(type.name) ? "object" : nil
+        }
         guard let initializer else { return nil }
         switch initializer.kind {
         case .stringLiteral: return "string"
@@ -114,7 +118,8 @@ public struct SupportChecker {
             if arrayConstructors.contains(callee) { return "array" }
             if stringFunctions.contains(callee) { return "string" }
             if callee.hasSuffix(".new"), drawingTypes.contains(String(callee.dropLast(4))) { return String(callee.dropLast(4)) }
-            return nil
+            if callee.hasPrefix("map.") || callee.hasPrefix("matrix.") { return String(callee.prefix { $0 != "." }) }
+            return callee.hasSuffix(".new") || callee.hasSuffix(".copy") ? "object" : nil
         default: return nil
         }
     }
@@ -169,9 +174,13 @@ public struct SupportChecker {
         case .functionDeclaration(let f):
             checkFunction(f, range: statement.range)
         case .typeDeclaration(let t):
-            report("user-defined types ('type \(t.name.text)') are not supported yet", at: statement.range)
+            for d in userTypes.declare(t) { report(d.message, at: d.range) }
+            for f in t.fields {
+                checkType(f.type)
+                if let value = f.defaultValue { checkExpression(value) }
+            }
         case .enumDeclaration(let e):
-            report("enums ('enum \(e.name.text)') are not supported yet", at: statement.range)
+            for d in userTypes.declare(e) { report(d.message, at: d.range) }
         case .importStatement(let i):
             report("importing libraries ('import \(i.path)') is not supported yet", at: statement.range)
             // Names under the library's alias are not checked again.
@@ -193,8 +202,10 @@ public struct SupportChecker {
                     report("cannot assign to undeclared variable '\(name)'; declare it first with '='", at: target.range)
                 }
             }
+        case .member(let base, _, _):
+            checkExpression(base)  // the field and its type are checked when the script is compiled
         default:
-            report("assigning to a field ('\(target.dottedName ?? "...")') is not supported yet", at: target.range)
+            report("cannot assign to this expression", at: target.range)
         }
     }
 
@@ -253,8 +264,8 @@ public struct SupportChecker {
 
     private mutating func checkFunction(_ f: FunctionDeclaration, range: SourceRange) {
         if f.isMethod {
-            report("methods ('method \(f.name.text)') are not supported yet", at: range)
-            return
+            if f.parameters.isEmpty { report("a method needs a first parameter: the value it is called on", at: f.name.range) }
+            userTypes.declareMethod(f.name.text)
         }
         if f.isExported && kind != .library {
             report("'export' is only allowed in libraries, which pfopt cannot run", at: range)
@@ -285,6 +296,7 @@ public struct SupportChecker {
         loopDepth = savedLoop
         scopes.removeLast()
         // The name is visible after the declaration (Pine has no recursion).
+        if f.isMethod { return }
         if case .function(var overloads)? = scopes[scopes.count - 1][f.name.text] {
             overloads.append(f)
             scopes[scopes.count - 1][f.name.text] = .function(overloads)
@@ -300,8 +312,20 @@ public struct SupportChecker {
     ]
 
     private mutating func checkType(_ type: TypeReference) {
+        if userTypes.isType(type.name) { return }
+        if type.name == "map" || type.name == "matrix" {
+            let count = type.name == "map" ? 2 : 1
+            if type.arguments.count != count {
+                report("'\(type.name)' takes \(count == 2 ? "a key and a value type: map<string, float>" : "one element type: matrix<float>")", at: type.range)
+            }
+            if type.name == "matrix", let e = type.arguments.first, !["int", "float", "bool", "color"].contains(e.name) {
+                report("matrix<\(e.name)> is not supported yet: pfopt runs matrices of numbers and bools", at: type.range)
+            }
+            for argument in type.arguments { checkType(argument) }
+            return
+        }
         if !SupportChecker.supportedTypes.contains(type.name) {
-            if type.name == "map" || type.name == "matrix" || type.name.hasPrefix("chart.") {
+            if type.name.hasPrefix("chart.") {
                 report("the type '\(type.name)' is not supported yet", at: type.range)
             } else {
                 report("unknown type '\(type.name)'", at: type.range)
@@ -324,12 +348,13 @@ public struct SupportChecker {
             return
         case .identifier(let name):
             checkName(name, range: expr.range)
-        case .member(let base, let name, _):
-            if let dotted = expr.dottedName, lookup(SupportChecker.root(of: dotted)) == nil {
+        case .member(let base, _, _):
+            if let dotted = expr.dottedName, userTypes.isType(SupportChecker.root(of: dotted)) {
+                if let problem = userTypes.enumMemberProblem(dotted) { report(problem, at: expr.range) }
+            } else if let dotted = expr.dottedName, lookup(SupportChecker.root(of: dotted)) == nil {
                 checkName(dotted, range: expr.range)
             } else {
-                checkExpression(base)
-                report("reading a field ('.\(name)') is not supported yet", at: expr.range)
+                checkExpression(base)  // a field: checked with its type when the script is compiled
             }
         case .call(let call):
             checkCall(call, range: expr.range)
@@ -418,12 +443,25 @@ public struct SupportChecker {
         for argument in call.arguments { checkExpression(argument.value) }
         for type in call.typeArguments { checkType(type) }
         guard let name = call.callee.dottedName else {
+            if case .member(let base, _, _) = call.callee.kind {
+                checkExpression(base)  // a method of a value: checked with its type when compiled
+                return
+            }
             checkExpression(call.callee)
             report("this expression cannot be called", at: call.callee.range)
             return
         }
         if isImported(name) { return }
         let root = SupportChecker.root(of: name)
+        if userTypes.isType(root) {
+            if let (message, at) = userTypes.typeCallProblem(name, call) { report(message, at: at) }
+            return
+        }
+        if (root == "map" || root == "matrix") && lookup(root) == nil {
+            if let (message, at) = CollectionCatalog.problem(name, call, receiver: false) { report(message, at: at) }
+            return
+        }
+        if root.count == name.count, lookup(name) == nil, userTypes.methods.contains(name) { return }
         if root.count < name.count, lookup(root) != nil {
             checkMethodCall(call, name: name, root: root, range: range)
             return
@@ -476,23 +514,33 @@ public struct SupportChecker {
     /// `arr.push(x)`: a built-in called as a method of a local value.
     private mutating func checkMethodCall(_ call: Call, name: String, root: String, range: SourceRange) {
         let parts = name.split(separator: ".")
-        guard parts.count == 2 else {
-            report("reading a field of '\(root)' is not supported yet", at: call.callee.range)
-            return
-        }
+        // A method of a field (`obj.items.push(x)`) or a user method: checked with its type when compiled.
+        guard parts.count == 2 else { return }
         let method = String(parts[1])
+        if userTypes.methods.contains(method) { return }
         var hint: String?
         if case .variable(let h)? = lookup(root) { hint = h }
         if let hint, SupportChecker.drawingTypes.contains(hint) {
             return  // drawing methods (`l.set_x2(...)`) have no effect on a backtest
         }
         let receiver = CallArgument(label: nil, labelRange: nil, value: Expression(.identifier(root), range: call.callee.range), range: call.callee.range)
-        let namespaces = hint == "array" ? ["array"] : hint == "string" ? ["str"] : ["array", "str"]
+        if hint == "object" { return }  // `copy()` and the type's methods are checked when compiled
+        let namespaces = hint.map { $0 == "string" ? ["str"] : [$0] } ?? ["array", "str", "map", "matrix"]
+        var firstProblem: (String, SourceRange)?
         for namespace in namespaces {
-            guard let function = Builtins.function(named: namespace + "." + method) else { continue }
-            if case .failure(let error) = function.bind([receiver] + call.arguments, callRange: range) {
-                report(error.description, at: error.range)
+            let name = namespace + "." + method
+            if namespace == "map" || namespace == "matrix" {
+                guard CollectionCatalog.map[name] ?? CollectionCatalog.matrix[name] != nil else { continue }
+                guard let problem = CollectionCatalog.problem(name, call, receiver: true) else { return }
+                firstProblem = firstProblem ?? problem
+                continue
             }
+            guard let function = Builtins.function(named: name) else { continue }
+            guard case .failure(let error) = function.bind([receiver] + call.arguments, callRange: range) else { return }
+            firstProblem = firstProblem ?? (error.description, error.range)
+        }
+        if let (message, at) = firstProblem {
+            report(message, at: at)
             return
         }
         report("unknown method '\(method)' called on '\(root)'", at: call.callee.range)

@@ -1,0 +1,90 @@
+import PineLanguage
+
+/// The user-defined types, enums and methods of one script, collected as
+/// their declarations are compiled.
+struct UserTypeTable {
+    /// One field of a user-defined type.
+    struct Field {
+        var name: String
+        var type: ValueType
+        var defaultValue: Expression?
+    }
+
+    /// A `type` declaration: its fields in order.
+    struct UserType {
+        var name: String
+        var fields: [Field] = []
+
+        func index(of field: String) -> Int? { fields.firstIndex { $0.name == field } }
+    }
+
+    /// An `enum` declaration: its members in order and their titles.
+    struct EnumType {
+        var name: String
+        var members: [String]
+        var titles: [String]
+
+        func ordinal(of member: String) -> Int? { members.firstIndex(of: member) }
+    }
+
+    var types: [String: UserType] = [:]
+    var enums: [String: EnumType] = [:]
+    /// Methods by name; overloads are told apart by their first parameter's type.
+    var methods: [String: [FunctionDeclaration]] = [:]
+
+    var isEmpty: Bool { types.isEmpty && enums.isEmpty && methods.isEmpty }
+}
+
+/// Where a variable holding a reference lives.
+enum ReferenceStorage {
+    case cell(UnsafeMutablePointer<AnyObject?>)
+    case ring(UnsafeMutablePointer<ReferenceRing>)
+
+    var read: RefFn {
+        switch self {
+        case .cell(let p): return { _ in p.pointee }
+        case .ring(let r): return { _ in r.pointee.current }
+        }
+    }
+
+    /// Replaces the current value (`:=`).
+    @inline(__always) func set(_ v: AnyObject?) {
+        switch self {
+        case .cell(let p): p.pointee = v
+        case .ring(let r): r.pointee.set(v)
+        }
+    }
+
+    /// Starts the value of a new bar (a declaration executing).
+    @inline(__always) func declare(_ v: AnyObject?) {
+        switch self {
+        case .cell(let p): p.pointee = v
+        case .ring(let r): r.pointee.push(v)
+        }
+    }
+
+    /// Keeps the current value for a new bar (a `var` after its first bar).
+    @inline(__always) func carry() {
+        if case .ring(let r) = self { r.pointee.push(r.pointee.current) }
+    }
+}
+
+extension ValueType {
+    /// True for values held by reference in a `.ref` compiled value: objects,
+    /// maps, matrices and arrays of objects.
+    var isReference: Bool {
+        switch self {
+        case .object, .map, .matrix: return true
+        case .array(let e): return e.isReference
+        default: return false
+        }
+    }
+
+    /// True for values stored as a number: int, float, bool, color and enum members.
+    var isStoredAsNumber: Bool {
+        switch self {
+        case .int, .float, .bool, .color, .enumeration, .na: return true
+        default: return false
+        }
+    }
+}
