@@ -72,8 +72,9 @@ import Testing
         #expect(messages("enum E\n    a\nx = E.c") == ["5:5: error: enum 'E' has no member 'c' (its members: a)"])
         #expect(messages("type P\n    float x\np = P.make()") == ["5:5: error: type 'P' has no function 'make' (use P.new(...) or P.copy(x))"])
         #expect(messages("m = map.new<string, float>()\nm.put(\"a\", 1, 2)") == ["4:1: error: too many arguments to map.put: it takes at most 3"])
-        #expect(messages("x = map.gett(m, 1)") == ["3:5: error: map.gett is not a function pfopt knows"])
-        #expect(messages("m = matrix.new<string>(1, 1)") == ["3:19: error: matrix<string> is not supported yet: pfopt runs matrices of numbers and bools"])
+        #expect(messages("x = map.gett(1)") == ["3:5: error: map.gett is not a function pfopt knows"])
+        #expect(messages("m = map.new<string>()") == ["3:5: error: map.new needs its types: map.new<string, float>()"])
+        #expect(messages("m = matrix.new<string>(1, 1)") == ["3:16: error: matrix<string> is not supported yet: pfopt runs matrices of numbers and bools"])
         #expect(messages("type E\n    float x\nenum E\n    a") == ["5:6: error: the type 'E' is already declared"])
     }
 }

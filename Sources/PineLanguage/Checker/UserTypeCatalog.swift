@@ -117,6 +117,12 @@ public enum CollectionCatalog {
         guard let parameters = map[name] ?? matrix[name] else {
             return ("\(name) is not a function pfopt knows", call.callee.range)
         }
+        if name == "matrix.new", let e = call.typeArguments.first, !["int", "float", "bool", "color"].contains(e.name) {
+            return ("matrix<\(e.name)> is not supported yet: pfopt runs matrices of numbers and bools", e.range)
+        }
+        if (name == "matrix.new" && call.typeArguments.count != 1) || (name == "map.new" && call.typeArguments.count != 2) {
+            return ("\(name) needs its type\(name == "map.new" ? "s: map.new<string, float>()" : ": matrix.new<float>(...)")", call.callee.range)
+        }
         let positional = call.arguments.filter { $0.label == nil }.count + (receiver ? 1 : 0)
         if positional > parameters.count {
             return ("too many arguments to \(name): it takes at most \(parameters.count)", call.callee.range)
@@ -125,6 +131,11 @@ public enum CollectionCatalog {
             if let label = a.label, !parameters.contains(label) {
                 return ("\(name) has no parameter named '\(label)'", a.labelRange ?? a.range)
             }
+        }
+        // Every parameter of a map function is required.
+        let given = positional + call.arguments.filter { $0.label != nil }.count
+        if map[name] != nil, given < parameters.count {
+            return ("missing argument '\(parameters[given])' in call to \(name)", call.callee.range)
         }
         return nil
     }
