@@ -175,7 +175,7 @@ public struct ParameterSpace: Sendable {
             }
         default:
             switch value {
-            case .string(let s), .datetime(let s): result = .string(s)
+            case .string(let s), .datetime(let s): result = spec.canonical(.string(s))
             default: throw doc.error(path, "input \(spec.name) is a \(spec.kind.rawValue) input; give a string, got \(value.typeName) \(value)")
             }
         }

@@ -35,6 +35,7 @@ enum InputFunctions {
             throw a.builder.error(a.range, "internal: this input was not discovered by the front end")
         }
         let missing = a.builder.error(a.range, "internal: no cell for input '\(spec.name)'")
+        if a.name == "input.enum" { return try enumInput(a, spec, missing: missing) }
         switch (spec.kind, spec.defaultValue) {
         case (.source, .string(let series)):
             guard let code = sources.firstIndex(of: series) else {

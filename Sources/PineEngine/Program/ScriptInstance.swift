@@ -70,7 +70,7 @@ public final class ScriptInstance: BarScript {
         let spec = input.spec
         try InputValueError.validate(value, for: spec)
         if let text = input.text {
-            text.pointee = value.description
+            text.pointee = spec.canonical(value).description
             return
         }
         guard let cell = input.cell else { return }
@@ -208,6 +208,7 @@ public enum InputValueError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// Checks a value against an input's type, minval/maxval and options.
     public static func validate(_ value: InputValue, for spec: InputSpec) throws(InputValueError) {
+        let value = spec.canonical(value)
         switch (spec.kind, value) {
         case (.int, .int), (.float, .int), (.float, .float), (.price, .int), (.price, .float), (.time, .int),
             (.bool, .bool), (.string, .string), (.source, .string), (.timeframe, .string), (.session, .string),

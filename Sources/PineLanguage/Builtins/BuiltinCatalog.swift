@@ -17,6 +17,7 @@ enum BuiltinCatalog {
         "input.float(defval, title?, options, tooltip?, inline?, group?, confirm=false, display?, active=true)",
         "input.bool(defval, title?, tooltip?, inline?, group?, confirm=false, display?, active=true)",
         "input.string(defval, title?, options?, tooltip?, inline?, group?, confirm=false, display?, active=true)",
+        "input.enum(defval, title?, options?, tooltip?, inline?, group?, confirm=false, display?, active=true)",
         "input.source(defval, title?, tooltip?, inline?, group?, display?, active=true)",
         "input.timeframe(defval, title?, options?, tooltip?, inline?, group?, confirm=false, display?, active=true)",
         "input.session(defval, title?, options?, tooltip?, inline?, group?, confirm=false, display?, active=true)",
@@ -241,7 +242,6 @@ enum BuiltinCatalog {
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",
-        "input.enum",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
         "array.new_box", "array.new_label", "array.new_line", "array.new_table", "array.new_linefill",
     ]

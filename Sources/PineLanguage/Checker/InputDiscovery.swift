@@ -5,6 +5,13 @@ public enum InputDiscovery {
     public static func discover(in script: Script) -> (inputs: [InputSpec], diagnostics: [Diagnostic]) {
         var finder = Finder()
         finder.constants = constants(of: script)
+        for statement in script.statements {
+            guard case .enumDeclaration(let e) = statement.kind else { continue }
+            finder.enums[e.name.text] = e.members.map { m in
+                if let t = m.title, case .stringLiteral(let s) = t.kind { return (m.name.text, s) }
+                return (m.name.text, m.name.text)
+            }
+        }
         for statement in script.statements { finder.visit(statement) }
         var diagnostics = finder.diagnostics
         var titles: [String: String] = [:]
@@ -55,6 +62,8 @@ public enum InputDiscovery {
 
     private struct Finder {
         var constants: [String: ConstantValue] = [:]
+        /// The script's enums: each member's name and title, in order.
+        var enums: [String: [(name: String, title: String)]] = [:]
         var inputs: [InputSpec] = []
         var diagnostics: [Diagnostic] = []
 
@@ -106,6 +115,43 @@ public enum InputDiscovery {
             }
         }
 
+        /// An `input.enum`: its default and options are the titles of enum members
+        /// (`Signal.long` is "Long only"); the member names are aliases of the titles.
+        mutating func enumInput(_ defval: Expression, _ optionList: Expression?) -> (InputValue, [InputValue], [String: String])? {
+            func member(_ e: Expression) -> (enumName: String, title: String)? {
+                guard let dotted = e.dottedName, let dot = dotted.lastIndex(of: ".") else { return nil }
+                let enumName = String(dotted[..<dot])
+                let memberName = String(dotted[dotted.index(after: dot)...])
+                guard let title = enums[enumName]?.first(where: { $0.name == memberName })?.title else { return nil }
+                return (enumName, title)
+            }
+            guard let (enumName, title) = member(defval), let members = enums[enumName] else {
+                diagnostics.append(Diagnostic(.error, "the default value of input.enum must be a member of an enum declared in the script: input.enum(MyEnum.member)", at: defval.range))
+                return nil
+            }
+            var options = members.map { InputValue.string($0.title) }
+            if let optionList {
+                guard case .tuple(let items) = optionList.kind else {
+                    diagnostics.append(Diagnostic(.error, "input.enum options must be a list: options=[E.a, E.b]", at: optionList.range))
+                    return nil
+                }
+                options = []
+                for item in items {
+                    guard let (e, t) = member(item), e == enumName else {
+                        diagnostics.append(Diagnostic(.error, "an option of this input.enum must be a member of \(enumName)", at: item.range))
+                        return nil
+                    }
+                    options.append(.string(t))
+                }
+                if !options.contains(.string(title)) {
+                    diagnostics.append(Diagnostic(.error, "the default value of input.enum is not one of its options", at: defval.range))
+                }
+            }
+            var aliases: [String: String] = [:]
+            for m in members where m.name != m.title && options.contains(.string(m.title)) { aliases[m.name] = m.title }
+            return (.string(title), options, aliases)
+        }
+
         mutating func record(_ call: Call, function: BuiltinFunction, range: SourceRange, name: String?) {
             guard case .success(let bound) = function.bind(call.arguments, callRange: range),
                 let defaultArgument = bound.argument("defval")
@@ -133,6 +179,16 @@ public enum InputDiscovery {
                 if case .na = value { return nil }
                 diagnostics.append(Diagnostic(.error, "\(function.name) argument '\(parameter)' must be a string", at: bound.argument(parameter)?.value.range ?? range))
                 return nil
+            }
+            if function.name == "input.enum" {
+                guard let (value, options, aliases) = enumInput(defaultArgument.value, bound.argument("options")?.value) else { return }
+                let title = text("title")
+                var spec = InputSpec(
+                    name: name ?? title ?? "input@\(range.start.line):\(range.start.column)", title: title, kind: .string,
+                    defaultValue: value, options: options, group: text("group"), tooltip: text("tooltip"), range: range)
+                spec.aliases = aliases
+                inputs.append(spec)
+                return
             }
             guard let defaultConstant = ConstantValue.fold(defaultArgument.value, constants: constants)
                 ?? InputDiscovery.timestamp(defaultArgument.value)

@@ -46,6 +46,9 @@ public struct InputSpec: Sendable, Hashable {
     public var options: [InputValue]
     public var group: String?
     public var tooltip: String?
+    /// Other spellings of option values: an enum input's member names, by the
+    /// option (the member's title) each one stands for.
+    public var aliases: [String: String] = [:]
     /// Where the `input.*` call stands in the source.
     public var range: SourceRange
 
@@ -66,5 +69,12 @@ public struct InputSpec: Sendable, Hashable {
         self.group = group
         self.tooltip = tooltip
         self.range = range
+    }
+
+    /// The value an option spelled by an alias stands for (`long` for the title
+    /// "Long only"); any other value unchanged.
+    public func canonical(_ value: InputValue) -> InputValue {
+        if case .string(let s) = value, let option = aliases[s] { return .string(option) }
+        return value
     }
 }

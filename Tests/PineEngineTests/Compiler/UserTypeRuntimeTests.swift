@@ -1,4 +1,5 @@
 import PFData
+import PineLanguage
 @testable import PineEngine
 import Testing
 
@@ -15,11 +16,11 @@ import Testing
 
     static let closes = (1...10).map(Double.init)
 
-    func plots(_ body: String) throws -> [String: [Double]] {
+    func plots(_ body: String, inputs: [String: InputValue] = [:]) throws -> [String: [Double]] {
         let source = "//@version=6\nindicator(\"t\")\n" + body
         let program = try PineProgram.compile(source: source, fileName: "t.pine")
         let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(inputs: inputs), recordPlots: true)
         return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
     }
 
@@ -149,6 +150,32 @@ import Testing
         #expect(same(p["v"], Self.closes.map { $0.truncatingRemainder(dividingBy: 2) == 0 ? 1 : -1 }))
         #expect(same(p["ups"], [.nan] + (2...10).map { Double($0 / 2) }))
         #expect(same(p["size"], [1] + Array(repeating: 2, count: 9)))
+    }
+
+    @Test func enumInputsTakeATitleOrAMemberName() throws {
+        let script = """
+            enum Signal
+                long = "Long only"
+                short = "Short only"
+                both
+            mode = input.enum(Signal.short, "Mode")
+            plot(mode == Signal.long ? 1 : mode == Signal.short ? 2 : 3, "m")
+            """
+        let program = try PineProgram.compile(source: "//@version=6\nindicator(\"t\")\n" + script, fileName: "t.pine")
+        let spec = try #require(program.inputs.first)
+        #expect(spec.kind == .string)
+        #expect(spec.defaultValue == .string("Short only"))
+        #expect(spec.options == [.string("Long only"), .string("Short only"), .string("both")])
+        #expect(try plots(script)["m"]?.last == 2)
+        #expect(try plots(script, inputs: ["Mode": .string("Long only")])["m"]?.last == 1)
+        #expect(try plots(script, inputs: ["mode": .string("long")])["m"]?.last == 1)
+        #expect(try plots(script, inputs: ["mode": .string("both")])["m"]?.last == 3)
+        #expect(throws: InputValueError.self) { try plots(script, inputs: ["mode": .string("sideways")]) }
+        do {
+            _ = try plots(script, inputs: ["mode": .string("sideways")])
+        } catch {
+            #expect("\(error)".contains("Long only, Short only, both"))
+        }
     }
 
     @Test func mapsKeepInsertionOrder() throws {
