@@ -201,6 +201,27 @@ import Testing
         #expect(same(p["size"], Array(repeating: 1, count: 10)))
     }
 
+    @Test func mapsOfObjectsShareTheObjects() throws {
+        let p = try plots("""
+            type Level
+                float price
+                int hits = 0
+            var levels = map.new<string, Level>()
+            if bar_index == 0
+                levels.put("first", Level.new(close))
+            lv = levels.get("first")
+            lv.hits += 1
+            missing = levels.get("none")
+            plot(levels.get("first").hits, "hits")
+            plot(na(missing) ? 1 : 0, "missing")
+            plot(array.size(levels.values()), "n")
+            """)
+        // The map holds the object itself: each bar's increment is seen through the map.
+        #expect(same(p["hits"], (1...10).map(Double.init)))
+        #expect(same(p["missing"], Array(repeating: 1, count: 10)))
+        #expect(same(p["n"], Array(repeating: 1, count: 10)))
+    }
+
     @Test func matricesRun() throws {
         let p = try plots("""
             m = matrix.new<float>(2, 2, 0)
