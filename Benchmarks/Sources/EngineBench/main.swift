@@ -2,7 +2,7 @@ import Foundation
 import PFData
 import PineEngine
 
-// Engine benchmarks (issue 4 and 5). Run from the repository root:
+// Engine benchmarks: the compiler, runtime and broker. Run from the repository root:
 //   swift run -c release --package-path Benchmarks EngineBench
 // Figures are medians over repeated runs; the machine is shared, so compare
 // ratios rather than absolute times.

@@ -1,4 +1,4 @@
-// SweepBench: the sweep layer's speed and memory targets (issue 6).
+// SweepBench: the sweep layer's speed and memory targets.
 //
 //   swift run -c release --package-path Benchmarks SweepBench            # everything
 //   swift run -c release --package-path Benchmarks SweepBench engine     # 2,500-run SMA grid, 1 vs 2 workers

@@ -8,9 +8,9 @@
 /// compensated step, storing the realized addend for its own later eviction. When the
 /// compensation term would be lost against the incoming value (the rounding residue of
 /// `value + |c|` is positive), the machine re-baselines instead: the sum becomes the plain
-/// newest-first sum of the raw window and the compensation clears. (This is the behaviour
-/// measured on TradingView by the PyneCore project; SEMANTICS.md's
-/// `sum := sum + x - x[length]` is its exact-arithmetic reading.)
+/// newest-first sum of the raw window and the compensation clears. (This is TradingView's
+/// behaviour as measured on its exports; `sum := sum + x - x[length]` is its
+/// exact-arithmetic reading.)
 ///
 /// `na` inputs are skipped (the window holds the last `length` non-`na` values) and report the
 /// standing sum. The result is `na` until `length` values were seen. When `length` changes,
