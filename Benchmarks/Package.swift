@@ -26,6 +26,8 @@ let package = Package(
             name: "ABIBench",
             dependencies: [
                 .product(name: "PFOptimizer", package: "pfopt"), .product(name: "PineEngine", package: "pfopt"),
+                // Built beside ABIBench in release: the base library the benchmark exports from.
+                .product(name: "pfopt_abi", package: "pfopt"),
             ]),
     ],
     swiftLanguageModes: [.v6]

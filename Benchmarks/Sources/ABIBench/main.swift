@@ -1,7 +1,6 @@
 // ABIBench: the cost of running a strategy through its exported library (C ABI version 2)
 // instead of pfopt's engine directly.
 //
-//   swift build -c release                                              # builds .build/release/libpfopt_abi.so
 //   swift run -c release --package-path Benchmarks ABIBench             # both measurements
 //   swift run -c release --package-path Benchmarks ABIBench overhead    # per-run overhead only
 //   swift run -c release --package-path Benchmarks ABIBench sweep [JOBS]
@@ -27,13 +26,13 @@ let scratch = NSTemporaryDirectory() + "pfopt-abibench-\(getpid())"
 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: scratch) }
 
-let base = ProcessInfo.processInfo.environment["ABIBENCH_BASE"] ?? repo + "/.build/release/libpfopt_abi.so"
+let base = ProcessInfo.processInfo.environment["ABIBENCH_BASE"] ?? LibraryExporter.baseLibraryBesideExecutable()
 let script = repo + "/sweeps/strategies/sma_cross.pine"
 let library = scratch + "/sma_cross.so"
 do {
     try LibraryExporter(scriptPath: script, outputPath: library, sets: [], baseLibraryPath: base).export()
 } catch {
-    print("cannot export \(script) with \(base): \(error)\n(run swift build -c release in the pfopt checkout first)")
+    print("cannot export \(script) with \(base): \(error)\n(it is built beside ABIBench)")
     exit(1)
 }
 
