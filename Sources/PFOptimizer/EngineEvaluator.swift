@@ -62,7 +62,9 @@ public struct EngineEvaluator: BacktestEvaluator {
     public var priceTick: Double { data.mintick }
 
     public func makeWorker() throws -> any BacktestWorker {
-        EngineWorker(runner: try ScriptRunner(program: program, data: data, columnCache: columnCache), base: baseOptions)
+        EngineWorker(
+            runner: try ScriptRunner(program: program, data: data, columnCache: columnCache), base: baseOptions,
+            tick: data.mintick)
     }
 }
 
@@ -70,10 +72,13 @@ public struct EngineEvaluator: BacktestEvaluator {
 final class EngineWorker: BacktestWorker {
     let runner: ScriptRunner
     let base: RunOptions
+    /// The symbol's price tick (trade prices in trades.csv are rounded to it).
+    let tick: Double
 
-    init(runner: ScriptRunner, base: RunOptions) {
+    init(runner: ScriptRunner, base: RunOptions, tick: Double) {
         self.runner = runner
         self.base = base
+        self.tick = tick
     }
 
     private func options(_ request: RunRequest) -> RunOptions {
@@ -98,7 +103,7 @@ final class EngineWorker: BacktestWorker {
         let o = options(request)
         let result = try runner.run(o, recordPlots: true)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try RunArtifacts.write(result, to: directory)
+        try RunArtifacts.write(result, to: directory, tick: tick)
         return RunOutcome(status: .ok, metrics: result.report.flatMetrics, returns: returns(result, o, request))
     }
 

@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
             if let out {
                 do {
                     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                    try RunArtifacts.write(result, to: out)
+                    try RunArtifacts.write(result, to: out, tick: single.data.mintick)
                 } catch {
                     throw SweepError.io(path: out, reason: "cannot write the run's files: \(FileErrorText.describe(error, path: out + "/trades.csv"))")
                 }

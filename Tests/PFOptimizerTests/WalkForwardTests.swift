@@ -128,7 +128,7 @@ import Testing
 
         let equity = tmp.read("wf/oos_equity.csv").split(separator: "\n").dropFirst().map { line -> (Int64, Double, Int) in
             let c = line.split(separator: ",")
-            return (Int64(c[0]) ?? 0, Double(c[1]) ?? .nan, Int(c[3]) ?? 0)
+            return (Int64(c[4]) ?? 0, Double(c[1]) ?? .nan, Int(c[3]) ?? 0)
         }
         // One point per out-of-sample bar: 5 folds x 20 days x 24 hours, in time order.
         #expect(equity.count == 5 * 20 * 24)

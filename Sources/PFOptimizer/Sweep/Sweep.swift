@@ -157,10 +157,30 @@ public final class Sweep: Sendable {
                 tradeFrom: config.data.from, tradeTo: config.data.to, returnPeriod: returnPeriod)
             let outcome = try worker.runDetailed(request, writingTo: directory)
             if case .failed(let message) = outcome.status { return ("the re-run of the best run failed: \(message)", []) }
+            try OutputDirectory.write(winnerInputs(best).render() + "\n", to: directory + "/inputs.json")
             return (nil, outcome.returns)
         } catch {
             return ("could not write best/: \(error)", [])
         }
+    }
+
+    /// `best/inputs.json`: the winner's run index, objective, searched
+    /// values, and the value of every input of the script as it ran.
+    private func winnerInputs(_ best: Leaderboard.Entry) -> JSONText {
+        func value(_ v: InputValue) -> JSONText {
+            switch v {
+            case .int(let i): return .int(i)
+            case .float(let d): return .num(d)
+            case .bool(let b): return .bool(b)
+            case .string(let s): return .string(s)
+            }
+        }
+        let searched = zip(space.dimensions, best.record.values).map { ($0.name, value($1)) }
+        let all = zip(space.inputs, space.allInputValues(best.record.values)).map { ($0.name, value($1)) }
+        return .object([
+            ("run", .int(best.record.index)), ("objective", .num(best.objective)),
+            ("searched", .object(searched)), ("inputs", .object(all)),
+        ])
     }
 
     private func manifest(_ s: SweepSummary, configHash: String, dataHash: String, jobs: Int, version: String)

@@ -1,4 +1,5 @@
 import Foundation
+import PFData
 import PineEngine
 
 /// Joins the out-of-sample trades and equity of every fold into one
@@ -40,7 +41,7 @@ struct OOSStitcher {
     mutating func add(_ out: FoldOutput) {
         let f = out.fold
         if tradesHeader.isEmpty { tradesHeader = ["fold"] + out.tradesHeader }
-        let entry = out.tradesHeader.firstIndex(of: "entry_time")
+        let entry = out.tradesHeader.firstIndex(of: "entry_time_ms") ?? out.tradesHeader.firstIndex(of: "entry_time")
         let pnl = out.tradesHeader.firstIndex(of: "pnl")
         let number = out.tradesHeader.firstIndex(of: "trade")
         for row in out.trades {
@@ -74,7 +75,7 @@ struct OOSStitcher {
             return row[i]
         }
         func number(_ name: String) -> Double { cell(name).flatMap(Double.init) ?? 0 }
-        func time(_ name: String) -> Int64 { cell(name).flatMap { Int64($0) } ?? 0 }
+        func time(_ name: String) -> Int64 { (cell(name + "_ms") ?? cell(name)).flatMap { Int64($0) } ?? 0 }
         return ClosedTrade(
             direction: cell("direction")?.lowercased() == "short" ? .short : .long, entryId: cell("entry_id") ?? "",
             exitId: cell("exit_id") ?? "", entryComment: cell("entry_comment"), exitComment: cell("exit_comment"),
@@ -115,9 +116,10 @@ struct OOSStitcher {
     }
 
     var equityCSV: String {
-        var out = "time,equity,open_profit,fold\n"
+        var out = "time,equity,open_profit,fold,time_ms\n"
         for p in equity {
-            out += "\(p.time),\(CSVFormat.number(p.equity)),\(CSVFormat.number(p.openProfit)),\(p.fold)\n"
+            out += UTCCalendar.isoString(milliseconds: p.time)
+            out += ",\(CSVFormat.number(p.equity)),\(CSVFormat.number(p.openProfit)),\(p.fold),\(p.time)\n"
         }
         return out
     }
@@ -133,7 +135,7 @@ struct OOSStitcher {
         var equityLines = equityText.split(whereSeparator: \.isNewline)
         guard !equityLines.isEmpty else { throw .io(path: directory + "/equity.csv", reason: "the file is empty") }
         let eh = CSVFormat.split(equityLines.removeFirst())
-        guard let ti = eh.firstIndex(where: { $0 == "time" || $0 == "time_ms" }), let ei = eh.firstIndex(of: "equity")
+        guard let ti = eh.firstIndex(of: "time_ms") ?? eh.firstIndex(of: "time"), let ei = eh.firstIndex(of: "equity")
         else { throw .io(path: directory + "/equity.csv", reason: "expected columns time and equity") }
         let oi = eh.firstIndex(of: "open_profit")
         var points: [(time: Int64, equity: Double, openProfit: Double)] = []

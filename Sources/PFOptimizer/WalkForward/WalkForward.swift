@@ -30,7 +30,10 @@ public final class WalkForward: Sendable {
         folds = try FoldSplitter.folds(section, barTimes: evaluator.barTimes, from: config.data.from, to: config.data.to)
     }
 
-    static let outputs = ["folds.csv", "oos_trades.csv", "oos_equity.csv", "walkforward.json", "manifest.json", "folds"]
+    static let outputs = [
+        "folds.csv", "oos_trades.csv", "oos_equity.csv", "walkforward.json", "manifest.json", "folds", "robustness.json",
+        "report.html",
+    ]
     /// Journal segment of a fold's out-of-sample run.
     static func oosSegment(_ fold: Int) -> Int { 1_000_000 + fold }
 
@@ -149,6 +152,11 @@ public final class WalkForward: Sendable {
         }
         summary.wallSeconds = Date().timeIntervalSince(start)
         try writeManifest(summary, configHash: configHash, dataHash: dataHash, options: options)
+        do {
+            try ReportPage.write(directory: dir)
+        } catch {
+            throw .io(path: dir + "/" + ReportPage.fileName, reason: error.description)
+        }
         options.progress?(SweepProgress(
             planned: planned, examined: snap.examined, fresh: snap.fresh, reused: snap.reused, failed: snap.failed,
             elapsed: summary.wallSeconds, best: nil, phase: "\(foldCount) folds", finished: true))

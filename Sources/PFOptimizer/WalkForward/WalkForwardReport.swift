@@ -19,6 +19,9 @@ struct WalkForwardReport {
     let unchangedShare: Double?
     let config: SweepConfig
     let dimensions: [ParameterDimension]
+    /// Per fold: the objective of the best parameters over the out-of-sample window.
+    let outOfSampleObjective: [Double?]
+    let maximize: Bool
     var notes: [String] = []
 
     static let netPct = MetricCatalog.flatNames.firstIndex(of: "net_profit_pct") ?? 0
@@ -77,6 +80,12 @@ struct WalkForwardReport {
             notes.append("no in-sample run passed the filters in fold(s) " + noBest.map(String.init).joined(separator: ", "))
         }
         (stability, unchangedShare) = Self.stability(results, dimensions: wf.space.dimensions)
+        maximize = wf.objective.maximize
+        outOfSampleObjective = results.map { r in
+            guard let best = r.best, let o = r.outOfSample, o.status == .ok else { return nil }
+            let v = wf.objective.evaluate(metrics: o.metrics, inputs: wf.space.allInputValues(best.record.values)).objective
+            return v.isFinite ? v : nil
+        }
         self.notes = notes
     }
 
@@ -134,6 +143,7 @@ struct WalkForwardReport {
         try OutputDirectory.write(stitcher.tradesCSV, to: dir + "/oos_trades.csv")
         try OutputDirectory.write(stitcher.equityCSV, to: dir + "/oos_equity.csv")
         try OutputDirectory.write(json.render() + "\n", to: dir + "/walkforward.json")
+        try OutputDirectory.write(robustnessJSON.render() + "\n", to: dir + "/robustness.json")
     }
 
     private func metric(_ m: [Double]?, _ name: String) -> Double {
@@ -146,6 +156,7 @@ struct WalkForwardReport {
         header += parameterNames + ["is_objective"]
         header += Self.keyMetrics.map { "is_" + $0 } + Self.keyMetrics.map { "oos_" + $0 }
         header += ["is_annualized_return_pct", "oos_annualized_return_pct", "wfe"]
+        header += ["in_sample_start_ms", "in_sample_end_ms", "out_of_sample_start_ms", "out_of_sample_end_ms"]
         var out = header.map(CSVFormat.text).joined(separator: ",") + "\n"
         for (k, r) in results.enumerated() {
             var cells = [String(r.fold.number), Fold.iso(r.fold.inSampleStart), Fold.iso(r.fold.inSampleEnd),
@@ -156,6 +167,7 @@ struct WalkForwardReport {
             cells += Self.keyMetrics.map { CSVFormat.number(metric(r.best?.record.metrics, $0)) }
             cells += Self.keyMetrics.map { CSVFormat.number(metric(oos, $0)) }
             cells += [inSampleAnnualized[k], outOfSampleAnnualized[k], foldEfficiency[k]].map { CSVFormat.number($0 ?? .nan) }
+            cells += [r.fold.inSampleStart, r.fold.inSampleEnd, r.fold.outOfSampleStart, r.fold.outOfSampleEnd].map { String($0) }
             out += cells.joined(separator: ",") + "\n"
         }
         return out
@@ -173,8 +185,10 @@ struct WalkForwardReport {
             let oos = r.outOfSample?.status == .ok ? r.outOfSample?.metrics : nil
             var entry: [(String, JSONText)] = [
                 ("fold", .int(r.fold.number)),
-                ("in_sample", .object([("start", .string(Fold.iso(r.fold.inSampleStart))), ("end", .string(Fold.iso(r.fold.inSampleEnd)))])),
-                ("out_of_sample", .object([("start", .string(Fold.iso(r.fold.outOfSampleStart))), ("end", .string(Fold.iso(r.fold.outOfSampleEnd)))])),
+                ("in_sample", .object([("start", .string(Fold.iso(r.fold.inSampleStart))), ("end", .string(Fold.iso(r.fold.inSampleEnd))),
+                                       ("start_ms", .int(Int(r.fold.inSampleStart))), ("end_ms", .int(Int(r.fold.inSampleEnd)))])),
+                ("out_of_sample", .object([("start", .string(Fold.iso(r.fold.outOfSampleStart))), ("end", .string(Fold.iso(r.fold.outOfSampleEnd))),
+                                           ("start_ms", .int(Int(r.fold.outOfSampleStart))), ("end_ms", .int(Int(r.fold.outOfSampleEnd)))])),
                 ("status", .string(r.status)),
                 ("in_sample_runs", .int(r.inSampleRuns)),
                 ("in_sample_passed_filters", .int(r.inSamplePassed)),

@@ -1,26 +1,30 @@
 import Foundation
+import PFData
 
 /// Writes a report's `trades.csv`, `equity.csv` and `metrics.json`.
 /// Floats are written as the shortest text that parses back to the same
-/// double; times as Unix ms; undefined metrics as `null`.
+/// double, prices rounded to the tick when it is known; times as ISO 8601
+/// UTC with the same time in Unix ms in a `_ms` column at the end of the
+/// row; undefined metrics as `null`.
 public enum ReportWriter {
     /// The trade list columns, in order.
     public static let tradeColumns = [
         "trade", "direction", "entry_time", "entry_price", "exit_time", "exit_price", "qty", "pnl",
         "pnl_pct", "commission", "entry_bar", "exit_bar", "max_runup", "max_drawdown", "entry_id",
-        "exit_id", "entry_comment", "exit_comment",
+        "exit_id", "entry_comment", "exit_comment", "entry_time_ms", "exit_time_ms",
     ]
 
-    /// `trades.csv`: one row per closed trade.
-    public static func tradesCSV(_ report: BacktestReport) -> String {
+    /// `trades.csv`: one row per closed trade; prices rounded to `tick` when it is above 0.
+    public static func tradesCSV(_ report: BacktestReport, tick: Double = 0) -> String {
         var out = tradeColumns.joined(separator: ",") + "\n"
         for (i, t) in report.trades.enumerated() {
             let fields: [String] = [
-                String(i + 1), t.direction.description, String(t.entryTime), number(t.entryPrice),
-                String(t.exitTime), number(t.exitPrice), number(t.qty), number(t.pnl), number(t.pnlPercent),
+                String(i + 1), t.direction.description, UTCCalendar.isoString(milliseconds: t.entryTime),
+                price(t.entryPrice, tick), UTCCalendar.isoString(milliseconds: t.exitTime), price(t.exitPrice, tick),
+                number(t.qty), number(t.pnl), number(t.pnlPercent),
                 number(t.commission), String(t.entryBar), String(t.exitBar), number(t.maxRunup),
                 number(t.maxDrawdown), csvField(t.entryId), csvField(t.exitId), csvField(t.entryComment ?? ""),
-                csvField(t.exitComment ?? ""),
+                csvField(t.exitComment ?? ""), String(t.entryTime), String(t.exitTime),
             ]
             out += fields.joined(separator: ",")
             out += "\n"
@@ -28,17 +32,19 @@ public enum ReportWriter {
         return out
     }
 
-    /// `equity.csv`: time_ms,equity,open_profit per script bar.
+    /// `equity.csv`: time,equity,open_profit,time_ms per script bar.
     public static func equityCSV(_ report: BacktestReport) -> String {
         let c = report.equityCurve
-        var out = "time_ms,equity,open_profit\n"
-        out.reserveCapacity(c.count * 40)
+        var out = "time,equity,open_profit,time_ms\n"
+        out.reserveCapacity(c.count * 64)
         for i in 0..<c.count {
-            out += String(c.time[i])
+            out += UTCCalendar.isoString(milliseconds: c.time[i])
             out += ","
             out += number(c.equity[i])
             out += ","
             out += number(c.openProfit[i])
+            out += ","
+            out += String(c.time[i])
             out += "\n"
         }
         return out
@@ -85,7 +91,9 @@ public enum ReportWriter {
     }
 
     /// Writes the three files into `directory` (created when missing).
-    public static func write(_ report: BacktestReport, to directory: String) throws(ReportWriterError) {
+    public static func write(_ report: BacktestReport, to directory: String, tick: Double = 0)
+        throws(ReportWriterError)
+    {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -93,7 +101,7 @@ public enum ReportWriter {
             throw .cannotWrite(path: directory, reason: error.localizedDescription)
         }
         let files = [
-            ("trades.csv", tradesCSV(report)), ("equity.csv", equityCSV(report)),
+            ("trades.csv", tradesCSV(report, tick: tick)), ("equity.csv", equityCSV(report)),
             ("metrics.json", metricsJSON(report)),
         ]
         for (name, text) in files {
@@ -109,6 +117,19 @@ public enum ReportWriter {
     /// The shortest round-trip text of a double ("nan" never appears in CSV: empty).
     static func number(_ v: Double) -> String {
         v.isFinite ? "\(v)" : ""
+    }
+
+    /// A price on the tick grid (the round-trip text when the tick is unknown).
+    static func price(_ v: Double, _ tick: Double) -> String {
+        guard v.isFinite else { return "" }
+        guard tick > 0, tick.isFinite else { return "\(v)" }
+        var decimals = 0
+        while decimals < 12 {
+            let scaled = tick * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, scaled) { break }
+            decimals += 1
+        }
+        return String(format: "%.\(decimals)f", (v / tick).rounded() * tick)
     }
 
     static func json(_ v: Double) -> String {

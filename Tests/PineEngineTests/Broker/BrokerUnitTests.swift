@@ -295,9 +295,13 @@ struct PricePathAndReportTests {
         }
         let report = try Backtest.run(bars: bars, settings: BacktestSettings(), script: script)
         let lines = ReportWriter.tradesCSV(report).split(separator: "\n")
-        #expect(lines.first == "trade,direction,entry_time,entry_price,exit_time,exit_price,qty,pnl,pnl_pct,commission,entry_bar,exit_bar,max_runup,max_drawdown,entry_id,exit_id,entry_comment,exit_comment")
+        #expect(lines.first == "trade,direction,entry_time,entry_price,exit_time,exit_price,qty,pnl,pnl_pct,commission,entry_bar,exit_bar,max_runup,max_drawdown,entry_id,exit_id,entry_comment,exit_comment,entry_time_ms,exit_time_ms")
         #expect(lines.count == 2)
-        #expect(lines[1] == "1,long,900000,101.0,1800000,103.0,1.0,2.0,1.9801980198019802,0.0,1,2,2.0,0.0,L,L,\"go, long\",")
+        // Bars are 15 minutes apart from the epoch: entry at bar 1 (900,000 ms), exit at bar 2.
+        #expect(lines[1] == "1,long,1970-01-01T00:15:00Z,101.0,1970-01-01T00:30:00Z,103.0,1.0,2.0,1.9801980198019802,0.0,1,2,2.0,0.0,L,L,\"go, long\",,900000,1800000")
+        // With a tick of 0.25 prices are written on the tick grid.
+        let ticked = ReportWriter.tradesCSV(report, tick: 0.25).split(separator: "\n")
+        #expect(ticked[1].hasPrefix("1,long,1970-01-01T00:15:00Z,101.00,1970-01-01T00:30:00Z,103.00,"))
         let json = ReportWriter.metricsJSON(report)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let shorts = try #require(obj["shorts"] as? [String: Any])
@@ -311,6 +315,7 @@ struct PricePathAndReportTests {
         #expect(report.metrics.value(named: "short_num_trades") == 0)
         let eq = ReportWriter.equityCSV(report).split(separator: "\n")
         #expect(eq.count == 4)
-        #expect(eq[3] == "1800000,1000002.0,0.0")
+        #expect(eq[0] == "time,equity,open_profit,time_ms")
+        #expect(eq[3] == "1970-01-01T00:30:00Z,1000002.0,0.0,1800000")
     }
 }
