@@ -23,6 +23,9 @@ struct ExecutionFlags: ParsableArguments {
     @Flag(help: "Print no progress.")
     var quiet = false
 
+    @Flag(help: "Skip the overfitting statistics (robustness.json) and report.html of a sweep.")
+    var noRobustness = false
+
     @Option(help: ArgumentHelp(
         "Run only shard I of N (0-based) into output.dir/shards/I; merge them with pfopt merge.", valueName: "I/N"))
     var shard: String?
@@ -52,6 +55,7 @@ struct ExecutionFlags: ParsableArguments {
             jobs: workerCount(), fresh: fresh, cancellation: flag, progress: { printer.update($0) },
             version: PFOptVersion.string)
         options.confirmLargeGrid = yes
+        if noRobustness { options.robustness = nil }
         options.shard = shard.flatMap { try? Shard(parsing: $0) }
         return options
     }
