@@ -25,7 +25,18 @@ enum BuiltinVariables {
         if name.hasPrefix("color.") { return .constant(0, .color) }
         if let v = try StrategyBindings.variable(name, builder: builder, range: range) { return v }
         if let v = TAFunctions.variable(name, builder: builder) { return v }
+        if let style = styleConstant(name) { return .constant(style) }
         return nil
+    }
+
+    /// A member of a display-style namespace (`position.top_left`,
+    /// `text.align_center`, `label.style_label_left`) that has no entry in
+    /// `stringConstants`: its own name, since only drawings read it.
+    static func styleConstant(_ name: String) -> String? {
+        guard stringConstants[name] == nil, let variable = Builtins.variable(named: name), variable.type == "style",
+            let dot = name.firstIndex(of: ".")
+        else { return nil }
+        return String(name[name.index(after: dot)...])
     }
 
     private static func series(_ name: String) -> CompiledValue? {

@@ -46,11 +46,19 @@ extension InstanceBuilder {
         }
     }
 
-    /// A top-level `plot(...)` statement: output only, no effect on the run.
+    /// A top-level `plot(...)` statement, or `p = plot(...)` keeping the
+    /// plot's id for `fill()`: output only, no effect on the run.
     static func isPlotOnly(_ s: Statement) -> Bool {
-        guard case .expression(let e) = s.kind, case .call(let call) = e.kind, let name = call.callee.dottedName else {
-            return false
+        switch s.kind {
+        case .expression(let e): return isDisplayCall(e)
+        case .variableDeclaration(let d): return d.mode == .none && isDisplayCall(d.initializer)
+        default: return false
         }
+    }
+
+    /// A call of `plot()` or of a display-only function (`hline`, `fill`, ...).
+    static func isDisplayCall(_ e: Expr) -> Bool {
+        guard case .call(let call) = e.kind, let name = call.callee.dottedName else { return false }
         return name == "plot" || VisualFunctions.noOps.contains(name)
     }
 
@@ -118,6 +126,12 @@ extension InstanceBuilder {
         let pure = topLevel && d.mode == .none && !reassigned.contains(name) && purity.isPure(d.initializer)
         let inputMark = inputs.met.count
         let value = try compile(d.initializer)
+        if case .void(let exec) = value, Self.isDisplayCall(d.initializer) {
+            // `p = plot(...)` / `h = hline(...)`: the id only feeds `fill()`,
+            // which draws nothing here; the plot itself still records.
+            bind(name, .value(.cell(arena.cell(Double(plotTitles.count - 1))), .int))
+            return LoweredStatement(exec)
+        }
         if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
             let column = try declarationColumn(d.initializer, value, inputMark: inputMark)
             bind(name, .column(column, value.type))

@@ -36,7 +36,8 @@ struct PurityAnalysis {
         case .member:
             guard let name = e.dottedName, scope.lookup(name) == nil else { return false }
             return Self.pureSeries.contains(name) || BuiltinVariables.constants[name] != nil
-                || BuiltinVariables.stringConstants[name] != nil || name.hasPrefix("color.")
+                || BuiltinVariables.stringConstants[name] != nil || BuiltinVariables.styleConstant(name) != nil
+                || name.hasPrefix("color.")
                 || name == "strategy.long" || name == "strategy.short"
         case .call(let call):
             guard let name = call.callee.dottedName, scope.lookup(name) == nil, Self.isPureFunction(name),
