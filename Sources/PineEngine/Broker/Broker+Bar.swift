@@ -3,16 +3,19 @@ extension Broker {
     /// Processes one script bar: fills the pending orders along the bar's
     /// price path (`path` walks it: the bar itself or the magnifier's
     /// points), runs `script` once on the close, fills the market orders it
-    /// placed when orders are processed on the close, checks the risk
+    /// placed (and the stops and limits the close has reached) when orders
+    /// are processed on the close, checks the risk
     /// rules and records the bar's equity.
     @inline(__always)
     func processBar<Script: BarScript>(
         _ input: BarInput, path: inout BarPathFeed, counters: inout BacktestCounters, script: Script
     ) throws -> BarStep {
         engine.beginBar(index: input.index, time: input.time)
-        risk.beginBar(
-            time: input.time, timezone: settings.timezone, lastEquity: equityRecord.last,
-            initialCapital: initialCapital)
+        if risk.intradayLimit > 0 {
+            risk.beginBar(
+                time: input.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                initialCapital: initialCapital)
+        }
         acceptsOrders = input.acceptsOrders && !risk.isHalted
         let before = engine.ledger.closedTrades.count
         let (h, l) = path.walk(input, engine: &engine, counters: &counters)
@@ -21,7 +24,7 @@ extension Broker {
             index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: h, low: l,
             close: input.close, volume: input.volume, isLast: input.isLast)
         try script.onBar(bar, broker: self)
-        if input.processOrdersOnClose { engine.fillMarketOrdersOnClose() }
+        if input.processOrdersOnClose { engine.fillOrdersOnClose() }
         let (eq, op) = closeBar()
         return BarStep(
             bar: bar, closedTradeRange: before..<engine.ledger.closedTrades.count, equity: eq, openProfit: op)

@@ -35,28 +35,79 @@ extension Broker {
         stop: Double?, ocaName: String?, ocaType: OCAType?, comment: String?
     ) {
         guard acceptsOrders else { return }
-        // An entry in the direction of a position already at the pyramiding
-        // limit is not placed (TradingView rejects it when it is issued).
-        if kind == .entry && engine.ledger.isPyramidingFull(direction, maxEntries: engine.limits.maxEntries) {
-            engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
-            return
-        }
-        let size = orderQuantity(explicit: Self.given(qty), direction: direction)
-        guard size > 0, size.isFinite else { return }
+        // Placing an id again replaces its pending order (sized anew).
         engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
-        var o = PendingOrder(kind: kind, id: id, direction: direction)
-        o.qty = size
-        if kind == .entry, let pos = engine.ledger.direction, pos != direction {
-            o.reverseQty = engine.ledger.openQuantity
-        }
         let l = Self.given(limit)
         let s = Self.given(stop)
+        let isMarket = l.isNaN && s.isNaN
+        // The position as the market orders already placed will leave it.
+        let (position, entries) = projectedPosition()
+        // An entry in the direction of a position already at the pyramiding
+        // limit is not placed; the limit is checked here, not at the fill.
+        if kind == .entry && position * direction.sign > 0 && entries >= engine.limits.maxEntries { return }
+        let size = orderQuantity(explicit: Self.given(qty), direction: direction)
+        guard size > 0, size.isFinite else { return }
+        // A market entry from flat whose margin exceeds the equity is not placed.
+        if kind == .entry && isMarket && position == 0 && exceedsMargin(qty: size, direction: direction) { return }
+        var o = PendingOrder(kind: kind, id: id, direction: direction)
+        o.qty = size
+        // An entry's size is fixed now: its own quantity plus the opposite
+        // position it has to reverse.
+        if kind == .entry && position * direction.sign < 0 { o.reverseQty = abs(position) }
         o.limit = l.isNaN ? .nan : engine.rules.normalizedLevel(l)
         o.stop = s.isNaN ? .nan : engine.rules.normalizedLevel(s)
         o.ocaName = ocaName
         o.ocaType = ocaName == nil ? .none : (ocaType ?? .none)
         o.comment = comment
         engine.book.append(o)
+    }
+
+    /// The signed position and its number of open entries once the pending
+    /// market orders (all placed in this execution) have filled, in
+    /// placement order: closes with what they captured, entries and orders
+    /// with their fixed sizes.
+    func projectedPosition() -> (size: Double, entries: Int) {
+        let ledger = engine.ledger
+        var size = ledger.positionSize
+        var entries = ledger.openTrades.count
+        for o in engine.book.orders where o.isMarket {
+            let before = size
+            switch o.kind {
+            case .close:
+                // A close whose side is gone by its fill is left alone.
+                guard size * o.direction.sign > 0 else { continue }
+                size -= o.direction.sign * min(o.qty, abs(size))
+                if o.closeAll {
+                    entries = 0
+                } else {
+                    for t in ledger.openTrades where t.entryId == o.id { entries -= 1 }
+                }
+            case .entry, .order:
+                size += o.direction.sign * (o.kind == .entry ? o.qty + o.reverseQty : o.qty)
+            case .exit:
+                continue
+            }
+            if abs(size) < 1e-12 {
+                size = 0
+                entries = 0
+            } else if before * size <= 0 {
+                entries = 1
+            } else if o.kind == .entry && size * o.direction.sign > 0 {
+                entries += 1
+            } else if entries < 1 {
+                entries = 1
+            }
+        }
+        return (size, entries)
+    }
+
+    /// True when `qty` at the current close, at the side's margin, needs
+    /// more than the equity.
+    func exceedsMargin(qty: Double, direction: TradeDirection) -> Bool {
+        let p = settings.properties
+        let margin = direction == .long ? p.marginLong : p.marginShort
+        let required = qty * engine.markPrice * engine.rules.pointValue * margin / 100
+        return required > equity
     }
 
     /// The quantity of a new entry: the explicit `qty`, else the strategy's
@@ -119,8 +170,7 @@ extension Broker {
         o.trailPrice = Self.given(trailPrice)
         o.trailPoints = Self.given(trailPoints)
         o.trailOffset = Self.given(trailOffset)
-        let hasTrail = !o.trailOffset.isNaN && (!o.trailPoints.isNaN || !o.trailPrice.isNaN)
-        guard !o.profitTicks.isNaN || !o.lossTicks.isNaN || !o.limit.isNaN || !o.stop.isNaN || hasTrail else {
+        guard !o.profitTicks.isNaN || !o.lossTicks.isNaN || !o.limit.isNaN || !o.stop.isNaN || o.hasTrail else {
             return
         }
         o.ocaName = ocaName
@@ -130,9 +180,14 @@ extension Broker {
         o.commentTrailing = commentTrailing
         if let i = engine.book.exitIndex(id: id) {
             let old = engine.book.orders[i]
-            // Placing the exit again replaces it whole: its trailing stop
-            // starts over (the reference engine re-arms it on every call).
-            if old.fromEntry == from { o.attached = old.attached }
+            // Placing the exit again updates its levels but keeps the
+            // quantity it holds and its trail (activated or not, best price).
+            if old.fromEntry == from {
+                o.attached = old.attached
+                o.reserved = old.reserved
+                o.trailActive = old.trailActive
+                o.trailBest = old.trailBest
+            }
             engine.book.orders.remove(at: i)
         }
         if let dir = engine.ledger.direction(ofEntry: from) {
@@ -140,10 +195,12 @@ extension Broker {
             o.attached = true
         }
         engine.book.append(o)
+        let last = engine.book.orders.count - 1
+        if o.attached && o.reserved.isNaN { engine.book.reserve(last, ledger: engine.ledger, rules: engine.rules) }
         // A trailing stop is armed against the current price when it is
         // placed: already beyond its activation level, it starts trailing
         // from here.
-        if hasTrail && o.attached { engine.updateTrail(engine.book.orders.count - 1, price: engine.markPrice) }
+        if o.hasTrail && o.attached { engine.updateTrail(last, price: engine.markPrice) }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next
@@ -154,8 +211,17 @@ extension Broker {
     ) {
         guard acceptsOrders, let dir = engine.ledger.direction(ofEntry: id) else { return }
         var o = PendingOrder(kind: .close, id: id, direction: dir)
-        o.qty = Self.given(qty)
-        o.qtyPercent = Self.given(qtyPercent)
+        // The side and quantity are captured now: the close takes at most that.
+        let open = engine.ledger.quantity(ofEntry: id)
+        let explicit = Self.given(qty)
+        let percent = Self.given(qtyPercent)
+        if !explicit.isNaN {
+            o.qty = min(explicit, open)
+        } else if !percent.isNaN {
+            o.qty = engine.rules.floorToLot(open * percent / 100)
+        } else {
+            o.qty = open
+        }
         o.comment = comment
         placeClose(o, immediately: immediately)
     }
@@ -165,6 +231,7 @@ extension Broker {
         guard acceptsOrders, let dir = engine.ledger.direction else { return }
         var o = PendingOrder(kind: .close, id: "", direction: dir)
         o.closeAll = true
+        o.qty = engine.ledger.openQuantity
         o.comment = comment
         placeClose(o, immediately: immediately)
     }
@@ -174,10 +241,13 @@ extension Broker {
             var o = order
             o.sequence = engine.book.takeSequence()
             engine.executeClose(o, price: engine.markPrice)
-            engine.book.pruneExits(engine.ledger)
+            engine.book.pruneExits(engine.ledger, rules: engine.rules)
             return
         }
-        engine.book.remove { $0.kind == .close && $0.closeAll == order.closeAll && $0.id == order.id }
+        // A repeated close keeps the first order in its place.
+        if engine.book.orders.contains(where: { $0.kind == .close && $0.closeAll == order.closeAll && $0.id == order.id }) {
+            return
+        }
         engine.book.append(order)
     }
 

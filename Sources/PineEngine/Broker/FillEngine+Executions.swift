@@ -19,7 +19,7 @@ extension FillEngine {
                 let closed = ledger.close(
                     direction: pos, entryId: nil, qty: total, price: price, exitId: o.id, comment: o.comment,
                     at: clock, fold: fold(for: price, priced: priced), rules: rules, closeRule: limits.closeRule)
-                book.pruneExits(ledger)
+                book.pruneExits(ledger, rules: rules)
                 qty = closed == o.reverseQty ? o.qty : total - closed
                 if !(qty > 1e-12) || !ledger.openTrades.isEmpty {
                     book.applyOCA(of: o, filledQty: o.qty)
@@ -28,7 +28,8 @@ extension FillEngine {
             } else {
                 qty = total
             }
-            guard limits.allows(side), !ledger.isPyramidingFull(side, maxEntries: limits.maxEntries) else {
+            // Pyramiding was checked when the entry was placed.
+            guard limits.allows(side) else {
                 book.applyOCA(of: o, filledQty: o.qty)
                 return
             }
@@ -37,7 +38,7 @@ extension FillEngine {
                 direction: pos, entryId: nil, qty: qty, price: price, exitId: o.id, comment: o.comment,
                 at: clock, fold: fold(for: price, priced: priced), rules: rules, closeRule: limits.closeRule)
             qty -= closed
-            book.pruneExits(ledger)
+            book.pruneExits(ledger, rules: rules)
         }
         if limits.maxPositionSize.isFinite {
             qty = min(qty, max(0, limits.maxPositionSize - abs(ledger.positionSize)))
@@ -73,9 +74,11 @@ extension FillEngine {
             fold: f, rules: rules, closeRule: limits.closeRule)
     }
 
-    /// The quantity an exit/close order closes: explicit qty, percent of
-    /// the matched trades, or all of them.
+    /// The quantity an exit/close order closes: what an exit reserved or a
+    /// close captured, else explicit qty, percent of the matched trades, or
+    /// all of them.
     func closeQuantity(_ o: PendingOrder, entryId: String?) -> Double {
+        if o.kind == .exit && !o.reserved.isNaN { return o.reserved }
         if !o.qty.isNaN { return o.qty }
         if !o.qtyPercent.isNaN {
             return rules.floorToLot(ledger.quantity(ofEntry: entryId) * o.qtyPercent / 100)

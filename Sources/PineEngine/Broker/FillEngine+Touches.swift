@@ -27,12 +27,15 @@ extension FillEngine {
             // hit from above round down).
             let cand = PathTouch(
                 orderIndex: i, leg: leg, level: level, fillPrice: rules.snap(level, buying: up), isStop: isStop,
-                distance: d, immediate: imm, sequence: orders[i].sequence)
+                distance: d, immediate: imm, sequence: orders[i].sequence, buys: up)
             if let b = best {
-                if d < b.distance || (d == b.distance && isStop && !b.isStop)
-                    || (d == b.distance && isStop == b.isStop && cand.sequence < b.sequence)
-                {
+                // Ties: the stop first; an open exactly at a buy stop and a
+                // sell stop entry fills the buy first; else placement order.
+                if d < b.distance || (d == b.distance && isStop && !b.isStop) {
                     best = cand
+                } else if d == b.distance && isStop == b.isStop {
+                    let buyFirst = d == 0 && isStop && leg == .entryPrice && b.leg == .entryPrice && up != b.buys
+                    if buyFirst ? up : cand.sequence < b.sequence { best = cand }
                 }
             } else {
                 best = cand
@@ -40,15 +43,11 @@ extension FillEngine {
         }
         for i in orders.indices {
             let o = orders[i]
-            // Within a pass, an order placed before the last filled one no
-            // longer fills.
-            if o.sequence < lastFillSequence { continue }
             switch o.kind {
             case .close:
                 continue
             case .entry, .order:
                 if o.isMarket { continue }
-                if o.kind == .entry && ledger.isPyramidingFull(o.direction, maxEntries: limits.maxEntries) { continue }
                 let buy = o.direction == .long
                 if !o.stop.isNaN && !o.stopTriggered {
                     if o.limit.isNaN {
@@ -60,24 +59,31 @@ extension FillEngine {
                     consider(i, .entryPrice, o.limit, !buy, false)
                 }
             case .exit:
+                // An exit left nothing of its entry by the exits before it closes nothing.
+                if !(o.reserved > 1e-12) && !o.reserved.isNaN { continue }
                 guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { continue }
                 let long = ref.direction == .long
                 let s = ref.direction.sign
+                // `limit` replaces `profit` and `stop` replaces `loss` when given.
                 var lim = o.limit
-                if !o.profitTicks.isNaN {
-                    let p = rules.normalizedLevel(ref.entryPrice + s * o.profitTicks * mintick)
-                    lim = lim.isNaN ? p : (long ? min(lim, p) : max(lim, p))
+                if lim.isNaN && !o.profitTicks.isNaN {
+                    lim = rules.normalizedLevel(ref.entryPrice + s * o.profitTicks * mintick)
                 }
                 var stp = o.stop
-                if !o.lossTicks.isNaN {
-                    let p = rules.normalizedLevel(ref.entryPrice - s * o.lossTicks * mintick)
-                    stp = stp.isNaN ? p : (long ? max(stp, p) : min(stp, p))
+                if stp.isNaN && !o.lossTicks.isNaN {
+                    stp = rules.normalizedLevel(ref.entryPrice - s * o.lossTicks * mintick)
                 }
                 consider(i, .exitLimit, lim, long, false)
                 consider(i, .exitStop, stp, !long, true)
-                if o.trailActive && !o.trailOffset.isNaN {
-                    let level = rules.normalizedLevel(o.trailBest - s * o.trailOffset * mintick)
-                    consider(i, .exitTrail, level, !long, true)
+                if o.hasTrail {
+                    if o.trailActive {
+                        let level = rules.normalizedLevel(o.trailBest - s * o.trailOffsetTicks * mintick)
+                        consider(i, .exitTrail, level, !long, true)
+                    } else if o.trailOffsetTicks == 0 {
+                        // No offset: the exit is at the activation level,
+                        // filled where the path reaches it.
+                        consider(i, .exitTrail, trailActivation(o, entryPrice: ref.entryPrice, sign: s), long, true)
+                    }
                 }
             }
         }
@@ -87,14 +93,13 @@ extension FillEngine {
     /// Fills (or, for a stop-limit's stop, triggers) the touched order at `point`.
     mutating func execute(_ t: PathTouch, at point: Double) {
         let i = t.orderIndex
-        if t.leg != .stopTrigger { lastFillSequence = max(lastFillSequence, book.orders[i].sequence) }
         switch t.leg {
         case .stopTrigger:
             book.orders[i].stopTriggered = true
         case .entryPrice:
             let o = book.orders.remove(at: i)
             executeEntry(o, rawPrice: point, slipped: t.isStop, priced: true)
-            book.pruneExits(ledger)
+            book.pruneExits(ledger, rules: rules)
         case .exitLimit, .exitStop, .exitTrail:
             let o = book.orders.remove(at: i)
             let comment: String?
@@ -108,7 +113,7 @@ extension FillEngine {
             }
             executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment, trailPeak: trailPeak)
             book.applyOCA(of: o, filledQty: .infinity)
-            book.pruneExits(ledger)
+            book.pruneExits(ledger, rules: rules)
         }
     }
 
@@ -118,7 +123,7 @@ extension FillEngine {
     @inline(__always)
     mutating func updateTrails(from start: Double, to end: Double) {
         if ledger.openTrades.isEmpty || end == start { return }
-        for i in book.orders.indices where book.orders[i].kind == .exit && !book.orders[i].trailOffset.isNaN {
+        for i in book.orders.indices where book.orders[i].hasTrail {
             guard let ref = ledger.firstTrade(ofEntry: book.orders[i].fromEntry) else { continue }
             if (end - start) * ref.direction.sign > 0 { updateTrail(i, price: end) }
         }
@@ -131,11 +136,7 @@ extension FillEngine {
         guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { return }
         let s = ref.direction.sign
         if !o.trailActive {
-            var activation = o.trailPrice
-            if activation.isNaN {
-                guard !o.trailPoints.isNaN else { return }
-                activation = rules.normalizedLevel(ref.entryPrice + s * o.trailPoints * rules.mintick)
-            }
+            let activation = trailActivation(o, entryPrice: ref.entryPrice, sign: s)
             let tol = rules.mintick * 1e-9
             guard (price - activation) * s >= -tol else { return }
             book.orders[i].trailActive = true
@@ -143,5 +144,16 @@ extension FillEngine {
         } else if (price - o.trailBest) * s > 0 {
             book.orders[i].trailBest = price
         }
+    }
+
+    /// Where exit `o`'s trail activates for an entry at `entryPrice`
+    /// (`sign` +1 long, -1 short): `trail_price`, else `trail_points` ticks
+    /// from the entry (without an offset rounded up to whole ticks, since
+    /// the exit is at that level).
+    @inline(__always)
+    func trailActivation(_ o: PendingOrder, entryPrice: Double, sign s: Double) -> Double {
+        if !o.trailPrice.isNaN { return o.trailPrice }
+        let ticks = o.trailOffsetTicks == 0 ? rules.ceilTicks(o.trailPoints) : o.trailPoints
+        return rules.normalizedLevel(entryPrice + s * ticks * rules.mintick)
     }
 }

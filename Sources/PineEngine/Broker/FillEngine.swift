@@ -34,8 +34,6 @@ struct FillEngine: Sendable {
     var sampleLow: Double = .nan
     /// The bar on which a priced entry filled with a masked extreme (-1: none).
     var maskedEntryBar = -1
-    /// Sequence of the latest order filled in the current pass (-1: none).
-    var lastFillSequence = -1
 
     /// Clears the book, the ledger and the path for a new run.
     mutating func reset(settings: BacktestSettings) {
@@ -47,7 +45,6 @@ struct FillEngine: Sendable {
         markPrice = .nan
         if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
         maskedEntryBar = -1
-        lastFillSequence = -1
     }
 
     /// True with no pending order and no open trade: the bar's path can be skipped.
@@ -59,12 +56,11 @@ struct FillEngine: Sendable {
     @inline(__always)
     mutating func beginBar(index: Int, time: Int64) {
         clock = BarClock(index: index, time: time)
-        lastFillSequence = -1
     }
 
     /// The first point of the bar's path (its open): excursions (with the
-    /// magnifier), market orders in placement order, then priced orders
-    /// the open has already crossed (gaps).
+    /// magnifier), trailing stops (the open is a price they have seen),
+    /// market orders, then priced orders the open has already crossed (gaps).
     mutating func open(at price: Double) {
         markPrice = price
         sampleOpen = price
@@ -72,6 +68,7 @@ struct FillEngine: Sendable {
         sampleLow = price
         updateExcursions(price)
         if !book.isEmpty {
+            trailsSee(price)
             fillMarketOrders(at: price)
             walk(to: price)
         }
@@ -92,16 +89,20 @@ struct FillEngine: Sendable {
     /// orders crossed by the jump fill at the new price. Like
     /// `walkSample(to:)`, the point is a magnifier sample.
     mutating func jump(to price: Double) {
-        lastFillSequence = -1
         let firstNewTrade = ledger.tradeSequence
         markPrice = price
         updateExcursions(price)
-        if !book.isEmpty { walk(to: price) }
+        if !book.isEmpty {
+            trailsSee(price)
+            walk(to: price)
+        }
         endSample(at: price, firstNewTrade: firstNewTrade)
     }
 
     /// Moves the price in a straight line from the current point to
     /// `price`, filling the orders it touches in the order it touches them.
+    /// Every pending order stays live after a fill, whatever order the
+    /// orders were placed in.
     ///
     /// The loop ends: each step either removes an order from the book (a
     /// fill; nothing a fill does adds an order) or turns a stop-limit
@@ -122,11 +123,8 @@ struct FillEngine: Sendable {
         updateTrails(from: start, to: price)
     }
 
-    /// The next magnifier sample of the bar: like `walk(to:)`, but the
-    /// pending orders get a fresh pass: an order passed over because a
-    /// later-placed one filled earlier in the bar may fill from the next
-    /// sample on (e.g. a resting long stop entry after the short stop entry
-    /// of the same pair reversed the position on an earlier sample).
+    /// The next magnifier sample of the bar: `walk(to:)`, then the
+    /// excursions of the entries it opened.
     ///
     /// An entry filled on the sample starts its excursion from the partial
     /// bar: the partial bar's high and low (which include samples before
@@ -134,7 +132,6 @@ struct FillEngine: Sendable {
     /// 4-point path (open, nearer extreme, other extreme, sample) reaches
     /// before the fill price.
     mutating func walkSample(to price: Double) {
-        lastFillSequence = -1
         let firstNewTrade = ledger.tradeSequence
         walk(to: price)
         endSample(at: price, firstNewTrade: firstNewTrade)
@@ -201,33 +198,47 @@ struct FillEngine: Sendable {
     }
 
     /// Fills the market orders placed by the script on this bar at the
-    /// current price (process_orders_on_close).
-    mutating func fillMarketOrdersOnClose() {
-        if !book.isEmpty { fillMarketOrders(at: markPrice) }
+    /// current price, the close (process_orders_on_close), and the stops and
+    /// limits the close has already reached.
+    mutating func fillOrdersOnClose() {
+        guard !book.isEmpty else { return }
+        fillMarketOrders(at: markPrice)
+        walk(to: markPrice)
     }
 
     // MARK: - Market orders
 
+    /// Fills the market orders at `price` in placement order.
     mutating func fillMarketOrders(at price: Double) {
         var i = 0
         while i < book.orders.count {
-            guard book.orders[i].isMarket else {
+            let o = book.orders[i]
+            guard o.isMarket else {
                 i += 1
                 continue
             }
-            let o = book.orders.remove(at: i)
-            lastFillSequence = max(lastFillSequence, o.sequence)
+            book.orders.remove(at: i)
             switch o.kind {
             case .close:
                 executeClose(o, price: price)
             case .entry, .order:
-                if o.kind == .entry && ledger.isPyramidingFull(o.direction, maxEntries: limits.maxEntries) { continue }
                 executeEntry(o, rawPrice: price, slipped: true, priced: false)
             case .exit:
                 break
             }
-            book.pruneExits(ledger)
+            book.pruneExits(ledger, rules: rules)
+            // A fill can cancel or reduce other orders: start over.
             i = 0
+        }
+    }
+
+    /// Trailing stops see a price the path jumped to (an open): an active
+    /// trail's best price moves to it when better, an inactive one arms
+    /// when it is at or beyond the activation level.
+    mutating func trailsSee(_ price: Double) {
+        if ledger.openTrades.isEmpty { return }
+        for i in book.orders.indices where book.orders[i].kind == .exit && book.orders[i].hasTrail {
+            updateTrail(i, price: price)
         }
     }
 }

@@ -42,12 +42,20 @@ struct InstrumentRules: Sendable {
         return buying ? (ticks - 1e-9).rounded(.up) * mintick : (ticks + 1e-9).rounded(.down) * mintick
     }
 
-    /// A stop/limit level: exactly a tick when it is one up to float error.
+    /// A stop/limit level: a level within a ten-thousandth of a tick of the
+    /// grid is that tick (arithmetic such as 1.13641 - 0.00001 lands just
+    /// off it); a level genuinely between two ticks stays as it is.
     @inline(__always)
     func normalizedLevel(_ level: Double) -> Double {
         let ticks = level / mintick
         let r = ticks.rounded()
-        return abs(ticks - r) < 1e-9 ? r * mintick : level
+        return abs(ticks - r) <= 1e-4 ? r * mintick : level
+    }
+
+    /// `ticks` whole ticks, rounded up (8.3 -> 9).
+    @inline(__always)
+    func ceilTicks(_ ticks: Double) -> Double {
+        (ticks - 1e-9).rounded(.up)
     }
 
     /// A quantity floored to the lot step when one is set.

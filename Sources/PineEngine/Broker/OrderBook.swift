@@ -66,11 +66,12 @@ struct OrderBook: Sendable {
 
     /// Attaches exits to their open trades and drops attached exits whose
     /// trades are all closed.
-    mutating func pruneExits(_ ledger: TradeLedger) {
+    mutating func pruneExits(_ ledger: TradeLedger, rules: InstrumentRules) {
         var i = 0
         while i < orders.count {
             if orders[i].kind == .exit {
                 if let dir = ledger.direction(ofEntry: orders[i].fromEntry) {
+                    if !orders[i].attached || orders[i].reserved.isNaN { reserve(i, ledger: ledger, rules: rules) }
                     orders[i].attached = true
                     orders[i].direction = dir
                 } else if orders[i].attached {
@@ -80,5 +81,28 @@ struct OrderBook: Sendable {
             }
             i += 1
         }
+    }
+
+    /// Fixes exit `i`'s quantity as it attaches: its `qty`, or `qty_percent`
+    /// of its entry's open quantity, or (neither, or 100%) the rest, never
+    /// more than the exits already attached to the same entry leave.
+    mutating func reserve(_ i: Int, ledger: TradeLedger, rules: InstrumentRules) {
+        let from = orders[i].fromEntry
+        let open = ledger.quantity(ofEntry: from)
+        var held = 0.0
+        for k in orders.indices where k != i && orders[k].kind == .exit && orders[k].fromEntry == from {
+            if !orders[k].reserved.isNaN { held += orders[k].reserved }
+        }
+        let available = max(0, open - held)
+        let o = orders[i]
+        let wanted: Double
+        if !o.qty.isNaN {
+            wanted = o.qty
+        } else if !o.qtyPercent.isNaN {
+            wanted = rules.floorToLot(open * o.qtyPercent / 100)
+        } else {
+            wanted = available
+        }
+        orders[i].reserved = min(wanted, available)
     }
 }

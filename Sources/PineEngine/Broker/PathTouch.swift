@@ -21,4 +21,6 @@ struct PathTouch {
     /// True when the segment starts at or beyond the level.
     var immediate: Bool
     var sequence: Int
+    /// True when the level triggers from below (a buy stop, a sell limit).
+    var buys: Bool
 }

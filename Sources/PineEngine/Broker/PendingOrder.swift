@@ -36,7 +36,8 @@ struct PendingOrder: Sendable {
     /// For entry/order: the side bought (long) or sold (short). For exit and
     /// close: the side of the trades being closed.
     var direction: TradeDirection
-    /// Entry/order quantity (contracts); exit/close: explicit qty or NaN.
+    /// Entry/order quantity (contracts); exit: explicit qty or NaN; close:
+    /// the quantity it closes, captured when it was placed.
     var qty: Double = .nan
     /// Entry: the opposite position's size when the order was placed; the
     /// order sells/buys it on top of its own quantity (a reversal).
@@ -66,11 +67,20 @@ struct PendingOrder: Sendable {
     /// True once the exit has seen at least one matching open trade; an
     /// attached exit is removed when its trades are gone.
     var attached = false
+    /// The quantity the exit holds of its entry's position, fixed when it
+    /// first attaches (NaN before): exits of one entry share its quantity.
+    var reserved: Double = .nan
     var trailActive = false
     var trailBest: Double = .nan
 
     // strategy.close_all
     var closeAll = false
+
+    /// True for an exit with a trailing stop (`trail_points` or `trail_price`).
+    var hasTrail: Bool { kind == .exit && (!trailPoints.isNaN || !trailPrice.isNaN) }
+
+    /// The trail's offset in ticks (none given: 0).
+    var trailOffsetTicks: Double { trailOffset.isNaN ? 0 : trailOffset }
 
     /// True for an order that fills at the next price seen (no limit, no stop).
     var isMarket: Bool {

@@ -1,6 +1,7 @@
 /// `ta.pivothigh(source, leftbars, rightbars)`: on the bar `rightbars` after a pivot high, the
-/// pivot's value, else `na`. The candidate must be greater than every value in the `leftbars`
-/// before it and in the `rightbars` after it; `na` anywhere in that window means no pivot.
+/// pivot's value, else `na`. The candidate must be at least every value in the `leftbars`
+/// before it and strictly greater than every value in the `rightbars` after it, so in a run
+/// of equal highs the last one is the pivot; `na` anywhere in that window means no pivot.
 public struct PivotHighState: Sendable {
     @usableFromInline var window = TARingBuffer()
 
@@ -21,9 +22,10 @@ public struct PivotHighState: Sendable {
         for i in 0..<size where i != rightBars {
             let v = window[i]
             if v.isNaN { return .nan }
+            // Index 0 is the newest bar: below `rightBars` the bars after the candidate.
             if i < rightBars {
                 if !(candidate > v) { return .nan }
-            } else if !(candidate > v) {
+            } else if !(candidate >= v) {
                 return .nan
             }
         }
@@ -31,7 +33,8 @@ public struct PivotHighState: Sendable {
     }
 }
 
-/// `ta.pivotlow(source, leftbars, rightbars)`: mirror of `ta.pivothigh`.
+/// `ta.pivotlow(source, leftbars, rightbars)`: mirror of `ta.pivothigh` (at most every
+/// value on the left, strictly less than every value on the right).
 public struct PivotLowState: Sendable {
     @usableFromInline var window = TARingBuffer()
 
@@ -54,7 +57,7 @@ public struct PivotLowState: Sendable {
             if v.isNaN { return .nan }
             if i < rightBars {
                 if !(candidate < v) { return .nan }
-            } else if !(candidate < v) {
+            } else if !(candidate <= v) {
                 return .nan
             }
         }

@@ -3,8 +3,8 @@ import PFData
 import PineEngine
 import Testing
 
-/// The synthetic magnifier fills pending orders once per sample against the
-/// partial bar seen so far (the reference engine's rule).
+/// The synthetic magnifier walks the samples of each bar; an entry filled
+/// on a sample takes its excursion from the partial bar seen so far.
 @Suite("Magnifier samples")
 struct MagnifierSampleTests {
     static func synthetic(_ n: Int) -> BacktestSettings {
@@ -13,14 +13,13 @@ struct MagnifierSampleTests {
         return s
     }
 
-    @Test func anOrderPassedOverByALaterOneFillsOnALaterSample() throws {
+    @Test func everyPendingOrderStaysLiveWithAndWithoutTheMagnifier() throws {
         // A pair of stop entries placed while flat, long first. Bar 1 goes
         // down through the short stop, then up through the long stop (8
         // uniform samples: 100, 93.14, 86.29, 90.57, 97.43, 104.29, 111.14,
-        // 112). Without the magnifier the bar is one pass over the orders:
-        // the long, placed before the short that filled, no longer fills.
-        // With it, each sample is a new pass: the long stop (sized for a
-        // flat position) closes the short at 110.
+        // 112). Every pending order stays live after a fill, so with or
+        // without the magnifier the long stop (sized for a flat position)
+        // closes the short at 110 on the same bar.
         let bars = makeBars([(100, 100, 100, 100), (100, 115, 85, 112), (105, 105, 105, 105)])
         let script = ClosureScript { bar, broker in
             if bar.index == 0 {
@@ -28,17 +27,14 @@ struct MagnifierSampleTests {
                 broker.entry("S", direction: .short, stop: 90)
             }
         }
-        let broker = Broker()
-        let report = try Backtest.run(bars: bars, settings: Self.synthetic(8), script: script, broker: broker)
-        let t = try #require(report.trades.first)
-        #expect(report.trades.count == 1)
-        #expect(t.direction == .short && t.entryPrice == 90 && t.exitPrice == 110 && t.exitBar == 1 && t.exitId == "L")
-        #expect(broker.positionSize == 0)
-
-        let plain = Broker()
-        let off = try Backtest.run(bars: bars, settings: BacktestSettings(), script: script, broker: plain)
-        #expect(off.trades.isEmpty)
-        #expect(plain.positionSize == -1)
+        for settings in [Self.synthetic(8), BacktestSettings()] {
+            let broker = Broker()
+            let report = try Backtest.run(bars: bars, settings: settings, script: script, broker: broker)
+            let t = try #require(report.trades.first)
+            #expect(report.trades.count == 1)
+            #expect(t.direction == .short && t.entryPrice == 90 && t.exitPrice == 110 && t.exitBar == 1 && t.exitId == "L")
+            #expect(broker.positionSize == 0)
+        }
     }
 
     @Test func anEntryOnASampleTakesItsExcursionFromThePartialBar() throws {

@@ -69,6 +69,9 @@ enum TVFixture {
         var exitTime: Int64?
         var exitPrice: Double?
         var exitSignal: String
+        /// The position size (contracts) and half a unit of its last printed digit.
+        var qty: Double = .nan
+        var qtyTolerance: Double = 0
     }
 
     static func loadTrades(_ name: String) -> [TVTrade] {
@@ -84,6 +87,11 @@ enum TVFixture {
                 t.entryTime = time
                 t.entryPrice = price
                 t.entrySignal = String(f[3])
+                if f.count > 5, let q = Double(f[5]) {
+                    t.qty = q
+                    let decimals = f[5].split(separator: ".").dropFirst().first?.count ?? 0
+                    t.qtyTolerance = 0.5 * pow(10, -Double(decimals)) + 1e-9 * abs(q)
+                }
             } else if !f[3].isEmpty && !f[3].lowercased().contains("open") {
                 // An exit row without a signal (or marked Open) is the trade
                 // still open at the end of the export, not a closed trade.
@@ -111,6 +119,7 @@ enum TVFixture {
             if abs(t.exitPrice - (e.exitPrice ?? .nan)) > mintick / 2 || e.exitPrice == nil {
                 bad.append("exit price \(t.exitPrice) vs \(e.exitPrice ?? .nan)")
             }
+            if !(abs(t.qty - e.qty) <= e.qtyTolerance) { bad.append("qty \(t.qty) vs \(e.qty)") }
             if (t.entryComment ?? t.entryId) != e.entrySignal { bad.append("entry signal \(t.entryComment ?? t.entryId)") }
             if (t.exitComment ?? t.exitId) != e.exitSignal { bad.append("exit signal \(t.exitComment ?? t.exitId) vs \(e.exitSignal)") }
             if !bad.isEmpty { problems.append("trade \(i + 1): " + bad.joined(separator: "; ")) }

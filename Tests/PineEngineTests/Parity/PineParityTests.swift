@@ -8,7 +8,9 @@ import Testing
 /// the whole engine: the same trades (every column of trades.csv), metrics,
 /// counters and equity samples.
 @Suite struct PineParityTests {
+    /// Every run but the retired ones (see `RetiredParityRuns`).
     static let allRuns: [String] = PineParityRun.caseNames.flatMap { c in PineParityRun.runIDs(of: c).map { "\(c)/\($0)" } }
+        .filter { !RetiredParityRuns.ids.contains($0) }
 
     @Test(arguments: allRuns)
     func reproducesReferenceRun(_ id: String) throws {

@@ -1,0 +1,345 @@
+import Foundation
+import PineEngine
+import Testing
+
+/// The order-handling rules of real scripts, each on a few bars where the
+/// rule decides the outcome. Bars are (open, high, low, close), tick 0.01,
+/// fixed qty 1 unless said. Expected fills are derived by hand from the
+/// rule in the comment; `L`/`S` = long/short, a fill is (bar, price, qty).
+@Suite("Order rules")
+struct OrderRuleTests {
+    typealias F = RuleFill
+    static func L(_ eb: Int, _ ep: Double, _ xb: Int?, _ xp: Double?, _ q: Double = 1) -> F {
+        F(direction: .long, entryBar: eb, entryPrice: ep, exitBar: xb, exitPrice: xp, qty: q)
+    }
+    static func S(_ eb: Int, _ ep: Double, _ xb: Int?, _ xp: Double?, _ q: Double = 1) -> F {
+        F(direction: .short, entryBar: eb, entryPrice: ep, exitBar: xb, exitPrice: xp, qty: q)
+    }
+    /// Quiet bars opening at `o` (range +/- 0.5, closing at the open).
+    static func flat(_ o: Double) -> (Double, Double, Double, Double) { (o, o + 0.5, o - 0.5, o) }
+
+    // MARK: - Entry size is fixed at the call
+
+    /// Bar 1 closes L then enters S: the close leaves nothing to reverse, so
+    /// S is 1 (not 1 + 1); bar 2 does the same the other way. Every trade
+    /// is 1 contract; fills at the next bar's open.
+    @Test func flipAfterCloseStaysAtOneContract() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.close("L")
+                strategy.entry("S", strategy.short)
+            if bar_index == 2
+                strategy.close("S")
+                strategy.entry("L2", strategy.long)
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103), Self.flat(104)])
+        // L: bar 1 @101 -> bar 2 @102; S: bar 2 @102 -> bar 3 @103; L2 open from bar 3 @103.
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, 3, 103), Self.L(3, 103, nil, nil)])
+    }
+
+    /// Entry S first (long 1 open: sized 1 + 1 = 2), then close L: the
+    /// market orders fill in placement order, so S sells 2 at the next open
+    /// (closing the long, opening a short of 1) and the close finds its
+    /// long gone and is left alone. (This follows the parity reference,
+    /// whose case j places an entry before the opposite close.)
+    @Test func entryBeforeCloseReversesAndTheCloseIsLeftAlone() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("S", strategy.short)
+                strategy.close("L")
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 1)])
+        #expect(r.trades.first?.exitId == "S")
+    }
+
+    /// The same id placed again replaces the order and is sized again: the
+    /// second S call is made after the close, so it is 1.
+    @Test func sameIdAgainIsResized() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("S", strategy.short)
+                strategy.close("L")
+                strategy.entry("S", strategy.short)
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 1)])
+    }
+
+    // MARK: - Every pending order stays live after a fill
+
+    /// Flat, buy stop 105 (placed first) and sell stop 95; bar 1 O100 H106
+    /// L94 C100 (|H-O| = |O-L|: low first): the sell stop opens a short at
+    /// 95, then the buy stop (sized 1 while flat) closes it at 105. Flat.
+    @Test func pendingOrdersStayLiveAfterAFill() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("B", strategy.long, stop=105)
+                strategy.entry("A", strategy.short, stop=95)
+            """, bars: [Self.flat(100), (100, 106, 94, 100), Self.flat(100), Self.flat(100)])
+        #expect(OrderRuleHarness.fills(r) == [Self.S(1, 95, 1, 105)])
+    }
+
+    /// A take-profit placed before its stop entry: bar 1 O100 H106 L99
+    /// (low first) rises through the entry stop (102) and then the target
+    /// (104) in one segment: both fill, with and without the synthetic
+    /// magnifier (endpoints, 4 samples: open, low, high, close).
+    @Test(arguments: [Magnifier.off, .synthetic(samples: 4, distribution: .endpoints)])
+    func anExitPlacedEarlierFillsAfterItsEntry(magnifier: Magnifier) throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.exit("TP", "L", limit=104)
+                strategy.entry("L", strategy.long, stop=102)
+            """, bars: [Self.flat(100), (100, 106, 99, 100), Self.flat(100), Self.flat(100)], magnifier: magnifier)
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 102, 1, 104)])
+    }
+
+    /// The open exactly at a buy stop and a sell stop (the sell placed
+    /// first): the buy fills first (long at 100), then the sell closes it at 100.
+    @Test func openAtBothStopsBuysFirst() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("A", strategy.short, stop=100)
+                strategy.entry("B", strategy.long, stop=100)
+            """, bars: [(99.5, 99.8, 99.2, 99.5), (100, 100.2, 99.6, 100), Self.flat(100)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 1, 100)])
+    }
+
+    /// Long 2 with TP (limit 105, qty 1, placed first) and SL (stop 95,
+    /// qty 1); bar 2 O100 H106 L94 (low first): SL closes 1 at 95, then TP
+    /// closes the other at 105.
+    @Test func allExitsOfOneEntryFillInPathOrder() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty=2)
+                strategy.exit("TP", "L", qty=1, limit=105)
+                strategy.exit("SL", "L", qty=1, stop=95)
+            """, bars: [Self.flat(100), Self.flat(100), (100, 106, 94, 100), Self.flat(100)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 95), Self.L(1, 100, 2, 105)])
+    }
+
+    // MARK: - Pyramiding at the call; closes capture the position
+
+    /// Pyramiding 1: buy stop A (101) placed flat on bar 0, buy stop B (102)
+    /// placed still flat on bar 1; bar 2 O100 H103 L99.5 (low first) fills
+    /// both: two open longs.
+    @Test func pyramidingIsCheckedAtTheCall() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("A", strategy.long, stop=101)
+            if bar_index == 1
+                strategy.entry("B", strategy.long, stop=102)
+            """, bars: [Self.flat(100), Self.flat(100), (100, 103, 99.5, 102.5), Self.flat(102.5)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(2, 101, nil, nil), Self.L(2, 102, nil, nil)])
+    }
+
+    /// Two market entries on one side in one execution: only the first.
+    @Test func secondMarketEntryOfOneExecutionIsDropped() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("A", strategy.long)
+                strategy.entry("B", strategy.long)
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, nil, nil)])
+    }
+
+    /// Long 1 (pyramiding 2); one execution enters L2 then close_all: the
+    /// close captured long 1, so at the next open the old long closes and
+    /// L2 stays open.
+    @Test func closeAllCapturesThePositionAtTheCall() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("L2", strategy.long)
+                strategy.close_all()
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=2)",
+            bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.L(2, 102, nil, nil)])
+    }
+
+    /// A repeated close of the same id keeps the first order and its comment.
+    @Test func repeatedCloseKeepsTheFirstOrder() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.close("L", comment="first")
+                strategy.close("L", comment="second")
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102)])
+        #expect(r.trades.first?.exitComment == "first")
+    }
+
+    // MARK: - process_orders_on_close
+
+    /// A short stop placed above the close has been reached: it fills at
+    /// this close (100), not at the next open (100.5).
+    @Test func onCloseStopAlreadyReachedFillsAtTheClose() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 1
+                strategy.entry("S", strategy.short, stop=close + 1)
+            """, strategy: "strategy(\"rule\", overlay=true, process_orders_on_close=true)",
+            bars: [Self.flat(100), (100, 100.4, 99.6, 100), (100.5, 100.6, 100.4, 100.5)])
+        #expect(OrderRuleHarness.fills(r) == [Self.S(1, 100, nil, nil)])
+    }
+
+    // MARK: - strategy.exit
+
+    /// Long at 100 with profit = 100 ticks (101) and limit = 102: the target
+    /// is 102 (bar 2), not 101 (bar 1).
+    @Test func limitReplacesProfit() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", profit=100, limit=102)
+            """, bars: [Self.flat(100), (100, 101.5, 99.5, 101), (101, 102.5, 100.8, 102), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 102)])
+    }
+
+    /// Long at the open 100, trail_points 20 without offset, bar O100
+    /// H100.50 L99 (high first): exit at the activation level 100.20.
+    @Test func trailPointsWithoutOffsetExitAtActivation() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", trail_points=20)
+            """, bars: [Self.flat(100), (100, 100.5, 99, 99.5), Self.flat(99.5)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 1, 100.2)])
+    }
+
+    /// 8.3 points round up to 9 ticks: the exit is at 100.09.
+    @Test func trailActivationCeilsToTicks() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", trail_points=8.3)
+            """, bars: [Self.flat(100), (100, 100.5, 99, 99.5), Self.flat(99.5)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 1, 100.09)])
+    }
+
+    /// Placed on bar 1 whose close (100.50) is beyond the activation level
+    /// (100.20): the exit fills at the next open (100.40).
+    @Test func trailPointsBeyondAtPlacementExitAtNextOpen() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.exit("X", "L", trail_points=20)
+            """, bars: [Self.flat(100), (100, 100.5, 100, 100.5), (100.4, 100.45, 100.3, 100.35), Self.flat(100)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 100.4)])
+    }
+
+    /// A trail armed at a close of 110.00 with offset 40 ticks (stop
+    /// 109.60); the next bar opens at 110.01 and falls: the open moved the
+    /// best price, so the exit is at 109.61.
+    @Test func theOpenMovesATrail() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 1
+                strategy.exit("X", "L", trail_points=100, trail_offset=40)
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            """, bars: [Self.flat(100), (100, 110, 100, 110), (110.01, 110.01, 109, 109.5), Self.flat(109.5)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 109.61)])
+    }
+
+    /// The exit placed on every bar keeps its trail: activated at 101 on
+    /// bar 1, best 103 (the high), stop 102.50; placing it again at the
+    /// close 102.80 does not re-arm it from there (which would give 102.30).
+    /// Bar 2 falls from 102.60 to 102: exit at 102.50.
+    @Test func placingAnExitAgainKeepsItsTrail() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            strategy.exit("X", "L", trail_points=100, trail_offset=50)
+            """, bars: [Self.flat(100), (100, 103, 100, 102.8), (102.6, 102.7, 102, 102.2), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 102.5)])
+    }
+
+    /// Long 2; every bar places TP (limit 110, qty_percent 50) then SL
+    /// (stop 95): TP holds 1, SL the other 1. Bar 2 falls to 94: SL closes
+    /// 1 at 95 and TP still waits; bar 3 rises to 111: TP closes 1 at 110.
+    @Test func exitQuantitiesAreReservedAndShared() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty=2)
+            strategy.exit("TP", "L", qty_percent=50, limit=110)
+            strategy.exit("SL", "L", stop=95)
+            """, bars: [Self.flat(100), Self.flat(100), (100, 100, 94, 96), (96, 111, 96, 109), Self.flat(109)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 95), Self.L(1, 100, 3, 110)])
+    }
+
+    // MARK: - Margin
+
+    /// Equity 1,000, close 100, qty 10.5 at margin 100%: 1,050 > 1,000, the
+    /// entry is not placed; qty 10 (1,000) is.
+    @Test func marketEntryBeyondMarginIsNotPlaced() throws {
+        let strategy = "strategy(\"rule\", overlay=true, initial_capital=1000, margin_long=100, margin_short=100)"
+        let bars = [Self.flat(100), Self.flat(100), Self.flat(100)]
+        let over = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"L\", strategy.long, qty=10.5)", strategy: strategy, bars: bars)
+        #expect(OrderRuleHarness.fills(over) == [])
+        let within = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"L\", strategy.long, qty=10)", strategy: strategy, bars: bars)
+        #expect(OrderRuleHarness.fills(within) == [Self.L(1, 100, nil, nil, 10)])
+    }
+
+    // MARK: - Levels near the grid
+
+    /// A buy limit 0.00007 tick below 100.00 is 100.00: a low of 100.00
+    /// fills it; 0.00015 tick below is not a tick and is not reached.
+    @Test func levelsWithinATenThousandthOfATickAreTheTick() throws {
+        let bars = [(100.2, 100.3, 100.1, 100.2), (100.2, 100.3, 100.0, 100.1), (100.1, 100.2, 100.0, 100.1)]
+        let near = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"L\", strategy.long, limit=100 - 0.0000007)", bars: bars)
+        #expect(OrderRuleHarness.fills(near) == [Self.L(1, 100, nil, nil)])
+        let off = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"L\", strategy.long, limit=100 - 0.0000015)", bars: bars)
+        #expect(OrderRuleHarness.fills(off) == [])
+    }
+
+    // MARK: - Pivots
+
+    /// Highs 3 5 8 8 6 4 (left = right = 2): the second 8 (bar 3) is the
+    /// pivot, found on bar 5; the entry fills at bar 6's open. Lows mirrored
+    /// for ta.pivotlow.
+    @Test func pivotTiesGoToTheLastOfEqualExtremes() throws {
+        let highs: [Double] = [3, 5, 8, 8, 6, 4, 4, 4]
+        let up = try OrderRuleHarness.run(
+            """
+            ph = ta.pivothigh(2, 2)
+            if not na(ph)
+                strategy.entry("P", strategy.long, comment=str.tostring(ph))
+            """, bars: highs.map { ($0 - 1, $0, $0 - 2, $0 - 1) })
+        #expect(OrderRuleHarness.fills(up) == [Self.L(6, 3, nil, nil)])
+        let down = try OrderRuleHarness.run(
+            """
+            pl = ta.pivotlow(2, 2)
+            if not na(pl)
+                strategy.entry("P", strategy.short)
+            """, bars: highs.map { (20 - $0 + 1, 20 - $0 + 2, 20 - $0, 20 - $0 + 1) })
+        #expect(OrderRuleHarness.fills(down) == [Self.S(6, 17, nil, nil)])
+    }
+}
