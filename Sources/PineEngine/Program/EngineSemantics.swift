@@ -7,5 +7,5 @@
 /// mix old and new results.
 public enum EngineSemantics {
     /// Increase by one with every change of backtest results.
-    public static let version = 1
+    public static let version = 2
 }
