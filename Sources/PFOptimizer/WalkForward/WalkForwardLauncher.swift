@@ -35,7 +35,7 @@ public enum WalkForwardLauncher {
             lines.append("walk-forward efficiency: " + (s.efficiency.map { String(format: "%.2f", $0) } ?? "undefined (in-sample return <= 0)")
                 + ", profitable out-of-sample folds: "
                 + (s.profitableFoldShare.map { String(format: "%.0f%%", $0 * 100) } ?? "n/a"))
-            lines.append("wrote \(s.outputDirectory)/{folds.csv, oos_trades.csv, oos_equity.csv, walkforward.json, manifest.json, folds/}")
+            lines.append("wrote \(s.outputDirectory)/{folds.csv, oos_trades.csv, oos_equity.csv, walkforward.json, robustness.json, report.html, manifest.json, folds/}")
         } else {
             lines.append("stopped early; run the same command again to resume")
         }
