@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PineEngine
 import PineLanguage
 
 /// `pfopt inspect`: a strategy's declared properties and its inputs.
@@ -21,6 +22,9 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))
         }
         if checked.hasErrors { throw ExitCode.failure }
+        for warning in LookaheadCheck.warnings(in: checked.script) {
+            FileHandle.standardError.write(Data((warning.rendered(fileName: strategy, source: source) + "\n").utf8))
+        }
         let report = InspectReport(checked)
         print(json ? report.json() : report.table())
     }

@@ -74,6 +74,7 @@ struct RunCommand: ParsableCommand {
                     scriptPath: script, dataPath: data, symbolPath: symbol, timeframe: timeframe, sets: sets,
                     overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo,
                     fx: fx, fxRate: fxRate, symbolData: symbolData))
+            for warning in single.program.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
             let result = try single.run()
             if let out {
                 do {

@@ -25,6 +25,7 @@ enum BuiltinLibrary {
         TAFunctions.register(into: &table)
         StrategyBindings.register(into: &table)
         StringAndTimeFunctions.register(into: &table)
+        RequestFunctions.register(into: &table)
         return table
     }()
 

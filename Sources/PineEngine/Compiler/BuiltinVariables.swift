@@ -173,6 +173,9 @@ enum BuiltinVariables {
         "dayofweek.saturday": (7, .int),
         "math.pi": (Double.pi, .float), "math.e": (2.718281828459045, .float), "math.phi": (1.618033988749895, .float),
         "math.rphi": (0.6180339887498948, .float),
+        // request.security's merge flags: on is 1, off is 0.
+        "barmerge.gaps_on": (1, .int), "barmerge.gaps_off": (0, .int), "barmerge.lookahead_on": (1, .int),
+        "barmerge.lookahead_off": (0, .int),
     ]
 
     /// Named string constants (display and style options carry no cost).

@@ -26,6 +26,7 @@ extension InstanceBuilder {
             return try inline(f, call, range)
         }
         if let v = try compileUserTypeCall(name, call, range) { return v }
+        if let requested = try compileRequest(call, name: name, range) { return requested }
         guard let fn = Builtins.function(named: name) else {
             throw error(call.callee.range, "\(name)() is not supported yet")
         }

@@ -35,6 +35,8 @@ final class InstanceBuilder {
     let reassigned: Set<String>
     /// The script's user-defined types, enums and methods.
     var userTypes = UserTypeTable()
+    /// The requested expressions of `request.*` calls being compiled.
+    let security = SecurityCompileState()
 
     init(arena: Arena, fileName: String, needs: HistoryNeeds, inputs: [InputSpec], reassigned: Set<String> = []) {
         self.arena = arena
@@ -50,7 +52,10 @@ final class InstanceBuilder {
 
     // MARK: scopes
 
-    func lookup(_ name: String) -> Binding? { scope.lookup(name) }
+    func lookup(_ name: String) -> Binding? {
+        if let frame = security.frames.last { return securityLookup(name, frame) }
+        return scope.lookup(name)
+    }
 
     func bind(_ name: String, _ binding: Binding) { scope.bind(name, binding) }
 

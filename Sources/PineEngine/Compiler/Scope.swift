@@ -14,6 +14,17 @@ struct Scope {
         return nil
     }
 
+    /// What `name` refers to and the index of the frame it is declared in (0: the globals).
+    func find(_ name: String) -> (Binding, Int)? {
+        for index in frames.indices.reversed() {
+            if let b = frames[index][name] { return (b, index) }
+        }
+        return nil
+    }
+
+    /// The number of frames.
+    var depth: Int { frames.count }
+
     /// Declares `name` in the innermost frame.
     mutating func bind(_ name: String, _ binding: Binding) {
         frames[frames.count - 1][name] = binding

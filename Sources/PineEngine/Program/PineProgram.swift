@@ -17,6 +17,12 @@ public struct PineProgram: Sendable {
     public let plotTitles: [String]
     let needs: HistoryNeeds
 
+    /// Warnings about the script that do not stop it running (`request.security`
+    /// reading the future with lookahead_on), each rendered with file:line:col.
+    public var warnings: [String] {
+        LookaheadCheck.warnings(in: script).map { $0.rendered(fileName: fileName, source: source) }
+    }
+
     /// True for `strategy(...)` scripts.
     public var isStrategy: Bool { declared.isStrategy }
 

@@ -35,6 +35,7 @@ public final class ScriptInstance: BarScript {
         let builder = InstanceBuilder(
             arena: arena, fileName: program.fileName, needs: program.needs, inputs: program.inputs,
             reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
+        builder.security.index(program.script.statements)
         root = try builder.lowerScript(program.script.statements)
         columns = builder.plan.columns
         hasPerBarWork = builder.plan.hasPerBarWork
@@ -105,9 +106,12 @@ public final class ScriptInstance: BarScript {
     /// exchange's weekly session starts, empty for midnight every day).
     public func prepare(
         bars: BarStore, mintick: Double, pointValue: Double, timezone: String?, barDurationMs: Int64,
-        sessionStarts: [SessionTime] = [], symbol: SymbolInfo? = nil, timeframe: Timeframe? = nil
+        sessionStarts: [SessionTime] = [], symbol: SymbolInfo? = nil, timeframe: Timeframe? = nil,
+        security: SecurityViews? = nil
     ) {
         runtime.load(bars: bars)
+        runtime.sessionStarts = sessionStarts
+        runtime.security = security
         runtime.mintick = mintick
         runtime.pointvalue = pointValue
         runtime.symbol = symbol

@@ -105,7 +105,7 @@ public final class ScriptRunner {
             instance.prepare(
                 bars: bars, mintick: data.mintick, pointValue: data.pointValue, timezone: data.timezone,
                 barDurationMs: data.barDurationMs, sessionStarts: data.sessionStarts, symbol: data.symbol,
-                timeframe: data.timeframe)
+                timeframe: data.timeframe, security: data.security)
             preparedView = key
         }
         return bars

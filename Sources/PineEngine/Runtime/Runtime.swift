@@ -33,6 +33,10 @@ final class Runtime {
     var symbol: SymbolInfo?
     /// The script timeframe (`timeframe.*`), nil when unknown.
     var timeframe: Timeframe?
+    /// The exchange's weekly session starts (empty: midnight every day).
+    var sessionStarts: [SessionTime] = []
+    /// The other timeframes and symbols `request.*` reads (nil: none given).
+    var security: SecurityViews?
 
     /// Calendar fields in the chart time zone, cached per bar.
     var clock = ZoneClock(identifier: nil)

@@ -129,6 +129,8 @@ enum BuiltinCatalog {
         "dayofmonth(time, timezone?)", "dayofweek(time, timezone?)", "hour(time, timezone?)",
         "minute(time, timezone?)", "second(time, timezone?)", "timeframe.in_seconds(timeframe?)",
         "timeframe.change(timeframe)", "timeframe.from_seconds(seconds)", "runtime.error(message)",
+        "request.security(symbol, timeframe, expression, gaps=barmerge.gaps_off, lookahead=barmerge.lookahead_off, ignore_invalid_symbol=false, currency?, calc_bars_count?)",
+        "request.security_lower_tf(symbol, timeframe, expression, ignore_invalid_symbol=false, currency?, ignore_invalid_timeframe=false, calc_bars_count?)",
     ]
 
     static let plots = [

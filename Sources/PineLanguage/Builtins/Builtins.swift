@@ -33,6 +33,7 @@ public enum Builtins {
 
     /// True when `name` is a known TradingView built-in (or namespace member) that pfopt cannot run yet.
     public static func isKnownUnsupported(_ name: String) -> Bool {
+        if functions[name] != nil || variables[name] != nil { return false }
         if BuiltinCatalog.unsupportedNames.contains(name) { return true }
         guard let dot = name.firstIndex(of: ".") else { return false }
         return BuiltinCatalog.unsupportedNamespaces.contains(String(name[..<dot]))

@@ -1,0 +1,301 @@
+import PFData
+import PineLanguage
+
+/// `request.security` and `request.security_lower_tf`: the expression is
+/// compiled for the requested context (its own series history and `ta.*`
+/// states, evaluated on the requested bars); the symbol, timeframe and
+/// merge flags are read in the chart's context.
+extension InstanceBuilder {
+    /// What a name refers to inside a requested expression: its own locals
+    /// and user functions as usual; a global of the chart's context is
+    /// computed again in the requested context from its declaration.
+    func securityLookup(_ name: String, _ frame: SecurityFrame) -> Binding? {
+        guard let (binding, depth) = scope.find(name) else { return nil }
+        if case .function = binding { return binding }
+        let own = depth >= 1 && (frame.recompiling > 0 || inlineDepth > frame.inlineDepth || depth >= frame.baseDepth)
+        if own { return binding }
+        if let b = frame.bindings[name] { return b }
+        guard depth == 0 else {
+            fail(frame, "request.security: the expression reads '\(name)', a local variable of the chart's context; "
+                + "pfopt computes only top-level variables again in the requested context (move it to the top level)")
+            return nil
+        }
+        return recompileGlobal(name, binding, frame)
+    }
+
+    private func fail(_ frame: SecurityFrame, _ message: String) {
+        if frame.failure == nil { frame.failure = error(frame.range, message) }
+    }
+
+    /// Compiles a global's declaration again for the requested context and
+    /// binds its result there; nil (with the frame's failure set) when it
+    /// cannot be.
+    private func recompileGlobal(_ name: String, _ chart: Binding, _ frame: SecurityFrame) -> Binding? {
+        switch chart {
+        case .string, .function:
+            // Text (inputs, symbol fields) reads the same in every context.
+            return chart
+        case .array, .reference:
+            fail(frame, "request.security: the expression reads '\(name)', an array or object, which pfopt cannot compute in the requested context")
+            return nil
+        case .value, .column:
+            break
+        }
+        guard let global = security.globals[name], !frame.pending.contains(name) else {
+            fail(frame, "request.security: '\(name)' cannot be computed in the requested context")
+            return nil
+        }
+        let names: [String]
+        switch global {
+        case .single(let d):
+            guard d.mode == .none else {
+                fail(frame, "request.security: '\(name)' is declared with \(d.mode == .varip ? "varip" : "var"); pfopt computes only plain declarations again in the requested context")
+                return nil
+            }
+            names = [name]
+        case .tuple(let d): names = d.names.map(\.text).filter { $0 != "_" }
+        }
+        if let changed = names.first(where: { reassigned.contains($0) }) {
+            fail(frame, "request.security: '\(changed)' is changed with := ; pfopt computes only plain declarations again in the requested context")
+            return nil
+        }
+        frame.pending.formUnion(names)
+        let saved = scope
+        scope = scope.globalsOnly()
+        frame.recompiling += 1
+        defer {
+            scope = saved
+            frame.recompiling -= 1
+            frame.pending.subtract(names)
+        }
+        do {
+            switch global {
+            case .single(let d):
+                try bindInFrame(name, try compile(d.initializer), declared: d.type?.name, frame)
+            case .tuple(let d):
+                guard case .tuple(let prepare, let elements) = try compile(d.initializer), elements.count == d.names.count else {
+                    fail(frame, "request.security: '\(name)' does not come from a tuple pfopt can compute again")
+                    return nil
+                }
+                frame.steps.append(Step(prepare))
+                for (n, e) in zip(d.names, elements) where n.text != "_" {
+                    try bindInFrame(n.text, e, declared: nil, frame)
+                }
+            }
+        } catch let e as CompileError {
+            if frame.failure == nil { frame.failure = e }
+            return nil
+        } catch {
+            fail(frame, "request.security: '\(name)': \(error)")
+            return nil
+        }
+        return frame.bindings[name]
+    }
+
+    /// Binds a value computed on each requested bar (before the expression).
+    private func bindInFrame(_ name: String, _ value: CompiledValue, declared: String?, _ frame: SecurityFrame) throws {
+        switch value.type {
+        case .string:
+            let f = try string(value, frame.range)
+            let p = arena.state { "" }
+            frame.steps.append(Step { rt in
+                p.pointee = try f(rt)
+                return .normal
+            })
+            frame.bindings[name] = .string(p)
+        case .array, .tuple, .void:
+            throw error(frame.range, "request.security: '\(name)' is a \(value.type) value, which pfopt cannot compute in the requested context")
+        default:
+            let f = try number(value, frame.range)
+            let storage = self.storage(for: name)
+            var t = value.type == .na ? ValueType.float : value.type
+            switch declared {
+            case "int": t = .int
+            case "float": t = .float
+            case "bool": t = .bool
+            default: break
+            }
+            frame.steps.append(Step { rt in
+                storage.declare(try f(rt))
+                return .normal
+            })
+            frame.bindings[name] = .value(storage, t)
+        }
+    }
+
+    /// A `request.*` call this file compiles; nil for other names.
+    func compileRequest(_ call: Call, name: String, _ range: SourceRange) throws -> CompiledValue? {
+        let lower = name == "request.security_lower_tf"
+        guard lower || name == "request.security", let fn = Builtins.function(named: name) else { return nil }
+        if security.isActive {
+            throw error(call.callee.range, "\(name) inside the expression of another request is not supported yet")
+        }
+        let bound: BoundCall
+        switch fn.bind(call.arguments, callRange: range) {
+        case .success(let b): bound = b
+        case .failure(let e): throw error(e.range, e.description)
+        }
+        let names = fn.parameterNames
+        let slots = bound.slots
+        func argument(_ p: String) -> CallArgument? { names.firstIndex(of: p).flatMap { slots[$0] } }
+        guard let symbolArg = argument("symbol"), let tfArg = argument("timeframe"), let exprArg = argument("expression")
+        else { throw error(range, "\(name)() needs symbol, timeframe and expression") }
+        if let c = argument("currency") {
+            throw error(c.range, "\(name)(currency=...) converts the requested values to another currency: not supported yet")
+        }
+        if let c = argument("calc_bars_count") {
+            throw error(c.range, "\(name)(calc_bars_count=...) is not supported yet: pfopt requests every bar of the data")
+        }
+        let symbol = try string(compile(symbolArg.value), symbolArg.value.range)
+        let timeframe = try string(compile(tfArg.value), tfArg.value.range)
+        let gaps = try constantFlag(argument("gaps"), name: "gaps")
+        let lookahead = try constantFlag(argument("lookahead"), name: "lookahead")
+        let ignoreInvalid = try constantFlag(argument("ignore_invalid_symbol"), name: "ignore_invalid_symbol")
+        _ = try constantFlag(argument("ignore_invalid_timeframe"), name: "ignore_invalid_timeframe")
+
+        let frame = SecurityFrame(baseDepth: scope.depth + 1, inlineDepth: inlineDepth, range: exprArg.value.range)
+        security.frames.append(frame)
+        let value: CompiledValue
+        do {
+            value = try withScope { try compile(exprArg.value) }
+        } catch {
+            security.frames.removeLast()
+            if let f = frame.failure { throw f }
+            throw error
+        }
+        security.frames.removeLast()
+        if let f = frame.failure { throw f }
+        let at = call.callee.range.start
+        let request = SecurityRequest(
+            symbol: symbol, timeframe: timeframe, lookahead: lookahead, gaps: gaps, ignoreInvalidSymbol: ignoreInvalid,
+            line: at.line, column: at.column)
+        let prelude = chain(frame.steps)
+        if lower { return try lowerTimeframeValue(value, prelude, request, exprArg.value.range) }
+        return try higherTimeframeValue(value, prelude, request, exprArg.value.range)
+    }
+
+    /// A `barmerge.*` or bool argument: it must be a constant.
+    private func constantFlag(_ argument: CallArgument?, name: String) throws -> Bool {
+        guard let argument else { return false }
+        let v = try compile(argument.value)
+        guard let c = v.constNumber else {
+            throw error(argument.value.range, "\(name) must be a constant (barmerge.* or true/false)")
+        }
+        return !c.isNaN && c != 0
+    }
+
+    private func higherTimeframeValue(
+        _ value: CompiledValue, _ prelude: ExecFn?, _ request: SecurityRequest, _ range: SourceRange
+    ) throws -> CompiledValue {
+        let site = SecuritySite(request: request, prelude: prelude, progress: arena.cell())
+        switch value {
+        case .tuple(let prepare, let elements):
+            var writes: [Step] = [Step(prepare)]
+            var reads: [CompiledValue] = []
+            let visible = arena.cell(0)
+            for element in elements {
+                let (write, read) = try requestedSlot(element, range) { visible.pointee != 0 }
+                writes.append(write)
+                reads.append(read)
+            }
+            let all = chain(writes)
+            site.evaluate = { rt in _ = try all?(rt) }
+            return .tuple(
+                prepare: { rt in
+                    visible.pointee = try site.update(rt) ? 1 : 0
+                    return .normal
+                }, elements: reads)
+        default:
+            let (write, read) = try requestedSlot(value, range) { true }
+            site.evaluate = { rt in _ = try write.run(rt) }
+            return sequence({ rt in
+                site.visible = try site.update(rt)
+                return .normal
+            }, read.gated { site.visible })
+        }
+    }
+
+    /// One requested value: the step storing it on a requested bar, and its
+    /// reader in the chart's context (`na` when `visible()` is false).
+    private func requestedSlot(_ value: CompiledValue, _ range: SourceRange, visible: @escaping () -> Bool) throws
+        -> (Step, CompiledValue)
+    {
+        switch value {
+        case .str(let f, _):
+            let p = arena.state { "" }
+            return (
+                Step { rt in
+                    p.pointee = try f(rt)
+                    return .normal
+                }, .str({ _ in visible() ? p.pointee : "" }, nil)
+            )
+        case .bool(let f, _):
+            let p = arena.cell()
+            return (
+                Step { rt in
+                    p.pointee = try f(rt) ? 1 : 0
+                    return .normal
+                }, .bool({ _ in visible() && p.pointee == 1 }, nil)
+            )
+        case .num, .na:
+            let f = try number(value, range)
+            let p = arena.cell()
+            let t = value.type == .na ? ValueType.float : value.type
+            return (
+                Step { rt in
+                    p.pointee = try f(rt)
+                    return .normal
+                }, .num({ _ in visible() ? p.pointee : .nan }, t, nil)
+            )
+        default:
+            throw error(range, "request.security cannot return a \(value.type) value yet")
+        }
+    }
+
+    private func lowerTimeframeValue(
+        _ value: CompiledValue, _ prelude: ExecFn?, _ request: SecurityRequest, _ range: SourceRange
+    ) throws -> CompiledValue {
+        let element: ValueType
+        let read: NumFn
+        switch value {
+        case .num(let f, let t, _):
+            element = t
+            read = f
+        case .bool(let f, _):
+            element = .bool
+            read = { rt in try f(rt) ? 1 : 0 }
+        case .na:
+            element = .float
+            read = { _ in .nan }
+        default:
+            throw error(range, "request.security_lower_tf returns arrays of numbers or bools only for now, not of \(value.type)")
+        }
+        let site = LowerTimeframeSite(request: request, prelude: prelude, value: read, progress: arena.cell())
+        return .array({ rt in try site.update(rt) }, element)
+    }
+}
+
+extension CompiledValue {
+    /// The same value read only when `open()` is true, else `na`.
+    fileprivate func gated(_ open: @escaping () -> Bool) -> CompiledValue {
+        switch self {
+        case .num(let f, let t, _): return .num({ rt in open() ? try f(rt) : .nan }, t, nil)
+        case .bool(let f, _): return .bool({ rt in open() ? try f(rt) : false }, nil)
+        case .str(let f, _): return .str({ rt in open() ? try f(rt) : "" }, nil)
+        default: return self
+        }
+    }
+}
+
+/// The registry entries of the `request.*` functions pfopt runs. Their calls
+/// are compiled by `InstanceBuilder.compileRequest` (the expression needs
+/// its own context), before the generic argument binding.
+enum RequestFunctions {
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        for name in ["request.security", "request.security_lower_tf"] {
+            t[name] = BuiltinImplementation(evaluatesArguments: false) { a in
+                throw a.builder.error(a.range, "internal: \(name) is compiled with its requested context")
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import PineLanguage
+
+/// What the compiler keeps while it lowers the expressions of
+/// `request.security` calls: the script's top-level declarations (a
+/// requested expression that names a global computes it again in the
+/// requested context, from its declaration) and the frames being compiled.
+final class SecurityCompileState {
+    /// A top-level declaration a requested expression may compute again.
+    enum Global {
+        case single(VariableDeclaration)
+        case tuple(TupleDeclaration)
+    }
+
+    /// Top-level declarations by name (the last one wins, as in Pine).
+    private(set) var globals: [String: Global] = [:]
+    /// The requested expressions being compiled, innermost last.
+    var frames: [SecurityFrame] = []
+
+    var isActive: Bool { !frames.isEmpty }
+
+    /// Indexes the script's top-level declarations.
+    func index(_ statements: [Statement]) {
+        for s in statements {
+            switch s.kind {
+            case .variableDeclaration(let d): globals[d.name.text] = .single(d)
+            case .tupleDeclaration(let d):
+                for n in d.names where n.text != "_" { globals[n.text] = .tuple(d) }
+            default: break
+            }
+        }
+    }
+}
+
+/// One requested expression being compiled: the globals it computed again
+/// (their bindings and, in dependency order, the steps computing them on
+/// each requested bar) and the first reason it cannot be compiled.
+final class SecurityFrame {
+    /// Scope frames at or above this depth belong to the requested expression.
+    let baseDepth: Int
+    /// The inlining depth when the frame started: a user function inlined
+    /// inside the expression has all its scope frames in the frame.
+    let inlineDepth: Int
+    /// The requested expression (where its errors point).
+    let range: SourceRange
+    var bindings: [String: Binding] = [:]
+    var steps: [Step] = []
+    /// Set while a global's declaration is compiled again (its scope is the frame's).
+    var recompiling = 0
+    /// Names whose declaration is being compiled (a cycle guard).
+    var pending: Set<String> = []
+    var failure: CompileError?
+
+    init(baseDepth: Int, inlineDepth: Int, range: SourceRange) {
+        self.baseDepth = baseDepth
+        self.inlineDepth = inlineDepth
+        self.range = range
+    }
+}

@@ -1,0 +1,241 @@
+import PFData
+import XCTest
+
+@testable import PineEngine
+
+/// `request.security` on the bundled 15-minute ETH feed at 60 and 240 minutes
+/// and one day. Expected values are computed here from the feed: the
+/// requested bars are rebuilt by grouping the 15-minute bars into UTC buckets,
+/// and each chart bar's value follows TradingView's documented merge rules
+/// (lookahead_off: the last requested bar closed by the chart bar's close;
+/// lookahead_on: the requested bar the chart bar opens in; gaps_on: na but
+/// where a new value arrives).
+final class RequestSecurityTests: XCTestCase {
+    private static let quarter: Int64 = 900_000
+    private static let bars = PineParityFeed.prefix(3_000)
+
+    /// The buckets of `length` ms: per chart bar its bucket, and per bucket its bars.
+    private struct Buckets {
+        var ofBar: [Int] = []
+        var start: [Int64] = []
+        var open: [Double] = []
+        var high: [Double] = []
+        var low: [Double] = []
+        var close: [Double] = []
+
+        init(_ bars: BarStore, length: Int64) {
+            for i in 0..<bars.count {
+                let s = (bars.time[i] / length) * length
+                if start.last != s {
+                    start.append(s)
+                    open.append(bars.open[i])
+                    high.append(bars.high[i])
+                    low.append(bars.low[i])
+                    close.append(bars.close[i])
+                } else {
+                    let k = start.count - 1
+                    high[k] = max(high[k], bars.high[i])
+                    low[k] = min(low[k], bars.low[i])
+                    close[k] = bars.close[i]
+                }
+                ofBar.append(start.count - 1)
+            }
+            self.length = length
+        }
+
+        let length: Int64
+
+        /// lookahead_off: the last bucket ended by chart bar i's close.
+        func closed(_ i: Int, _ bars: BarStore) -> Int {
+            let end = bars.time[i] + RequestSecurityTests.quarter
+            var k = ofBar[i]
+            while k >= 0 && start[k] + length > end { k -= 1 }
+            return k
+        }
+    }
+
+    private func run(_ body: String) throws -> [String: [Double]] {
+        let source = "//@version=6\nindicator(\"sec\")\n" + body
+        let program = try PineProgram.compile(source: source, fileName: "sec.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        var out: [String: [Double]] = [:]
+        for p in result.plots { out[p.title] = p.values }
+        return out
+    }
+
+    private func assertSeries(_ actual: [Double]?, _ expected: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let actual else { return XCTFail("no plot \(what)", file: file, line: line) }
+        XCTAssertEqual(actual.count, expected.count, what, file: file, line: line)
+        var defined = 0
+        for i in 0..<min(actual.count, expected.count) {
+            let a = actual[i]
+            let e = expected[i]
+            if e.isNaN {
+                if !a.isNaN { return XCTFail("\(what) bar \(i): expected na, got \(a)", file: file, line: line) }
+            } else {
+                defined += 1
+                if !(abs(a - e) <= 1e-9 * max(1, abs(e))) {
+                    return XCTFail("\(what) bar \(i): expected \(e), got \(a)", file: file, line: line)
+                }
+            }
+        }
+        XCTAssertGreaterThan(defined, 0, "\(what) has no value", file: file, line: line)
+    }
+
+    func testLookaheadOffOnAndTheOffsetIdiomAtEachTimeframe() throws {
+        let bars = Self.bars
+        for (tf, minutes) in [("60", Int64(60)), ("240", 240), ("D", 1440)] {
+            let plots = try run(
+                """
+                plot(request.security(syminfo.tickerid, "\(tf)", close), "off")
+                plot(request.security(syminfo.tickerid, "\(tf)", close, lookahead = barmerge.lookahead_on), "on")
+                plot(request.security(syminfo.tickerid, "\(tf)", close[1], lookahead = barmerge.lookahead_on), "on1")
+                plot(request.security(syminfo.tickerid, "\(tf)", close, barmerge.gaps_on), "gaps")
+                """)
+            let b = Buckets(bars, length: minutes * 60_000)
+            var off: [Double] = []
+            var on: [Double] = []
+            var on1: [Double] = []
+            var gaps: [Double] = []
+            for i in 0..<bars.count {
+                let k = b.closed(i, bars)
+                off.append(k >= 0 ? b.close[k] : .nan)
+                let own = b.ofBar[i]
+                on.append(b.close[own])
+                on1.append(own >= 1 ? b.close[own - 1] : .nan)
+                let previous = i > 0 ? b.closed(i - 1, bars) : -1
+                gaps.append(k >= 0 && k != previous ? b.close[k] : .nan)
+            }
+            assertSeries(plots["off"], off, "\(tf) lookahead_off")
+            assertSeries(plots["on"], on, "\(tf) lookahead_on")
+            assertSeries(plots["on1"], on1, "\(tf) close[1] lookahead_on")
+            assertSeries(plots["gaps"], gaps, "\(tf) gaps_on")
+            // The offset idiom equals lookahead_off one chart bar later (no future value).
+            for i in 1..<bars.count where !on1[i].isNaN { XCTAssertEqual(on1[i], off[i - 1]) }
+        }
+    }
+
+    func testTupleTaCallUserFunctionAndAGlobal() throws {
+        let bars = Self.bars
+        let plots = try run(
+            """
+            ma = ta.sma(close, 4)
+            f(x) => ta.ema(x, 3) * 2
+            [o, h] = request.security(syminfo.tickerid, "240", [open, high])
+            plot(o, "o")
+            plot(h, "h")
+            plot(request.security(syminfo.tickerid, "D", ta.sma(close, 3)), "dsma")
+            plot(request.security(syminfo.tickerid, "60", f(close)), "ema")
+            plot(request.security(syminfo.tickerid, "240", ma), "ma")
+            """)
+        let h4 = Buckets(bars, length: 240 * 60_000)
+        let d = Buckets(bars, length: 86_400_000)
+        let h1 = Buckets(bars, length: 3_600_000)
+        // EMA seeded with the simple average of its first `length` values, as TradingView does.
+        var ema: [Double] = []
+        let alpha = 2.0 / 4.0
+        for k in 0..<h1.close.count {
+            if k < 2 {
+                ema.append(.nan)
+            } else if k == 2 {
+                ema.append((h1.close[0] + h1.close[1] + h1.close[2]) / 3)
+            } else {
+                ema.append(alpha * h1.close[k] + (1 - alpha) * ema[k - 1])
+            }
+        }
+        var o: [Double] = [], h: [Double] = [], dsma: [Double] = [], e: [Double] = [], ma: [Double] = []
+        for i in 0..<bars.count {
+            let k4 = h4.closed(i, bars)
+            o.append(k4 >= 0 ? h4.open[k4] : .nan)
+            h.append(k4 >= 0 ? h4.high[k4] : .nan)
+            ma.append(k4 >= 3 ? (h4.close[k4] + h4.close[k4 - 1] + h4.close[k4 - 2] + h4.close[k4 - 3]) / 4 : .nan)
+            let kd = d.closed(i, bars)
+            dsma.append(kd >= 2 ? (d.close[kd] + d.close[kd - 1] + d.close[kd - 2]) / 3 : .nan)
+            let k1 = h1.closed(i, bars)
+            e.append(k1 >= 0 ? ema[k1] * 2 : .nan)
+        }
+        assertSeries(plots["o"], o, "240 open (tuple)")
+        assertSeries(plots["h"], h, "240 high (tuple)")
+        assertSeries(plots["dsma"], dsma, "1D ta.sma(close, 3)")
+        assertSeries(plots["ema"], e, "60 user function")
+        assertSeries(plots["ma"], ma, "240 global ma")
+    }
+
+    func testLowerTimeframeArrays() throws {
+        let plots = try runHourly(
+            """
+            a = request.security_lower_tf(syminfo.tickerid, "15", close)
+            plot(array.size(a), "n")
+            plot(array.size(a) > 0 ? array.get(a, 0) : na, "first")
+            plot(array.size(a) > 0 ? array.get(a, array.size(a) - 1) : na, "last")
+            """)
+        let bars = Self.bars
+        let hours = try bars.aggregated(to: Timeframe(parsing: "60"), from: Timeframe(parsing: "15"))
+        var n: [Double] = [], first: [Double] = [], last: [Double] = []
+        for i in 0..<hours.bars.count {
+            let r = hours.subBars(of: i)
+            n.append(Double(r.count))
+            first.append(bars.close[r.lowerBound])
+            last.append(bars.close[r.upperBound - 1])
+        }
+        assertSeries(plots["n"], n, "sizes")
+        assertSeries(plots["first"], first, "first")
+        assertSeries(plots["last"], last, "last")
+    }
+
+    private func runHourly(_ body: String) throws -> [String: [Double]] {
+        let source = "//@version=6\nindicator(\"sec\")\n" + body
+        let program = try PineProgram.compile(source: source, fileName: "sec.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe("60"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        var out: [String: [Double]] = [:]
+        for p in result.plots { out[p.title] = p.values }
+        return out
+    }
+
+    func testRefusalsAreLocated() throws {
+        // Another symbol without data: a run-time error naming the ticker, at the call.
+        let program = try PineProgram.compile(
+            source: "//@version=6\nindicator(\"x\")\nplot(request.security(\"BINANCE:BTCUSDT\", \"60\", close))\n",
+            fileName: "x.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"))
+        XCTAssertThrowsError(try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)) { e in
+            let text = "\(e)"
+            XCTAssertTrue(text.contains("x.pine:3:6"), text)
+            XCTAssertTrue(text.contains("BINANCE:BTCUSDT"), text)
+            XCTAssertTrue(text.contains("--symbol-data"), text)
+        }
+        // A finer timeframe than the chart's.
+        let finer = try PineProgram.compile(
+            source: "//@version=6\nindicator(\"x\")\nplot(request.security(syminfo.tickerid, \"5\", close))\n",
+            fileName: "x.pine")
+        XCTAssertThrowsError(try ScriptRunner(program: finer, data: data).run(RunOptions(), recordPlots: true)) { e in
+            XCTAssertTrue("\(e)".contains("request.security_lower_tf"))
+        }
+        // A var global read by the expression.
+        XCTAssertThrowsError(
+            try PineProgram.compile(
+                source: "//@version=6\nindicator(\"x\")\nvar c = 0\nc += 1\nplot(request.security(syminfo.tickerid, \"60\", c))\n",
+                fileName: "x.pine")
+        ) { e in XCTAssertTrue("\(e)".contains("x.pine:5:"), "\(e)") }
+    }
+
+    func testOtherSymbolMappedToAFile() throws {
+        // The same feed registered under another ticker reads like the chart's own symbol.
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"))
+        data.security.register(ticker: "BTCUSDT", source: .init(bars: Self.bars, timeframe: try Timeframe(parsing: "15")))
+        let program = try PineProgram.compile(
+            source: """
+                //@version=6
+                indicator("x")
+                plot(request.security("BINANCE:BTCUSDT", "60", close), "other")
+                plot(request.security(syminfo.tickerid, "60", close), "own")
+                """, fileName: "x.pine")
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        let other = result.plots.first { $0.title == "other" }?.values ?? []
+        let own = result.plots.first { $0.title == "own" }?.values ?? []
+        XCTAssertEqual(other.count, Self.bars.count)
+        XCTAssertTrue(zip(other, own).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+}
