@@ -20,11 +20,11 @@ import Testing
     }
 
     @Test func renderedDiagnosticShowsFileLineAndCaret() throws {
-        let checked = PineFrontEnd.check(source: try Fixtures.text("broken/05-request-security.pine"), fileName: "htf.pine")
+        let checked = PineFrontEnd.check(source: try Fixtures.text("broken/05-request-financial.pine"), fileName: "htf.pine")
         #expect(checked.renderedDiagnostics == """
-            htf.pine:3:9: error: request.security is not supported yet
-            daily = request.security(syminfo.tickerid, "D", close)
-                    ^~~~~~~~~~~~~~~~
+            htf.pine:3:10: error: request.financial is not supported yet
+            ebitda = request.financial(syminfo.tickerid, "EBITDA", "FQ")
+                     ^~~~~~~~~~~~~~~~~
             """)
     }
 

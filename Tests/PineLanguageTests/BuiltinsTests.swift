@@ -47,8 +47,10 @@ import Testing
         #expect(Builtins.variable(named: "closee") == nil)
         #expect(Builtins.function(named: "label.new")?.isNoOp == true)
         #expect(Builtins.function(named: "plot")?.category == .plot)
-        #expect(Builtins.function(named: "request.security") == nil)
-        #expect(Builtins.isKnownUnsupported("request.security"))
+        #expect(Builtins.function(named: "request.security") != nil)
+        #expect(!Builtins.isKnownUnsupported("request.security"))
+        #expect(Builtins.function(named: "request.financial") == nil)
+        #expect(Builtins.isKnownUnsupported("request.financial"))
         #expect(!Builtins.isKnownUnsupported("ta.sma"))
         #expect(Builtins.isNamespace("strategy.commission") && Builtins.isNamespace("ta") && !Builtins.isNamespace("close"))
     }

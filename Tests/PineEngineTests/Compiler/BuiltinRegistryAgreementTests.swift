@@ -101,12 +101,12 @@ import Testing
         let source = """
             //@version=6
             strategy("risk")
-            x = request.security(syminfo.tickerid, "D", close)
+            x = request.financial(syminfo.tickerid, "EBITDA", "FQ")
             """
         #expect {
             _ = try PineProgram.compile(source: source, fileName: "r.pine")
         } throws: { error in
-            "\(error)".contains("request.security") && "\(error)".contains("r.pine:3")
+            "\(error)".contains("request.financial") && "\(error)".contains("r.pine:3")
         }
     }
 
