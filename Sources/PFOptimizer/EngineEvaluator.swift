@@ -17,11 +17,9 @@ public struct EngineEvaluator: BacktestEvaluator {
 
     public init(setup: EngineSetup) throws {
         let source = try ScriptFile.read(setup.scriptPath)
-        do {
-            program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
-        } catch let failure as PineCompileFailure {
-            throw EngineEvaluatorError.compile(failure.rendered)
-        }
+        // A compile failure reaches the command as is: its lines keep the
+        // compiler's file:line:col style with the source line and caret.
+        program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
         guard program.isStrategy else { throw EngineEvaluatorError.notAStrategy(setup.scriptPath) }
         var market = try MarketData.load(path: setup.dataPath)
         if let symbolPath = setup.symbolPath {
@@ -119,13 +117,11 @@ final class EngineWorker: BacktestWorker {
 /// Errors setting up the engine for a sweep.
 public enum EngineEvaluatorError: Error, CustomStringConvertible {
     case unreadableScript(String)
-    case compile(String)
     case notAStrategy(String)
 
     public var description: String {
         switch self {
         case .unreadableScript(let p): return "\(p): cannot read the strategy file"
-        case .compile(let text): return text
         case .notAStrategy(let p): return "\(p): the script is an indicator, not a strategy: a sweep needs strategy(...)"
         }
     }

@@ -205,6 +205,14 @@ struct CLITests {
         #expect(bad.errorLines.count == 1)
         #expect(bad.errorLines.first?.hasPrefix("pfopt: error: \(config):6: search.methd: unknown key in [search]") == true)
 
+        // A script error keeps the compiler's style: location, source line, caret.
+        try scratch.write("broken.pine", "//@version=6\nstrategy(\"x\")\nx = nope\n")
+        let brokenConfig = try scratch.write(
+            "broken.toml", Self.sweepConfig().replacingOccurrences(of: "rhythm.pine", with: "broken.pine"))
+        let broken = try CLIProcess.run(["sweep", brokenConfig, "--quiet"])
+        #expect(broken.status == 1)
+        #expect(broken.errorLines == ["\(scratch.path("broken.pine")):3:5: error: undeclared identifier 'nope'", "x = nope", "    ^~~~"])
+
         let missing = try CLIProcess.run(["sweep", scratch.path("absent.toml"), "--quiet"])
         #expect(missing.status == 1)
         #expect(missing.errorLines.count == 1)
