@@ -219,18 +219,11 @@ enum ArrayFunctions {
         let reducers: [(String, ValueType?, ([Double]) -> Double)] = [
             ("array.sum", nil, { $0.contains(where: \.isNaN) ? .nan : $0.reduce(0, +) }),
             ("array.avg", .float, { $0.isEmpty || $0.contains(where: \.isNaN) ? .nan : $0.reduce(0, +) / Double($0.count) }),
-            ("array.max", nil, { $0.filter { !$0.isNaN }.max() ?? .nan }),
-            ("array.min", nil, { $0.filter { !$0.isNaN }.min() ?? .nan }),
             ("array.range", nil, { v in let x = v.filter { !$0.isNaN }; return (x.max() ?? .nan) - (x.min() ?? .nan) }),
             ("array.median", .float, { v in
                 let x = v.filter { !$0.isNaN }.sorted()
                 if x.isEmpty { return .nan }
                 return x.count % 2 == 1 ? x[x.count / 2] : (x[x.count / 2 - 1] + x[x.count / 2]) / 2
-            }),
-            ("array.stdev", .float, { v in
-                if v.isEmpty { return .nan }
-                let m = v.reduce(0, +) / Double(v.count)
-                return (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count)).squareRoot()
             }),
         ]
         for (name, fixed, reduce) in reducers {

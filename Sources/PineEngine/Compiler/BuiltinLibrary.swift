@@ -20,6 +20,7 @@ enum BuiltinLibrary {
         CoreFunctions.register(into: &table)
         MathFunctions.register(into: &table)
         ArrayFunctions.register(into: &table)
+        ArrayStatistics.register(into: &table)
         InputFunctions.register(into: &table)
         VisualFunctions.register(into: &table)
         TAFunctions.register(into: &table)
@@ -102,20 +103,23 @@ enum CoreFunctions {
         }
         t["str.format"] = BuiltinImplementation { a in
             let format = try a.str(0)
-            var parts: [StrFn] = []
+            // A constant pattern is parsed once, when the script is compiled.
+            let parsed = a.constString(0).map(PineMessageFormat.init)
+            var parts: [(Runtime) throws -> FormatArgument] = []
             for (v, r) in a.extra {
                 switch v {
-                case .str(let f, _): parts.append(f)
-                case .bool(let f, _): parts.append({ rt in try f(rt) ? "true" : "false" })
+                case .str(let f, _): parts.append({ rt in .text(try f(rt)) })
+                case .bool(let f, _): parts.append({ rt in .bool(try f(rt)) })
                 default:
                     let f = try a.builder.number(v, r)
                     let isInt = v.type == .int
-                    parts.append({ rt in PineFormat.number(try f(rt), isInt: isInt) })
+                    parts.append({ rt in .number(try f(rt), isInt: isInt) })
                 }
             }
             return .str({ rt in
                 let values = try parts.map { try $0(rt) }
-                return PineFormat.substitute(try format(rt), values)
+                let message = try parsed ?? PineMessageFormat(try format(rt))
+                return message.render(values) { TimeZone(identifier: rt.clock.identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
             }, nil)
         }
         t["str.length"] = BuiltinImplementation { a in

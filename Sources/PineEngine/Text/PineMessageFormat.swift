@@ -113,6 +113,11 @@ struct PineMessageFormat {
 
     /// The text with every placeholder replaced; a placeholder without a value stays as written.
     func render(_ arguments: [FormatArgument], timeZone: TimeZone) -> String {
+        render(arguments) { timeZone }
+    }
+
+    /// The text with every placeholder replaced; `timeZone` is asked for only by date and time styles.
+    func render(_ arguments: [FormatArgument], timeZone: () -> TimeZone) -> String {
         var out = ""
         for piece in pieces {
             switch piece {
@@ -129,7 +134,7 @@ struct PineMessageFormat {
         return out
     }
 
-    private static func text(_ argument: FormatArgument, _ style: Style, _ zone: TimeZone) -> String {
+    private static func text(_ argument: FormatArgument, _ style: Style, _ zone: () -> TimeZone) -> String {
         switch (argument, style) {
         case (.text(let s), _): return s
         case (.bool(let b), _): return b ? "true" : "false"
@@ -139,7 +144,7 @@ struct PineMessageFormat {
             guard x.isFinite else { return "NaN" }
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = zone
+            formatter.timeZone = zone()
             formatter.dateFormat = pattern
             return formatter.string(from: Date(timeIntervalSince1970: x / 1000))
         }

@@ -88,6 +88,11 @@ enum BuiltinCatalog {
         "array.first(id)", "array.last(id)", "array.copy(id)", "array.insert(id, index, value)",
         "array.remove(id, index)", "array.reverse(id)", "array.fill(id, value, index_from=0, index_to?)",
         "array.median(id)", "array.range(id)", "array.stdev(id, biased=true)",
+        "array.variance(id, biased=true)", "array.covariance(id1, id2, biased=true)", "array.mode(id)",
+        "array.percentile_linear_interpolation(id, percentage)", "array.percentile_nearest_rank(id, percentage)",
+        "array.percentrank(id, index)", "array.binary_search(id, val)", "array.binary_search_leftmost(id, val)",
+        "array.binary_search_rightmost(id, val)", "array.abs(id)", "array.standardize(id)", "array.concat(id1, id2)",
+        "array.join(id, separator?)", "array.sort_indices(id, order=order.ascending)", "array.every(id)", "array.some(id)",
     ]
 
     static let colors = [

@@ -1,0 +1,61 @@
+import PFData
+@testable import PineEngine
+import Testing
+
+/// The `array.*` statistics and searches and `str.format` patterns run from Pine
+/// source; expected values are worked out by the manual's definitions.
+@Suite struct ArrayFunctionTests {
+    func last(_ body: String) throws -> [String: Double] {
+        let source = "//@version=6\nindicator(\"t\")\n" + body
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let c: [Double] = [1, 2, 3]
+        let bars = BarStore(time: [0, 60_000, 120_000], open: c, high: c, low: c, close: c, volume: c)
+        let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("1"))
+        return try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true).lastPlotValues
+    }
+
+    @Test func statisticsSearchesAndTransforms() throws {
+        let p = try last("""
+            a = array.from(5.0, 1.0, 4.0, 4.0, 2.0)
+            s = array.copy(a)
+            array.sort(s)
+            plot(array.max(a, 1), "max1")
+            plot(array.min(a, 1), "min1")
+            plot(array.mode(a), "mode")
+            plot(array.variance(a), "var")
+            plot(array.stdev(a, false), "sd")
+            plot(array.percentile_nearest_rank(a, 50), "pnr")
+            plot(array.percentile_linear_interpolation(a, 25), "pli")
+            plot(array.percentrank(a, 0), "prank")
+            plot(array.binary_search(s, 4), "bs")
+            plot(array.binary_search_leftmost(s, 3), "bsl")
+            plot(array.binary_search_rightmost(s, 3), "bsr")
+            plot(array.join(array.from(1, 2, 3), "-") == "1-2-3" ? 1 : 0, "join")
+            plot(array.get(array.sort_indices(a), 0), "si")
+            plot(array.size(array.concat(array.from(1.0), array.from(2.0, 3.0))), "concat")
+            plot(array.covariance(array.from(1.0, 2.0, 3.0), array.from(1.0, 2.0, 5.0)), "cov")
+            plot(array.get(array.abs(array.from(-2.0, 3.0)), 0), "abs")
+            plot(array.every(array.from(true, true)) and not array.some(array.from(false)) ? 1 : 0, "every")
+            plot(str.length(str.format("{0,number,#.##}|{1}", 3.14159, "x")), "fmt")
+            """)
+        // Sorted: 1 2 4 4 5; mean 3.2; squared deviations 3.24 + 4.84 + 0.64 + 0.64 + 1.44 = 10.8.
+        #expect(p["max1"] == 4)
+        #expect(p["min1"] == 2)
+        #expect(p["mode"] == 4)
+        #expect(abs((p["var"] ?? 0) - 10.8 / 5) < 1e-12)
+        #expect(abs((p["sd"] ?? 0) - (10.8 / 4).squareRoot()) < 1e-12)
+        #expect(p["pnr"] == 4)  // rank ⌈0.5 · 5⌉ = 3
+        #expect(p["pli"] == 2)  // position 0.25 · 4 = 1
+        #expect(p["prank"] == 100)  // all four others are ≤ 5
+        #expect(p["bs"] == 2)
+        #expect(p["bsl"] == 1)
+        #expect(p["bsr"] == 2)
+        #expect(p["join"] == 1)
+        #expect(p["si"] == 1)
+        #expect(p["concat"] == 3)
+        #expect(abs((p["cov"] ?? 0) - 4.0 / 3) < 1e-12)
+        #expect(p["abs"] == 2)
+        #expect(p["every"] == 1)
+        #expect(p["fmt"] == 6)  // "3.14|x"
+    }
+}
