@@ -159,7 +159,7 @@ public enum CurrencyError: Error, Sendable, Equatable, CustomStringConvertible {
     case pairMismatch(file: String, base: String?, quote: String?, strategy: String, symbol: String)
     case emptyRates(String)
     case badRateBar(file: String, time: Int64)
-    case conversionUnavailable(strategy: String, symbol: String)
+    case notConvertible(String)
 
     public var description: String {
         switch self {
@@ -175,15 +175,9 @@ public enum CurrencyError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(name the file after its pair, e.g. \(s)\(q)_1D.csv, or give a symbol TOML beside it)"
         case .emptyRates(let file):
             return "\(file): the rate file has no bars"
-        case .conversionUnavailable(let s, let q):
-            return "the strategy reports in \(s) but the symbol is quoted in \(q): converting at a rate is not available in this build (remove currency= to report in \(q))"
+        case .notConvertible(let why): return why
         case .badRateBar(let file, let time):
             return "\(file): the rate at \(time) is not a positive number"
         }
     }
-}
-
-extension Broker {
-    /// True once the broker books amounts at per-bar currency rates.
-    static let convertsCurrency = false
 }
