@@ -20,6 +20,15 @@ final class ColumnPlan {
     /// True when some top-level statement other than a plot runs per bar.
     private(set) var hasPerBarWork = false
 
+    /// At most this many columns per instance: a column holds a value for
+    /// every bar, so beyond it pure series are computed per bar like any
+    /// other variable (same values) and memory stays proportional to what
+    /// the script reads, not to its variables times the bars.
+    static let maxColumns = 500
+
+    /// True when `count` more columns fit in the budget.
+    func hasRoom(for count: Int = 1) -> Bool { columns.count + count <= Self.maxColumns }
+
     /// Adds a column filled by `job`.
     func add(_ outputs: [Column], job: @escaping (Runtime) throws -> Void, cacheInputs: [UnsafeMutablePointer<Double>]?) {
         columns.append(contentsOf: outputs)

@@ -38,11 +38,22 @@ extension InstanceBuilder {
         }
     }
 
+    /// Arms beyond which a choice is a loop rather than nested closures.
+    static let nestedArmLimit = 32
+
     /// `if c1 a1 else if c2 a2 ... else other` as nested two-way choices:
-    /// no array is walked when it runs.
+    /// no array is walked when it runs. A long `else if` ladder walks its arms in a loop instead, so that
+    /// neither running nor releasing it recurses once per arm.
     static func select<T>(
         _ conditions: [BoolFn], _ arms: [(Runtime) throws -> T], _ other: @escaping (Runtime) throws -> T
     ) -> (Runtime) throws -> T {
+        if conditions.count > Self.nestedArmLimit {
+            let ladder = zip(conditions, arms).map { Arm(condition: $0, run: $1) }
+            return { rt in
+                for arm in ladder where try arm.condition(rt) { return try arm.run(rt) }
+                return try other(rt)
+            }
+        }
         var result = other
         for (condition, arm) in zip(conditions, arms).reversed() {
             let otherwise = result
@@ -115,4 +126,10 @@ extension InstanceBuilder {
         guard let prelude else { return value }
         return sequence(prelude, value)
     }
+}
+
+/// One arm of a long `else if` ladder.
+private struct Arm<T> {
+    let condition: BoolFn
+    let run: (Runtime) throws -> T
 }

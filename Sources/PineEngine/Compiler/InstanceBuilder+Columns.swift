@@ -55,7 +55,7 @@ extension InstanceBuilder {
         if case .identifier(let name) = e.kind, let b = lookup(name), case .column(let column, let type) = b {
             return (Self.read(column, asBool: type == .bool), column)
         }
-        guard purity.isPure(e), PurityAnalysis.containsCall(e) else { return nil }
+        guard plan.hasRoom(), purity.isPure(e), PurityAnalysis.containsCall(e) else { return nil }
         let mark = inputs.met.count
         let value = try compile(e)
         guard value.type == .bool || value.type.isNumeric else {

@@ -123,7 +123,7 @@ extension InstanceBuilder {
 
     func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
         let name = d.name.text
-        let pure = topLevel && d.mode == .none && !reassigned.contains(name) && purity.isPure(d.initializer)
+        let pure = topLevel && d.mode == .none && !reassigned.contains(name) && plan.hasRoom() && purity.isPure(d.initializer)
         let inputMark = inputs.met.count
         let value = try compile(d.initializer)
         if case .void(let exec) = value, Self.isDisplayCall(d.initializer) {
@@ -248,7 +248,8 @@ extension InstanceBuilder {
     }
 
     func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
-        let pure = topLevel && purity.isPure(d.initializer) && !d.names.contains { reassigned.contains($0.text) }
+        let pure = topLevel && plan.hasRoom(for: d.names.count) && purity.isPure(d.initializer)
+            && !d.names.contains { reassigned.contains($0.text) }
         let inputMark = inputs.met.count
         let value = try compile(d.initializer)
         guard case .tuple(let prepare, let elements) = value else {
