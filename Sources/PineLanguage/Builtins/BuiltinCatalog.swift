@@ -250,6 +250,8 @@ enum BuiltinCatalog {
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
+        "strategy.max_contracts_held_all", "strategy.max_contracts_held_long", "strategy.max_contracts_held_short",
+        "strategy.closedtrades.first_index",
         "array.new_box", "array.new_label", "array.new_line", "array.new_table", "array.new_linefill",
     ]
 }
