@@ -97,6 +97,8 @@ public struct EngineSetup: Sendable, Hashable {
     public var timeframe: String?
     /// The trade window of every run (Unix ms); nil: unbounded.
     public var tradeFrom: Int64?
+    /// The first bar fed (Unix ms): earlier bars are not fed at all.
+    public var historyFrom: Int64?
     public var tradeTo: Int64?
     /// "off", "real" or "synthetic".
     public var magnifierMode: String
@@ -116,7 +118,7 @@ public struct EngineSetup: Sendable, Hashable {
     public init(
         scriptPath: String, fixedInputs: [String: InputValue] = [:],
         overrides: [String: InputValue] = [:], dataPath: String, symbolPath: String? = nil,
-        timeframe: String? = nil, tradeFrom: Int64? = nil, tradeTo: Int64? = nil,
+        timeframe: String? = nil, tradeFrom: Int64? = nil, historyFrom: Int64? = nil, tradeTo: Int64? = nil,
         magnifierMode: String = "off", magnifierSamples: Int = 4,
         magnifierDistribution: String = "endpoints", fx: String? = nil, fxRate: Double? = nil,
         symbols: [String: String] = [:],
@@ -132,6 +134,7 @@ public struct EngineSetup: Sendable, Hashable {
         self.symbolPath = symbolPath
         self.timeframe = timeframe
         self.tradeFrom = tradeFrom
+        self.historyFrom = historyFrom
         self.tradeTo = tradeTo
         self.magnifierMode = magnifierMode
         self.magnifierSamples = magnifierSamples

@@ -22,6 +22,7 @@ public struct EngineEvaluator: BacktestEvaluator {
         program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
         guard program.isStrategy else { throw EngineEvaluatorError.notAStrategy(setup.scriptPath) }
         var market = try MarketData.load(path: setup.dataPath)
+        if let historyFrom = setup.historyFrom { market = try market.startingAt(historyFrom) }
         if let symbolPath = setup.symbolPath {
             let symbol = try SymbolInfo.load(path: symbolPath)
             market = MarketData(

@@ -8,6 +8,14 @@ struct ExecutionFlags: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config value, e.g. --set search.seed=7.", valueName: "key=value"))
     var set: [String] = []
 
+    @Option(help: "Feed no bar before this time (ISO date/time or Unix ms): unlike [data] from, earlier bars do not warm anything up; the config's [data] history_from.")
+    var historyFrom: String?
+
+    /// The `--set` overrides, with `--history-from` as `data.history_from`.
+    var configOverrides: [String] {
+        self.set + (historyFrom.map { ["data.history_from=\"\($0)\""] } ?? [])
+    }
+
     @Option(parsing: .unconditional, help: "Worker threads (default: the core count; more only with --force).")
     var jobs: Int?
 

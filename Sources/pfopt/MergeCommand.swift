@@ -25,7 +25,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         var options = flags.sweepOptions()
         options.merge = true
-        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.set)
+        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.configOverrides)
         if SweepLauncher.shardCommand(outputDirectory: config.output.directory) == "walkforward" {
             let summary = try WalkForward(config: config, evaluator: evaluator).run(options)
             print(WalkForwardLauncher.report(summary))

@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Stop the run before this time.")
     var tradeTo: String?
 
+    @Option(help: "Feed no bar before this time (ISO date/time or Unix ms): earlier bars are not fed at all, as on a TradingView chart that starts there.")
+    var historyFrom: String?
+
     @Option(help: "Currency rates when the strategy's currency differs from the symbol's: a file of the pair's bars (e.g. EURUSD_1D.csv).")
     var fx: String?
 
@@ -73,7 +76,7 @@ struct RunCommand: ParsableCommand {
                 SingleRun.Request(
                     scriptPath: script, dataPath: data, symbolPath: symbol, timeframe: timeframe, sets: sets,
                     overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo,
-                    fx: fx, fxRate: fxRate, symbolData: symbolData))
+                    fx: fx, fxRate: fxRate, symbolData: symbolData, historyFrom: historyFrom))
             for warning in single.program.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
             let result = try single.run()
             if let out {

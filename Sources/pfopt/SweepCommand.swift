@@ -18,7 +18,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let options = flags.sweepOptions()
-        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.set)
+        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.configOverrides)
         let summary = try Sweep(config: config, evaluator: evaluator).run(options)
         print(SweepLauncher.report(summary, rankBy: config.objective.rankBy))
         if let shard = options.shard, !summary.interrupted {

@@ -19,7 +19,7 @@ struct WalkForwardCommand: ParsableCommand {
 
     func run() throws {
         let options = flags.sweepOptions()
-        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.set)
+        let (config, evaluator) = try SweepLauncher.prepare(configPath: self.config, overrides: flags.configOverrides)
         let walkForward = try WalkForward(config: config, evaluator: evaluator)
         let summary = try walkForward.run(options)
         print(WalkForwardLauncher.report(summary))

@@ -86,6 +86,32 @@ struct CLITests {
         #expect(abs(shortNet - Self.expected(period: 10, hold: 2, count: 300).net) < 1e-6)
     }
 
+    @Test("--history-from: bars before it are not fed at all (bar_index restarts there)")
+    func historyFrom() throws {
+        let scratch = try ScratchFolder(label: "pfopt-cli")
+        defer { scratch.remove() }
+        let script = try scratch.write("rhythm.pine", Self.rhythm)
+        let feed = try scratch.writeFeed(count: 300)
+        // Bar 100 of the feed opens 100 hours after 2024-01-01 00:00 UTC.
+        let start = "2024-01-05T04:00:00Z"
+        let result = try CLIProcess.run(["run", script, "--data", feed, "--history-from", start, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let all = json?["all"] as? [String: Any]
+        // 200 bars fed, bar_index 0 at the old bar 100 (whose close is 100 + 100 % 20 = 100):
+        // the same rhythm on 200 bars, every trade +5.
+        let expected = Self.expected(period: 10, hold: 5, count: 200)
+        #expect((all?["num_trades"] as? Int) == expected.trades)
+        #expect(abs(((all?["net_profit"] as? Double) ?? .nan) - expected.net) < 1e-6)
+
+        try scratch.write("sweep.toml", Self.sweepConfig())
+        let sweep = try CLIProcess.run(["sweep", scratch.path("sweep.toml"), "--quiet", "--history-from", start])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let late = try CLIProcess.run(["run", script, "--data", feed, "--history-from", "2030-01-01"])
+        #expect(late.status == 1)
+        #expect(late.errorLines == ["pfopt: error: \(feed): the history start 2030-01-01T00:00:00Z is after the last bar"])
+    }
+
     @Test("run: a bad script, an unknown input, a missing data file each give one located error")
     func runFailures() throws {
         let scratch = try ScratchFolder(label: "pfopt-cli")

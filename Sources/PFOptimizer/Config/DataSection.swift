@@ -8,6 +8,9 @@ public struct DataSection: Sendable, Equatable {
     public var timeframe: String?
     /// Trade window start (Unix ms, inclusive); nil: the first bar.
     public var from: Int64?
+    /// The first bar fed to the script (Unix ms); nil: the first bar of the
+    /// file. Unlike `from`, earlier bars do not warm anything up.
+    public var historyFrom: Int64? = nil
     /// Trade window end (Unix ms, exclusive); nil: the last bar.
     public var to: Int64?
     /// "off", "real" or "synthetic".

@@ -52,7 +52,7 @@ public struct SweepConfig: Sendable {
         EngineSetup(
             scriptPath: strategy.scriptPath, fixedInputs: fixedInputs, overrides: strategy.overrides,
             dataPath: data.file, symbolPath: data.symbol, timeframe: data.timeframe,
-            tradeFrom: data.from, tradeTo: data.to, magnifierMode: data.magnifierMode,
+            tradeFrom: data.from, historyFrom: data.historyFrom, tradeTo: data.to, magnifierMode: data.magnifierMode,
             magnifierSamples: data.magnifierSamples, magnifierDistribution: data.magnifierDistribution,
             fx: data.fx, fxRate: data.fxRate, symbols: data.symbols,
             libraryPath: strategy.libraryPath,
@@ -145,6 +145,10 @@ public struct SweepConfig: Sendable {
         let timezone = try r.string("timezone")
         let from = try time(&r, "from", timezone: timezone)
         let to = try time(&r, "to", timezone: timezone)
+        let historyFrom = try time(&r, "history_from", timezone: timezone)
+        if let historyFrom, let from, from < historyFrom {
+            throw r.error("from", "is before history_from (\(UTCCalendar.isoString(milliseconds: historyFrom))): no bar is fed before it")
+        }
         if let from, let to, from >= to {
             throw r.error("to", "must be after from (\(UTCCalendar.isoString(milliseconds: from)))")
         }
@@ -156,7 +160,9 @@ public struct SweepConfig: Sendable {
         }
         if fx != nil && fxRate != nil { throw r.error("fx_rate", "give either fx (a rate file) or fx_rate (a constant), not both") }
         r.markUsed("symbols")
-        try r.finish(allowed: ["file", "symbol", "timeframe", "timezone", "from", "to", "magnifier", "fx", "fx_rate", "symbols"])
+        try r.finish(allowed: [
+            "file", "symbol", "timeframe", "timezone", "from", "to", "history_from", "magnifier", "fx", "fx_rate", "symbols",
+        ])
 
         var sym = try TableReader(doc, ["data", "symbols"])
         var symbols: [String: String] = [:]
@@ -175,9 +181,11 @@ public struct SweepConfig: Sendable {
             "distribution", ["uniform", "cosine", "triangle", "endpoints", "front_loaded", "back_loaded"],
             default: "endpoints")
         try m.finish(allowed: ["mode", "samples", "distribution"])
-        return DataSection(
+        var section = DataSection(
             file: file, symbol: symbol, timeframe: timeframe, from: from, to: to, magnifierMode: mode,
             magnifierSamples: samples, magnifierDistribution: distribution, fx: fx, fxRate: fxRate, symbols: symbols)
+        section.historyFrom = historyFrom
+        return section
     }
 
     private static func time(_ r: inout TableReader, _ key: String, timezone: String?) throws(ConfigError) -> Int64? {

@@ -43,6 +43,7 @@ public struct LibraryEvaluator: BacktestEvaluator {
             initialCapital = nil
         }
         var market = try MarketData.load(path: setup.dataPath)
+        if let historyFrom = setup.historyFrom { market = try market.startingAt(historyFrom) }
         if let symbolPath = setup.symbolPath {
             market = MarketData(
                 bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),

@@ -24,6 +24,8 @@ public struct SingleRun {
         public var magnifier: String
         public var samples: Int
         public var tradeFrom: String?
+        /// The first bar fed to the script (earlier bars are not fed at all).
+        public var historyFrom: String? = nil
         public var tradeTo: String?
         /// A currency rate file, or a constant rate (1 unit of the strategy's currency in the symbol's).
         public var fx: String?
@@ -35,8 +37,9 @@ public struct SingleRun {
             scriptPath: String, dataPath: String, symbolPath: String? = nil, timeframe: String? = nil,
             sets: [String] = [], overrides: [String] = [], magnifier: String = "off", samples: Int = 4,
             tradeFrom: String? = nil, tradeTo: String? = nil, fx: String? = nil, fxRate: Double? = nil,
-            symbolData: [String] = []
+            symbolData: [String] = [], historyFrom: String? = nil
         ) {
+            self.historyFrom = historyFrom
             self.fx = fx
             self.fxRate = fxRate
             self.symbolData = symbolData
@@ -61,6 +64,9 @@ public struct SingleRun {
             market = MarketData(
                 bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),
                 sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
+        }
+        if let historyFrom = request.historyFrom {
+            market = try market.startingAt(try TimeParsing.parse(historyFrom, timezone: nil))
         }
         self.market = market
         var prepared = try PreparedData(market: market, scriptTimeframe: request.timeframe)
