@@ -158,6 +158,12 @@ extension InstanceBuilder {
         case .and, .or:
             let fa = try boolean(va, a.range)
             let fb = try boolean(vb, b.range)
+            if isVersion5 {
+                // Version 5 evaluates both operands on every bar, so a stateful
+                // call on the right (a `ta.*` function) sees every bar.
+                if op == .and { return .bool({ rt in let x = try fa(rt); let y = try fb(rt); return x && y }, nil) }
+                return .bool({ rt in let x = try fa(rt); let y = try fb(rt); return x || y }, nil)
+            }
             if op == .and { return .bool({ rt in try fa(rt) && fb(rt) }, nil) }
             return .bool({ rt in try fa(rt) || fb(rt) }, nil)
         case .add where va.type == .string || vb.type == .string:
@@ -189,7 +195,13 @@ extension InstanceBuilder {
         case .add: return arithmetic(fa, fb, va, vb, t, +)
         case .subtract: return arithmetic(fa, fb, va, vb, t, -)
         case .multiply: return arithmetic(fa, fb, va, vb, t, *)
-        case .divide: return arithmetic(fa, fb, va, vb, .float, PineMath.div)
+        case .divide:
+            if isVersion5, bothInt, let x = va.constNumber, let y = vb.constNumber {
+                // Version 5: two constant integers divide to an integer.
+                let q = PineMath.div(x, y)
+                return .constant(q.isFinite ? q.rounded(.towardZero) : q, .int)
+            }
+            return arithmetic(fa, fb, va, vb, .float, PineMath.div)
         case .modulo: return arithmetic(fa, fb, va, vb, t, PineMath.mod)
         case .equal: return compare(fa, fb, PineMath.eq)
         case .notEqual: return compare(fa, fb, PineMath.ne)

@@ -37,6 +37,10 @@ final class InstanceBuilder {
     var userTypes = UserTypeTable()
     /// The requested expressions of `request.*` calls being compiled.
     let security = SecurityCompileState()
+    /// True for a `//@version=5` script: `and`/`or` evaluate both operands
+    /// on every bar (version 6 stops at the first that decides), and the
+    /// division of two constant integers is an integer (truncated).
+    var isVersion5 = false
 
     init(arena: Arena, fileName: String, needs: HistoryNeeds, inputs: [InputSpec], reassigned: Set<String> = []) {
         self.arena = arena

@@ -20,7 +20,10 @@ extension DeclarationProperties {
     /// The strategy properties the declaration gives (TradingView's defaults
     /// elsewhere). Throws a located error for a property that is not a
     /// constant or has a bad value, and for settings pfopt cannot reproduce.
-    func strategyProperties(fileName: String) throws -> StrategyProperties {
+    /// `version` is the script's `//@version`: version 5 strategies default
+    /// to no margin requirement (`margin_long`/`margin_short` 0), version 6
+    /// to 100 percent.
+    func strategyProperties(fileName: String, version: Int? = nil) throws -> StrategyProperties {
         func fail(_ name: String, _ message: String) -> CompileError {
             CompileError(file: fileName, range: argumentRanges[name] ?? range, message: message)
         }
@@ -28,6 +31,10 @@ extension DeclarationProperties {
             throw fail(name, "\(name) must be a constant value")
         }
         var result = StrategyProperties()
+        if version == 5 {
+            result.marginLong = 0
+            result.marginShort = 0
+        }
         for (name, value) in properties {
             if value == .na { continue }
             let text = value.description

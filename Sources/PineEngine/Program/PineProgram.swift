@@ -44,7 +44,7 @@ public struct PineProgram: Sendable {
         let declared = checked.declaration ?? .undeclared(range: script.range)
         let strategy: StrategyProperties
         do {
-            strategy = try declared.strategyProperties(fileName: fileName)
+            strategy = try declared.strategyProperties(fileName: fileName, version: script.version)
         } catch let e as CompileError {
             throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
         }

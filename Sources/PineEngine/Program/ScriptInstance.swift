@@ -36,6 +36,7 @@ public final class ScriptInstance: BarScript {
             arena: arena, fileName: program.fileName, needs: program.needs, inputs: program.inputs,
             reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
         builder.security.index(program.script.statements)
+        builder.isVersion5 = program.script.version == 5
         root = try builder.lowerScript(program.script.statements)
         columns = builder.plan.columns
         hasPerBarWork = builder.plan.hasPerBarWork

@@ -25,8 +25,13 @@ public enum PineParser {
         var lexer = Lexer(source: source)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens)
-        let script = parser.parseScript(version: lexer.version)
+        var script = parser.parseScript(version: lexer.version)
         var diagnostics = lexer.diagnostics
+        if lexer.version == 5 {
+            let (statements, problems) = Version5Rewrite.rewrite(script.statements)
+            script.statements = statements
+            diagnostics += problems
+        }
         if let version = lexer.version {
             if version != 5 && version != 6 {
                 diagnostics.append(

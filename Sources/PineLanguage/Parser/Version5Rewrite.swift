@@ -1,0 +1,118 @@
+/// Reads the version 5 forms that version 6 removed into their version 6
+/// equivalents, so one checker and one compiler serve both versions.
+///
+/// `strategy.entry(..., when = c)` (and the other order commands) places its
+/// order only on bars where `c` is true: it becomes `if c` around the call
+/// without `when`. The call's other arguments are then evaluated only on
+/// those bars, which is the same result unless one of them keeps state
+/// across bars (a `ta.*` call, a user function): such a call is refused
+/// rather than run with a different result.
+enum Version5Rewrite {
+    /// The order commands that took `when` in version 5.
+    static let whenCommands: Set<String> = [
+        "strategy.entry", "strategy.order", "strategy.exit", "strategy.close", "strategy.close_all",
+        "strategy.cancel", "strategy.cancel_all",
+    ]
+
+    /// Built-in namespaces and functions without state: an argument calling
+    /// only these gives the same value whether or not it is evaluated every bar.
+    private static let statelessNamespaces = ["math.", "str.", "color.", "array.", "map.", "matrix."]
+    private static let statelessFunctions: Set<String> = ["nz", "na", "int", "float", "bool", "string", "color", "fixnan"]
+
+    /// The rewritten statements, and an error for each `when` that cannot be rewritten.
+    static func rewrite(_ block: Block) -> (Block, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let result = block.map { rewrite($0, &diagnostics) }
+        return (result, diagnostics)
+    }
+
+    private static func rewrite(_ block: Block, _ diagnostics: inout [Diagnostic]) -> Block {
+        block.map { rewrite($0, &diagnostics) }
+    }
+
+    private static func rewrite(_ statement: Statement, _ diagnostics: inout [Diagnostic]) -> Statement {
+        var s = statement
+        switch statement.kind {
+        case .expression(let e):
+            guard case .call(var call) = e.kind, let name = call.callee.dottedName, whenCommands.contains(name) else { break }
+            let whens = call.arguments.filter { $0.label == "when" }
+            guard let when = whens.first else { break }
+            if whens.count > 1 {
+                diagnostics.append(Diagnostic(.error, "\(name) has more than one 'when' argument", at: whens[1].range))
+                break
+            }
+            call.arguments.removeAll { $0.label == "when" }
+            if let stateful = call.arguments.lazy.compactMap({ statefulCall(in: $0.value) }).first {
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "\(name)(..., when=...) with an argument calling \(stateful.name) is not supported for //@version=5: "
+                            + "version 5 evaluates that call on every bar; compute it in a variable before the call",
+                        at: stateful.range))
+                break
+            }
+            let inner = Statement(.expression(Expression(.call(call), range: e.range)), range: statement.range)
+            s.kind = .conditional(
+                Conditional(
+                    branches: [ConditionalBranch(condition: when.value, body: [inner], range: statement.range)], elseBody: nil))
+        case .conditional(var c):
+            for i in c.branches.indices { c.branches[i].body = rewrite(c.branches[i].body, &diagnostics) }
+            c.elseBody = c.elseBody.map { rewrite($0, &diagnostics) }
+            s.kind = .conditional(c)
+        case .forLoop(var l):
+            l.body = rewrite(l.body, &diagnostics)
+            s.kind = .forLoop(l)
+        case .forInLoop(var l):
+            l.body = rewrite(l.body, &diagnostics)
+            s.kind = .forInLoop(l)
+        case .whileLoop(var l):
+            l.body = rewrite(l.body, &diagnostics)
+            s.kind = .whileLoop(l)
+        case .switchStatement(var sw):
+            for i in sw.cases.indices { sw.cases[i].body = rewrite(sw.cases[i].body, &diagnostics) }
+            s.kind = .switchStatement(sw)
+        case .functionDeclaration(var f):
+            f.body = rewrite(f.body, &diagnostics)
+            s.kind = .functionDeclaration(f)
+        default:
+            break
+        }
+        return s
+    }
+
+    /// The first call in `expression` that may keep state across bars.
+    private static func statefulCall(in expression: Expression) -> (name: String, range: SourceRange)? {
+        var found: (name: String, range: SourceRange)?
+        func visit(_ e: Expression) {
+            guard found == nil else { return }
+            switch e.kind {
+            case .call(let c):
+                let name = c.callee.dottedName ?? "a function"
+                let stateless = statelessFunctions.contains(name) || statelessNamespaces.contains { name.hasPrefix($0) }
+                if !stateless {
+                    found = (name, e.range)
+                    return
+                }
+                c.arguments.forEach { visit($0.value) }
+            case .member(let base, _, _): visit(base)
+            case .index(let base, let offset):
+                visit(base)
+                visit(offset)
+            case .unary(_, let x): visit(x)
+            case .binary(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .ternary(let c, let t, let o):
+                visit(c)
+                visit(t)
+                visit(o)
+            case .tuple(let xs): xs.forEach(visit)
+            case .conditional, .switchExpression, .forLoop, .forInLoop, .whileLoop:
+                found = ("a block expression", e.range)
+            default: break
+            }
+        }
+        visit(expression)
+        return found
+    }
+}
