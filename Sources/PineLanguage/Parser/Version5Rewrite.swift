@@ -35,6 +35,20 @@ enum Version5Rewrite {
         switch statement.kind {
         case .expression(let e):
             guard case .call(var call) = e.kind, let name = call.callee.dottedName, whenCommands.contains(name) else { break }
+            if name == "strategy.exit" {
+                // Version 5 ignores a relative level when the absolute one is also given.
+                let labels = Set(call.arguments.compactMap(\.label))
+                for (relative, absolute) in [("profit", "limit"), ("loss", "stop"), ("trail_points", "trail_price")]
+                where labels.contains(relative) && labels.contains(absolute) {
+                    let at = call.arguments.first { $0.label == relative }?.range ?? statement.range
+                    diagnostics.append(
+                        Diagnostic(
+                            .error,
+                            "strategy.exit with both \(relative) and \(absolute) is not supported for //@version=5 "
+                                + "(version 5 ignores \(relative)); keep one of them or convert the script to version 6",
+                            at: at))
+                }
+            }
             let whens = call.arguments.filter { $0.label == "when" }
             guard let when = whens.first else { break }
             if whens.count > 1 {
@@ -114,5 +128,22 @@ enum Version5Rewrite {
         }
         visit(expression)
         return found
+    }
+    /// Version 5 reads that differ from version 6 and are not reproduced:
+    /// refused where they stand rather than run with a version 6 value.
+    static func refusals(in tokens: [Token]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for i in tokens.indices where i + 2 < tokens.count && tokens[i].kind == .identifier && tokens[i + 1].kind == .dot {
+            let name = tokens[i].text + "." + tokens[i + 2].text
+            if name == "timeframe.period" {
+                result.append(
+                    Diagnostic(
+                        .error,
+                        "timeframe.period is not supported for //@version=5 (version 5 gives \"D\" where version 6 gives \"1D\"); "
+                            + "convert the script to version 6",
+                        at: tokens[i].range))
+            }
+        }
+        return result
     }
 }
