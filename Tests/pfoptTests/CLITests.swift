@@ -134,6 +134,19 @@ struct CLITests {
         #expect(missing.errorLines.first?.hasPrefix("pfopt: error: \(scratch.path("absent.csv")): ") == true)
     }
 
+    @Test("run --magnifier synthetic uses the endpoints distribution: same fills as endpoints")
+    func syntheticMagnifier() throws {
+        let scratch = try ScratchFolder(label: "pfopt-cli")
+        defer { scratch.remove() }
+        let script = try scratch.write("rhythm.pine", Self.rhythm)
+        let feed = try scratch.writeFeed(count: 120)
+        let synthetic = try CLIProcess.run(["run", script, "--data", feed, "--magnifier", "synthetic", "--samples", "4", "--json"])
+        let endpoints = try CLIProcess.run(["run", script, "--data", feed, "--magnifier", "endpoints", "--samples", "4", "--json"])
+        #expect(synthetic.status == 0, "\(synthetic.stderr)")
+        #expect(endpoints.status == 0)
+        #expect(synthetic.stdout == endpoints.stdout)
+    }
+
     @Test("inspect: a broken script and a missing file")
     func inspectFailures() throws {
         let scratch = try ScratchFolder(label: "pfopt-cli")

@@ -85,7 +85,9 @@ public struct SingleRun {
         let rate: FxSource? = try request.fx.map { try FxSource.load(path: $0) } ?? request.fxRate.map { .constant($0) }
         try prepared.setCurrency(strategy: program.isStrategy ? program.declared.currency : nil, rate: rate)
         data = prepared
-        let magnifier = try Magnifier.parse(mode: request.magnifier, samples: request.samples, distribution: request.magnifier)
+        // `--magnifier synthetic` takes the endpoints distribution, the one comparable with
+        // TradingView; a distribution named as the mode (`cosine`) is that distribution.
+        let magnifier = try Magnifier.parse(mode: request.magnifier, samples: request.samples, distribution: "endpoints")
         if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
 
         var inputs: [String: InputValue] = [:]
