@@ -36,8 +36,18 @@ enum BuiltinLibrary {
 
 /// `na`, `nz`, `fixnan`, conversions, strings and time helpers.
 enum CoreFunctions {
+    /// A version 5 bool can be `na` (version 6 reads `na` as false): `na()`,
+    /// `nz()` and `fixnan()` of a bool would give the version 6 answer, so
+    /// they are refused.
+    static func refuseVersion5Bool(_ a: BoundArguments, _ name: String) throws {
+        guard a.builder.isVersion5, a.type(0) == .bool else { return }
+        throw a.builder.error(
+            a.range, "\(name)() of a bool is not supported for //@version=5 (a version 5 bool can be na); convert the script to version 6")
+    }
+
     static func register(into t: inout [String: BuiltinImplementation]) {
         t["na"] = BuiltinImplementation { a in
+            try refuseVersion5Bool(a, "na")
             let v = try a.value(0)
             if case .str = v { return .constant(false) }
             if case .array(let f, _) = v { _ = f; return .constant(false) }
@@ -45,6 +55,7 @@ enum CoreFunctions {
             return .bool({ rt in try f(rt).isNaN }, nil)
         }
         t["nz"] = BuiltinImplementation { a in
+            try refuseVersion5Bool(a, "nz")
             let f = try a.num(0)
             let r = try a.num(1, default: 0)
             let type = a.type(0) == .int ? ValueType.int : (a.type(0) == .color ? .color : .float)
@@ -59,6 +70,7 @@ enum CoreFunctions {
             return .void({ rt in throw rt.error(try message(rt), line: at.line, column: at.column) })
         }
         t["fixnan"] = BuiltinImplementation { a in
+            try refuseVersion5Bool(a, "fixnan")
             let f = try a.num(0)
             let last = a.builder.arena.cell()
             return .num({ rt in

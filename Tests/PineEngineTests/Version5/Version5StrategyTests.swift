@@ -111,4 +111,9 @@ import Testing
         // The same calls run in version 6.
         _ = try compile("//@version=6\nstrategy(\"t\")\nstrategy.exit(\"X\", profit = 10, limit = 50)")
     }
+    @Test func naOfABoolIsRefusedInVersion5() throws {
+        let f = failure("//@version=5\nstrategy(\"t\")\nbool b = na\nif na(b)\n    strategy.entry(\"L\", strategy.long)")
+        #expect(f?.errors.first?.line == 4)
+        #expect(f?.description.contains("na() of a bool") == true)
+    }
 }
