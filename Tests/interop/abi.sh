@@ -152,13 +152,22 @@ TOML
 sed -e 's|^script = "sma_cross.pine"|library = "../sma.so"|' -e 's|wf-pine|wf-lib|' "$work/rt/wf-pine.toml" >"$work/rt/wf-lib.toml"
 "$pfopt" walkforward "$work/rt/wf-pine.toml" >"$work/rt/wfp.txt" 2>&1
 "$pfopt" walkforward "$work/rt/wf-lib.toml" >"$work/rt/wfl.txt" 2>&1
-if [ -s "$work/rt/wf-pine/folds.csv" ] && cmp -s "$work/rt/wf-pine/folds.csv" "$work/rt/wf-lib/folds.csv" \
-    && cmp -s "$work/rt/wf-pine/oos_equity.csv" "$work/rt/wf-lib/oos_equity.csv" \
-    && cmp -s "$work/rt/wf-pine/walkforward.json" "$work/rt/wf-lib/walkforward.json" \
-    && cmp -s <(cut -d, -f1-15 "$work/rt/wf-pine/oos_trades.csv") <(cut -d, -f1-15 "$work/rt/wf-lib/oos_trades.csv"); then
+wf_differs=""
+[ -s "$work/rt/wf-pine/folds.csv" ] || wf_differs="no folds.csv"
+for f in folds.csv oos_equity.csv walkforward.json; do
+    cmp -s "$work/rt/wf-pine/$f" "$work/rt/wf-lib/$f" || wf_differs="$wf_differs $f"
+done
+# The interface carries no order ids or comments: compare every other column.
+trade_columns() { python3 -c 'import csv,sys
+rows = list(csv.reader(open(sys.argv[1])))
+keep = [i for i, h in enumerate(rows[0]) if not h.endswith(("_id", "_comment"))]
+for r in rows: print(",".join(r[i] for i in keep))' "$1"; }
+cmp -s <(trade_columns "$work/rt/wf-pine/oos_trades.csv") <(trade_columns "$work/rt/wf-lib/oos_trades.csv") \
+    || wf_differs="$wf_differs oos_trades.csv"
+if [ -z "$wf_differs" ]; then
     pass "round trip: walk-forward over the exported library gives the script's folds, winners, out-of-sample trades and equity"
 else
-    fail "walk-forward round trip" "$(tail -2 "$work/rt/wfl.txt")"
+    fail "walk-forward round trip" "differs:$wf_differs; $(tail -2 "$work/rt/wfl.txt")"
 fi
 
 # --- A strategy written in C against the header, swept through the import path ----------------

@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 cp Tests/Fixtures/parity/cases/04-macd-tuple/strategy.pine "$work/macd.pine"
 # The first 12,000 bars of the bundled feed keep each run short.
 head -n 12001 sweeps/data/ETHUSDT-PERP_15m.csv > "$work/eth.csv"
-config() {  # config OUTPUT_DIR
+config() {  # config OUTPUT_DIR [TRIALS]
     cat <<TOML
 [strategy]
 script = "macd.pine"
@@ -40,7 +40,7 @@ script = "macd.pine"
 file = "eth.csv"
 [search]
 method = "random"
-trials = 32
+trials = ${2:-32}
 seed = 7
 constraints = ["fastLen < slowLen"]
 [params]
@@ -58,7 +58,10 @@ TOML
 }
 config local > "$work/local.toml"
 config cluster > "$work/cluster.toml"
-config killed > "$work/killed.toml"
+# The run that loses a shard has enough runs per shard (40) that the shard is
+# still running when it is cancelled, whatever the machine's speed.
+config killed 160 > "$work/killed.toml"
+config local-killed 160 > "$work/local-killed.toml"
 
 # Waits until none of the given jobs is queued or running (at most $2 seconds).
 wait_jobs() {
@@ -72,6 +75,7 @@ same() { cmp -s "$1" "$2" || { echo "differs: $1 $2"; diff "$1" "$2" | head -5; 
 
 # 1. The local reference.
 check "local sweep" "$pfopt" sweep "$work/local.toml" --quiet --jobs 2
+check "local sweep of the run that loses a shard" "$pfopt" sweep "$work/local-killed.toml" --quiet --jobs 2
 
 # 2. Four shards on the cluster, submitted by pfopt.
 out="$("$pfopt" slurm "$work/cluster.toml" --shards 4 --submit --cpus-per-task 1 --time 00:20:00 2>&1)"
@@ -122,8 +126,8 @@ if [ -n "$array" ]; then
     check "shard 1 re-run alone resumed from its journal" grep -q "resumed from the journal" "$work/killed/slurm/sweep-${rerun}_1.out"
     final="$(sbatch --parsable "$work/killed/slurm/merge.sbatch" | cut -d';' -f1)"
     wait_jobs "$final" 600
-    check "runs.csv after kill and re-run byte-identical" same "$work/local/runs.csv" "$work/killed/runs.csv"
-    check "leaderboard.csv after kill and re-run byte-identical" same "$work/local/leaderboard.csv" "$work/killed/leaderboard.csv"
+    check "runs.csv after kill and re-run byte-identical" same "$work/local-killed/runs.csv" "$work/killed/runs.csv"
+    check "leaderboard.csv after kill and re-run byte-identical" same "$work/local-killed/leaderboard.csv" "$work/killed/leaderboard.csv"
 else
     check "second submission" false
 fi

@@ -126,7 +126,9 @@ final class LibraryWorker: BacktestWorker {
         defer { library.reportFree(&report) }
         if let problem = lastError() { throw LibraryError.refused(library.path, problem) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try ReportWriter.write(ABIReport.backtestReport(report, initialCapital: evaluator.initialCapital), to: directory)
+        try ReportWriter.write(
+            ABIReport.backtestReport(report, initialCapital: evaluator.initialCapital), to: directory,
+            tick: evaluator.priceTick)
         return RunOutcome(status: .ok, metrics: ABIReport.flatMetrics(report), returns: returns(request))
     }
 }
