@@ -32,12 +32,13 @@ trap 'rm -rf "$work"' EXIT
 cp Tests/Fixtures/parity/cases/04-macd-tuple/strategy.pine "$work/macd.pine"
 # The first 12,000 bars of the bundled feed keep each run short.
 head -n 12001 sweeps/data/ETHUSDT-PERP_15m.csv > "$work/eth.csv"
-config() {  # config OUTPUT_DIR [TRIALS]
+cp sweeps/data/ETHUSDT-PERP_15m.csv "$work/eth-full.csv"
+config() {  # config OUTPUT_DIR [TRIALS] [DATA]
     cat <<TOML
 [strategy]
 script = "macd.pine"
 [data]
-file = "eth.csv"
+file = "${3:-eth.csv}"
 [search]
 method = "random"
 trials = ${2:-32}
@@ -58,10 +59,11 @@ TOML
 }
 config local > "$work/local.toml"
 config cluster > "$work/cluster.toml"
-# The run that loses a shard has enough runs per shard (40) that the shard is
-# still running when it is cancelled, whatever the machine's speed.
-config killed 160 > "$work/killed.toml"
-config local-killed 160 > "$work/local-killed.toml"
+# The run that loses a shard has enough work per shard (100 runs on the whole
+# feed, seconds even in a release build) that the shard is still running when
+# it is cancelled.
+config killed 400 eth-full.csv > "$work/killed.toml"
+config local-killed 400 eth-full.csv > "$work/local-killed.toml"
 
 # Waits until none of the given jobs is queued or running (at most $2 seconds).
 wait_jobs() {
@@ -104,11 +106,11 @@ array="$(echo "$out" | sed -n 's/^submitted array job \([0-9]*\) .* merge job \(
 merge="$(echo "$out" | sed -n 's/^submitted array job \([0-9]*\) .* merge job \([0-9]*\) .*/\2/p')"
 if [ -n "$array" ]; then
     # Wait for shard 1 to have journalled at least one run, then kill it.
-    for _ in $(seq 1 300); do
+    for _ in $(seq 1 1200); do
         lines=0
         [ -f "$work/killed/shards/1/journal.tsv" ] && lines="$(wc -l < "$work/killed/shards/1/journal.tsv")"
         [ "$lines" -ge 2 ] && break
-        sleep 0.2
+        sleep 0.05
     done
     scancel "${array}_1"
     killed_early=no
