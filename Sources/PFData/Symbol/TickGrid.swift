@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tick size as the integer pair TradingView uses: `mintick = minmove / pricescale`.
 public struct TickGrid: Sendable, Hashable {
     /// Minimum move in units of `1 / pricescale`.
@@ -40,6 +42,18 @@ public struct TickGrid: Sendable, Hashable {
 
     /// The tick size `minmove / pricescale`.
     public var mintick: Double { Double(minmove) / Double(pricescale) }
+
+    /// Decimal places to write prices on a grid of `tick` (`0.01` -> 2,
+    /// `0.25` -> 2): the fewest that make the tick whole, within 1e-9, at most 12.
+    public static func displayDecimals(of tick: Double) -> Int {
+        var decimals = 0
+        while decimals < 12 {
+            let scaled = tick * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, scaled) { break }
+            decimals += 1
+        }
+        return decimals
+    }
 
     /// Decimal places in the shortest representation of `value` (`0.025` -> 3, `7.5e-05` -> 6).
     public static func decimalPlaces(of value: Double) -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import PFData
 import PineEngine
 
 /// How numbers are written for people (leaderboard.csv, the report page):
@@ -43,12 +44,7 @@ enum CellFormat {
     static func price(_ value: Double, tick: Double) -> String {
         guard value.isFinite else { return "" }
         guard tick > 0, tick.isFinite else { return significant(value, digits: 10) }
-        var decimals = 0
-        while decimals < 12 {
-            let scaled = tick * pow(10, Double(decimals))
-            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, scaled) { break }
-            decimals += 1
-        }
+        let decimals = TickGrid.displayDecimals(of: tick)
         return fixed((value / tick).rounded() * tick, decimals: decimals)
     }
 }

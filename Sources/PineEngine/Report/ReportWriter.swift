@@ -123,12 +123,7 @@ public enum ReportWriter {
     static func price(_ v: Double, _ tick: Double) -> String {
         guard v.isFinite else { return "" }
         guard tick > 0, tick.isFinite else { return "\(v)" }
-        var decimals = 0
-        while decimals < 12 {
-            let scaled = tick * pow(10, Double(decimals))
-            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, scaled) { break }
-            decimals += 1
-        }
+        let decimals = TickGrid.displayDecimals(of: tick)
         return String(format: "%.\(decimals)f", (v / tick).rounded() * tick)
     }
 
