@@ -3,6 +3,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String)
     case corruptPayload(String)
     case notAStrategy(String)
+    case importsLibraries(String, path: String)
     case baseLibraryMissing(String)
     case write(path: String, reason: String)
 
@@ -10,6 +11,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let p): return "\(p): cannot read the file"
         case .corruptPayload(let p): return "\(p): the embedded script is damaged (export the library again)"
+        case .importsLibraries(let p, let path):
+            return "\(p): the script imports the library \(path); pfopt export does not bundle libraries yet (paste the library's functions into the script to export it)"
         case .notAStrategy(let p): return "\(p): the script is an indicator, not a strategy: a library needs strategy(...)"
         case .baseLibraryMissing(let p):
             return "\(p) is missing: pfopt export copies the strategy library built with pfopt (run swift build in the pfopt checkout)"

@@ -45,6 +45,9 @@ public struct LibraryExporter: Sendable {
             throw ExportError.unreadable(scriptPath)
         }
         let program = try PineProgram.compile(source: source, fileName: scriptPath)
+        if let first = LibraryLinker.imports(in: PineParser.parse(source: source, fileName: scriptPath).script).first {
+            throw ExportError.importsLibraries(scriptPath, path: first.path)
+        }
         guard program.isStrategy else { throw ExportError.notAStrategy(scriptPath) }
         var inputs: [String: String] = [:]
         for item in sets {

@@ -1,4 +1,5 @@
 import Foundation
+import PineLanguage
 
 /// File operations on a sweep's output directory.
 enum OutputDirectory {
@@ -36,6 +37,12 @@ enum OutputDirectory {
             c.add(config.document.value(at: [key])?.canonicalText ?? "-")
         }
         c.add(Fingerprint.file(config.strategy.scriptPath))
+        // The libraries the script imports are part of what it runs.
+        if let source = try? String(contentsOfFile: config.strategy.scriptPath, encoding: .utf8) {
+            for file in LibraryLinker.importedFiles(source: source, scriptFile: config.strategy.scriptPath) {
+                c.add(Fingerprint.file(file))
+            }
+        }
         var d = Fingerprint()
         d.add(Fingerprint.file(config.data.file))
         if let symbol = config.data.symbol { d.add(Fingerprint.file(symbol)) }

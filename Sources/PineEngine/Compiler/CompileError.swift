@@ -7,8 +7,9 @@ public struct CompileError: Error, CustomStringConvertible, Sendable, Equatable 
     public var column: Int
     public var message: String
 
+    /// A position inside a linked library names the library's file.
     public init(file: String, range: SourceRange, message: String) {
-        self.file = file
+        self.file = LibrarySources.locate(range)?.file ?? file
         self.line = range.start.line
         self.column = range.start.column
         self.message = message

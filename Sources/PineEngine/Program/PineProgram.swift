@@ -114,6 +114,7 @@ public struct PineCompileFailure: Error, CustomStringConvertible, Sendable {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         rendered = errors.map { e in
             var text = e.description
+            let lines = e.file == fileName ? lines : (LibrarySources.source(ofFile: e.file) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             if e.line >= 1 && e.line <= lines.count {
                 let line = String(lines[e.line - 1])
                 text += "\n" + line + "\n" + String(repeating: " ", count: max(0, e.column - 1)) + "^"

@@ -20,7 +20,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(range.start.line):\(range.start.column): \(severity.rawValue): \(message)" }
 
     /// `file:line:col: error: message`, then the source line and a caret under the spot.
+    /// A position inside a linked library is shown against the library's file.
     public func rendered(fileName: String, source: String) -> String {
+        if let library = LibrarySources.locate(range) {
+            var local = self
+            local.range = library.range
+            return local.rendered(fileName: library.file, source: library.source)
+        }
         var text = "\(fileName):\(range.start.line):\(range.start.column): \(severity.rawValue): \(message)"
         if let line = Diagnostic.line(range.start.line, of: source) {
             var visible = line.replacingTabs()
