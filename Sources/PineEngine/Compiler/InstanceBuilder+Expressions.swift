@@ -107,6 +107,7 @@ extension InstanceBuilder {
                     }, .int, nil)
             }
         }
+        if let sampled = try compileBuiltinVariableHistory(base, offsetExpr, offset) { return sampled }
         // Any other expression: record its value each time it is evaluated.
         let value = try compile(base)
         let capacity: Int
@@ -127,6 +128,45 @@ extension InstanceBuilder {
                 }, nil)
         default:
             throw error(range, "history of a \(value.type) value is not supported yet")
+        }
+    }
+
+    /// `strategy.position_size[1]`, `dayofweek[1]`, ...: a built-in variable
+    /// is a series with a value on every bar, so its history is sampled at
+    /// the start of every bar's execution, not only on the bars where the
+    /// expression reading it runs (inside an `if`, a ternary arm or the
+    /// right of `and`/`or` it would otherwise miss bars). Nil for anything
+    /// else, and inside a `request.security` expression (its own bars).
+    private func compileBuiltinVariableHistory(
+        _ base: Expression, _ offsetExpr: Expression, _ offset: @escaping (Runtime) throws -> Int
+    ) throws -> CompiledValue? {
+        guard security.frames.isEmpty, let name = base.dottedName, lookup(String(name.prefix { $0 != "." })) == nil,
+            Builtins.variable(named: name) != nil
+        else { return nil }
+        let value = try compile(base)
+        let capacity: Int
+        if case .intLiteral(let k) = offsetExpr.kind { capacity = k + 1 } else { capacity = HistoryNeeds.dynamicCapacity }
+        let ring = arena.ring(capacity: capacity)
+        let sampledBar = arena.cell(-1)
+        switch value {
+        case .num(let f, let t, _):
+            if value.constNumber != nil { return nil }
+            addBarPrologue { rt in
+                // Once per bar: a second execution of the same bar replaces the sample.
+                if sampledBar.pointee == Double(rt.barIndex) { ring.pointee.set(try f(rt)) } else { ring.pointee.push(try f(rt)) }
+                sampledBar.pointee = Double(rt.barIndex)
+            }
+            return .num({ rt in ring.pointee.get(try offset(rt)) }, t, nil)
+        case .bool(let f, let c):
+            if c != nil { return nil }
+            addBarPrologue { rt in
+                let v: Double = try f(rt) ? 1 : 0
+                if sampledBar.pointee == Double(rt.barIndex) { ring.pointee.set(v) } else { ring.pointee.push(v) }
+                sampledBar.pointee = Double(rt.barIndex)
+            }
+            return .bool({ rt in ring.pointee.get(try offset(rt)) == 1 }, nil)
+        default:
+            return nil
         }
     }
 

@@ -11,7 +11,7 @@ extension InstanceBuilder {
             steps.append(Step(run))
             if !Self.isPlotOnly(s) { plan.notePerBarStatement(gate: lowered.gate) }
         }
-        return chain(steps) ?? { _ in .normal }
+        return chain(barPrologue + steps) ?? { _ in .normal }
     }
 
     /// Compiles statements of a block into one closure that runs them in order; nil for none.

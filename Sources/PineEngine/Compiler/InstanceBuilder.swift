@@ -41,6 +41,18 @@ final class InstanceBuilder {
     /// on every bar (version 6 stops at the first that decides), and the
     /// division of two constant integers is an integer (truncated).
     var isVersion5 = false
+    /// Work done at the start of every bar's execution, before the script's
+    /// first statement (sampling built-in variables whose history is read).
+    private(set) var barPrologue: [Step] = []
+
+    /// Adds work to the start of every bar; such a script has per-bar work on every bar.
+    func addBarPrologue(_ run: @escaping (Runtime) throws -> Void) {
+        barPrologue.append(Step { rt in
+            try run(rt)
+            return .normal
+        })
+        plan.notePerBarStatement(gate: nil)
+    }
 
     init(arena: Arena, fileName: String, needs: HistoryNeeds, inputs: [InputSpec], reassigned: Set<String> = []) {
         self.arena = arena

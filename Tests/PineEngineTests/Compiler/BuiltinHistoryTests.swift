@@ -1,0 +1,67 @@
+import PFData
+@testable import PineEngine
+import Testing
+
+/// A built-in variable is a series with a value on every bar: `x[1]` is
+/// its value on the previous bar wherever the expression stands, also
+/// inside an `if` body, a ternary arm or the right operand of `and`, which
+/// do not run on every bar.
+@Suite struct BuiltinHistoryTests {
+    /// Thirty 1-day bars (from Thursday 1970-01-01) whose close is 1 ... 30.
+    static let bars: BarStore = {
+        let n = 30
+        let c = (1...n).map(Double.init)
+        return BarStore(
+            time: (0..<n).map { Int64($0) * 86_400_000 }, open: c, high: c.map { $0 + 0.5 },
+            low: c.map { $0 - 0.5 }, close: c, volume: Array(repeating: 100, count: n))
+    }()
+
+    func plots(_ source: String) throws -> [String: [Double]] {
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1D"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+    }
+
+    @Test func positionSizeHistoryInsideABranchIsThePreviousBarsValue() throws {
+        // The entry placed on bar 10 fills at the open of bar 11: the position is 1 from bar 11 on.
+        let p = try plots("""
+            //@version=6
+            strategy("t")
+            if bar_index == 10
+                strategy.entry("L", strategy.long)
+            justOpened = strategy.position_size != 0 and strategy.position_size[1] == 0
+            var float seen = na
+            if bar_index == 20
+                seen := strategy.position_size[1]
+            plot(justOpened ? 1 : 0, "justOpened")
+            plot(seen, "seen")
+            plot(bar_index > 5 ? strategy.position_size[2] : -1, "ternary")
+            """)
+        let opened = (0..<30).map { $0 == 11 ? 1.0 : 0 }
+        #expect(p["justOpened"] == opened)
+        #expect(p["seen"]?[20] == 1)  // the position on bar 19
+        #expect(p["seen"]?[19].isNaN == true)
+        // Position on bar i - 2: 1 once i - 2 >= 11.
+        let ternary = (0..<30).map { i -> Double in i <= 5 ? -1 : (i - 2 >= 11 ? 1 : 0) }
+        #expect(p["ternary"] == ternary)
+    }
+
+    @Test func calendarVariableHistoryInsideABranch() throws {
+        // 1970-01-01 was a Thursday (dayofweek 5); bar i is day i.
+        let p = try plots("""
+            //@version=6
+            indicator("t")
+            var float yesterday = na
+            if bar_index % 7 == 3
+                yesterday := dayofweek[1]
+            plot(yesterday, "y")
+            """)
+        for i in 0..<30 {
+            let last = i >= 3 ? i - ((i - 3) % 7) : -1  // the latest bar <= i with bar_index % 7 == 3
+            let expected: Double = last < 0 ? .nan : Double((5 + last - 1 - 1) % 7 + 1)
+            let got = p["y"]?[i] ?? -99
+            #expect(expected.isNaN ? got.isNaN : got == expected, "bar \(i)")
+        }
+    }
+}
