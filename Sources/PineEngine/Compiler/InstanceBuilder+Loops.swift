@@ -90,13 +90,48 @@ extension InstanceBuilder {
     }
 
     /// A loop body; when the loop is a value, its last statement's value is
-    /// stored in `result` on every iteration.
+    /// stored in `result` on every iteration that reaches it. A `break` or
+    /// `continue` before it ends the iteration as in a plain loop (the loop's
+    /// value is then the last one stored). A body whose last statement has no
+    /// value (a void call, an assignment) only runs: the loop's value is `na`.
     func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
         guard let result else { return try compileStatements(body) ?? { _ in .normal } }
-        let value = try number(compileBlockValue(body, range), range)
+        guard let last = body.last else { return { _ in .normal } }
+        let prelude = try compileStatements(body.dropLast())
+        let tail: ExecFn
+        if InstanceBuilder.containsLoopExit(last) {
+            tail = try compileStatements([last]) ?? { _ in .normal }
+        } else {
+            switch try compileBlockValue([last], range) {
+            case .void(let exec):
+                tail = exec
+            case let lastValue:
+                let value = try number(lastValue, range)
+                tail = { rt in
+                    result.pointee = try value(rt)
+                    return .normal
+                }
+            }
+        }
+        guard let prelude else { return tail }
         return { rt in
-            result.pointee = try value(rt)
-            return .normal
+            let flow = try prelude(rt)
+            if flow != .normal { return flow }
+            return try tail(rt)
+        }
+    }
+
+    /// True when `statement` holds a `break` or `continue` of the enclosing
+    /// loop (not one of a loop nested in it).
+    static func containsLoopExit(_ statement: Statement) -> Bool {
+        switch statement.kind {
+        case .breakStatement, .continueStatement: return true
+        case .conditional(let c):
+            return c.branches.contains { $0.body.contains(where: containsLoopExit) }
+                || (c.elseBody?.contains(where: containsLoopExit) ?? false)
+        case .switchStatement(let s):
+            return s.cases.contains { $0.body.contains(where: containsLoopExit) }
+        default: return false
         }
     }
 

@@ -65,3 +65,41 @@ import Testing
         }
     }
 }
+
+/// A loop used as a value (`x = for ...`, a function's last statement).
+@Suite struct LoopValueTests {
+    func plots(_ body: String) throws -> [String: [Double]] {
+        try BuiltinHistoryTests().plots("//@version=6\nindicator(\"t\")\n" + body)
+    }
+
+    @Test func breakBeforeTheLastStatementEndsTheLoopWithTheLastStoredValue() throws {
+        // Iterations 0 ... 3 store i * 10; on i == 4 the break comes first: the value is 30.
+        let p = try plots("""
+            idx = for i = 0 to 10
+                if i == 4
+                    break
+                i * 10
+            plot(idx, "idx")
+            skipped = for i = 0 to 5
+                if i % 2 == 1
+                    continue
+                i
+            plot(skipped, "even")
+            """)
+        #expect(p["idx"] == Array(repeating: 30, count: 30))
+        #expect(p["even"] == Array(repeating: 4, count: 30))
+    }
+
+    @Test func aFunctionEndingInALoopWithoutAValueRunsForItsEffect() throws {
+        // bump() adds 1 to each of three counters on every bar.
+        let p = try plots("""
+            var levels = array.new_float(3, 0.0)
+            bump() =>
+                for i = 0 to 2
+                    array.set(levels, i, array.get(levels, i) + 1)
+            bump()
+            plot(array.get(levels, 2), "n")
+            """)
+        #expect(p["n"] == (1...30).map(Double.init))
+    }
+}
