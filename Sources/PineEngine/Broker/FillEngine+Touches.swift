@@ -20,13 +20,16 @@ extension FillEngine {
         var best: PathTouch? = nil
         let orders = book.orders
         let mintick = rules.mintick
+        let limitBeyond = rules.limitBeyond
         @inline(__always) func consider(_ i: Int, _ leg: TouchLeg, _ level: Double, _ up: Bool, _ isStop: Bool) {
-            guard !level.isNaN, let (d, imm) = touchDistance(level: level, up: up, from: cur, to: end) else { return }
+            // A limit order is reached once the price is `limitBeyond` past its level.
+            let trigger = isStop || limitBeyond == 0 ? level : (up ? level + limitBeyond : level - limitBeyond)
+            guard !level.isNaN, let (d, imm) = touchDistance(level: trigger, up: up, from: cur, to: end) else { return }
             // The level is touched as given; it fills at the first price on the
             // tick grid at or beyond it (levels hit from below round up, levels
             // hit from above round down).
             let cand = PathTouch(
-                orderIndex: i, leg: leg, level: level, fillPrice: rules.snap(level, buying: up), isStop: isStop,
+                orderIndex: i, leg: leg, level: trigger, fillPrice: rules.snap(level, buying: up), isStop: isStop,
                 distance: d, immediate: imm, sequence: orders[i].sequence, buys: up)
             if let b = best {
                 // Ties: the stop first; an open exactly at a buy stop and a

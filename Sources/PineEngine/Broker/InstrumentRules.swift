@@ -12,6 +12,11 @@ struct InstrumentRules: Sendable {
     var commissionType: CommissionType? = nil
     var commissionValue: Double = 0
 
+    /// How far beyond its level the price must go before a limit order
+    /// fills (`backtest_fill_limits_assumption` ticks); it then fills at
+    /// its level, or at a better open.
+    var limitBeyond: Double = 0
+
     init() {}
 
     init(settings: BacktestSettings) {
@@ -20,6 +25,7 @@ struct InstrumentRules: Sendable {
         pointValue = settings.symbol.pointValue
         if let step = settings.symbol.lotStep, step > 0 { lotStep = step } else { lotStep = .nan }
         slippagePrice = Double(p.slippage) * mintick
+        limitBeyond = Double(p.fillLimitsAssumption) * mintick
         commissionType = p.commissionValue == 0 ? nil : p.commissionType
         commissionValue = p.commissionValue
     }

@@ -75,6 +75,9 @@ public struct StrategyProperties: Sendable, Hashable {
     public var commissionValue: Double = 0
     /// Adverse slippage in ticks on market and stop fills.
     public var slippage: Int = 0
+    /// `backtest_fill_limits_assumption`: a limit order fills only once the
+    /// price goes this many ticks beyond its level (0: when touched).
+    public var fillLimitsAssumption: Int = 0
     public var processOrdersOnClose: Bool = false
     public var closeEntriesRule: CloseEntriesRule = .fifo
     /// Margin requirements in percent (kept for reporting; no margin calls are simulated).
@@ -98,6 +101,7 @@ public struct StrategyProperties: Sendable, Hashable {
         "initial_capital", "default_qty_type", "default_qty_value", "pyramiding",
         "commission_type", "commission_value", "slippage", "process_orders_on_close",
         "close_entries_rule", "margin_long", "margin_short", "allow_entry_in", "max_position_size", "risk_free_rate",
+        "backtest_fill_limits_assumption",
     ]
 
     /// Replaces one property by name with a value given as text
@@ -136,6 +140,7 @@ public struct StrategyProperties: Sendable, Hashable {
             commissionType = t
         case "commission_value": commissionValue = try number(min: 0)
         case "slippage": slippage = try integer(min: 0)
+        case "backtest_fill_limits_assumption": fillLimitsAssumption = try integer(min: 0)
         case "process_orders_on_close":
             switch text.lowercased() {
             case "true", "1", "yes": processOrdersOnClose = true

@@ -47,10 +47,6 @@ extension DeclarationProperties {
                 }
             case "calc_on_order_fills":
                 if value == .bool(true) { throw fail(name, "calc_on_order_fills=true is not supported yet") }
-            case "backtest_fill_limits_assumption":
-                if let ticks = value.number, ticks != 0 {
-                    throw fail(name, "backtest_fill_limits_assumption=\(text) is not supported yet (limit orders fill when touched)")
-                }
             case "timeframe":
                 if !text.isEmpty {
                     throw fail(name, "timeframe=\"\(text)\" in the declaration is not supported yet (run on that timeframe with --timeframe)")
@@ -63,5 +59,5 @@ extension DeclarationProperties {
     }
 
     /// Settings that must be constants because a value other than the default is refused.
-    private static let refusedSettings: Set<String> = ["calc_on_order_fills", "backtest_fill_limits_assumption", "timeframe"]
+    private static let refusedSettings: Set<String> = ["calc_on_order_fills", "timeframe"]
 }

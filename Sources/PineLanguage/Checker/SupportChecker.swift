@@ -63,10 +63,12 @@ public struct SupportChecker {
                 switch (parameter, value) {
                 case ("calc_on_order_fills", .bool(true)):
                     report("calc_on_order_fills=true is not supported yet", at: argument.range)
-                case ("backtest_fill_limits_assumption", let v) where (v.number ?? 0) != 0:
-                    report("backtest_fill_limits_assumption is not supported yet", at: argument.range)
                 case ("timeframe", .string(let tf)) where !tf.isEmpty:
                     report("indicator(timeframe=...) is not supported yet", at: argument.range)
+                case ("calc_on_every_history_tick", .bool(true)):
+                    report(
+                        "calc_on_every_history_tick=true is not supported yet (pfopt runs the script once per bar, at its close)",
+                        at: argument.range)
                 case ("dynamic_requests", .bool(true)):
                     report("dynamic_requests=true is not supported yet", at: argument.range)
                 default:
