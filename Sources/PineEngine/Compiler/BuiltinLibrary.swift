@@ -50,7 +50,11 @@ enum CoreFunctions {
             try refuseVersion5Bool(a, "na")
             let v = try a.value(0)
             if case .str = v { return .constant(false) }
-            if case .array(let f, _) = v { _ = f; return .constant(false) }
+            if case .array = v {
+                // A variable, its past or a field may hold `na`; any other array expression is an array.
+                guard let e = a.expressions.first ?? nil, let read = a.builder.nullableArrayReader(e) else { return .constant(false) }
+                return .bool({ rt in try read(rt) == nil }, nil)
+            }
             let f = try a.num(0)
             return .bool({ rt in try f(rt).isNaN }, nil)
         }

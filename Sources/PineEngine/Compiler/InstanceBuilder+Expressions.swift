@@ -48,8 +48,9 @@ extension InstanceBuilder {
                 }
                 return .num(read, t, nil)
             case .string(let p): return .str({ _ in p.pointee }, nil)
-            case .array(let p, let e):
+            case .array(let storage, let e):
                 let r = range
+                let p = storage.cell
                 return .array(
                     { rt in
                         guard let a = p.pointee else { throw rt.error("the array is na", line: r.start.line, column: r.start.column) }
@@ -79,6 +80,16 @@ extension InstanceBuilder {
                     return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
                 case .value(.cell, _):
                     throw error(range, "internal: '\(name)' has no history buffer")
+                case .array(let storage, let e):
+                    guard storage.history != nil else { throw error(range, "internal: '\(name)' has no history buffer") }
+                    let at = range.start
+                    return .array(
+                        { rt in
+                            guard let a = storage.past(try offset(rt)) else {
+                                throw rt.error("the array '\(name)' was na \(try offset(rt)) bars ago", line: at.line, column: at.column)
+                            }
+                            return a
+                        }, e)
                 case .column(let c, let t):
                     let read: NumFn = { rt in
                         let i = rt.barIndex - (try offset(rt))
@@ -126,6 +137,13 @@ extension InstanceBuilder {
                     ring.pointee.push(try f(rt) ? 1 : 0)
                     return ring.pointee.get(try offset(rt)) == 1
                 }, nil)
+        case .ref(let f, let t):
+            let past = arena.state { ReferenceRing(capacity: capacity) }
+            return .ref(
+                { rt in
+                    past.pointee.push(try f(rt))
+                    return past.pointee.get(try offset(rt))
+                }, t)
         default:
             throw error(range, "history of a \(value.type) value is not supported yet")
         }

@@ -11,6 +11,14 @@ extension InstanceBuilder {
         return .cell(arena.state { AnyObject?.none })
     }
 
+    /// Storage for a new variable holding an array of numbers or strings:
+    /// with a ring of past arrays when its past is read.
+    func arrayStorage(for name: String) -> ArrayStorage {
+        let cell = arena.state { PineArray?.none }
+        guard let capacity = needs.capacity(for: name) else { return ArrayStorage(cell: cell, history: nil) }
+        return ArrayStorage(cell: cell, history: arena.state { ReferenceRing(capacity: capacity) })
+    }
+
     /// The declared type of `d`, when it is written and resolvable.
     func declaredType(_ d: VariableDeclaration) throws -> ValueType? {
         guard let t = d.type else { return nil }
@@ -77,6 +85,44 @@ extension InstanceBuilder {
         return .ref({ rt in ring.pointee.get(try offset(rt)) }, type)
     }
 
+    /// A closure giving the array `value` (compiled from `e`) or nil when it
+    /// is `na`: a variable, its past or an object field may hold `na`, which
+    /// is stored as such; any other array expression is never `na`.
+    func nullableArray(_ value: CompiledValue, _ e: Expression?, _ range: SourceRange) throws -> (Runtime) throws -> PineArray? {
+        if case .na = value { return { _ in nil } }
+        if let e, let read = nullableArrayReader(e) { return read }
+        let f = try array(value, range).0
+        return { rt in try f(rt) }
+    }
+
+    /// Reads the array `e` refers to without failing when it is `na`: nil
+    /// when `e` is not a variable holding an array, its past, or a field.
+    func nullableArrayReader(_ e: Expression) -> ((Runtime) throws -> PineArray?)? {
+        switch e.kind {
+        case .na:
+            return { _ in nil }
+        case .identifier(let name):
+            guard case .array(let storage, _)? = lookup(name) else { return nil }
+            return { _ in storage.cell.pointee }
+        case .index(let base, let offsetExpr):
+            guard case .identifier(let name) = base.kind, case .array(let storage, _)? = lookup(name),
+                let offset = try? integer(compile(offsetExpr), offsetExpr.range)
+            else { return nil }
+            return { rt in storage.past(try offset(rt)) }
+        case .member(let base, let name, _):
+            guard base.dottedName != nil, let object = try? compile(base), case .ref(let f, .object(let typeName)) = object,
+                let type = userTypes.types[typeName], let index = type.index(of: name), case .array = type.fields[index].type
+            else { return nil }
+            let range = e.range
+            return { rt in
+                let o = try InstanceBuilder.object(f, rt, range, "reading the field '\(name)'")
+                return o.fields[index].reference.map { unsafeDowncast($0, to: PineArray.self) }
+            }
+        default:
+            return nil
+        }
+    }
+
     /// The name's value when it is bound to a reference.
     func compileReferenceName(_ binding: Binding) -> CompiledValue? {
         guard case .reference(let storage, let type) = binding else { return nil }
@@ -96,10 +142,10 @@ extension InstanceBuilder {
         }
         guard let type else { return nil }
         let f = try reference(value, type, range)
-        let cell = arena.state { AnyObject?.none }
-        bind(p.name.text, .reference(.cell(cell), type))
+        let storage = referenceStorage(for: p.name.text)
+        bind(p.name.text, .reference(storage, type))
         return Step { rt in
-            cell.pointee = try f(rt)
+            storage.declare(try f(rt))
             return .normal
         }
     }

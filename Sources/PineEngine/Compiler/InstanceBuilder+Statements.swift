@@ -183,24 +183,23 @@ extension InstanceBuilder {
                 return .normal
             }
         case .array(let e):
-            let p = arena.state { PineArray?.none }
-            let f: ArrFn
-            if case .na = value { f = { _ in PineArray(count: 0, fill: .nan) } } else { f = try array(value, d.initializer.range).0 }
-            let isNa: Bool
-            if case .na = value { isNa = true } else { isNa = false }
-            bind(name, .array(p, e))
+            let f = try nullableArray(value, d.initializer, d.initializer.range)
+            let storage = arrayStorage(for: name)
+            bind(name, .array(storage, e))
             if persistent {
                 let started = arena.cell(0)
                 return { rt in
                     if started.pointee == 0 {
-                        p.pointee = isNa ? nil : try f(rt)
+                        storage.declare(try f(rt))
                         started.pointee = 1
+                    } else {
+                        storage.carry()
                     }
                     return .normal
                 }
             }
             return { rt in
-                p.pointee = isNa ? nil : try f(rt)
+                storage.declare(try f(rt))
                 return .normal
             }
         case .tuple, .void:
@@ -338,16 +337,10 @@ extension InstanceBuilder {
                 p.pointee = try f(rt)
                 return .normal
             }
-        case .array(let p, _):
-            if case .na = value {
-                return { _ in
-                    p.pointee = nil
-                    return .normal
-                }
-            }
-            let f = try array(value, a.value.range).0
+        case .array(let storage, _):
+            let f = try nullableArray(value, a.value, a.value.range)
             return { rt in
-                p.pointee = try f(rt)
+                storage.set(try f(rt))
                 return .normal
             }
         case .function:
