@@ -68,6 +68,11 @@ final class PineMatrix<Element> {
         return Array(elements[(r * columns)..<((r + 1) * columns)])
     }
 
+    /// The elements of row `r`, which must exist.
+    func rowSlice(_ r: Int) -> ArraySlice<Element> {
+        elements[(r * columns)..<((r + 1) * columns)]
+    }
+
     /// The elements of column `c` (`matrix.col`).
     func column(_ c: Int) throws -> [Element] {
         try checkColumn(c)

@@ -47,6 +47,7 @@ extension InstanceBuilder {
         defer { loopDepth -= 1 }
         let collectionValue = try compile(f.collection)
         if let exec = try compileForInReferences(f, collectionValue, range, result: result) { return exec }
+        if let exec = try compileForInCollection(f, collectionValue, range, result: result) { return exec }
         let (collection, element) = try array(collectionValue, f.collection.range)
         return try withScope {
             let indexCell = arena.cell()

@@ -30,8 +30,10 @@ extension InstanceBuilder {
         case "matrix":
             guard ref.arguments.count == 1 else { throw error(ref.range, "'matrix' takes one element type: matrix<float>") }
             let e = try valueType(of: ref.arguments[0])
-            guard e.isStoredAsNumber else {
-                throw error(ref.range, "matrix<\(e)> is not supported yet: pfopt runs matrices of numbers and bools")
+            switch e {
+            case .array, .map, .matrix:
+                throw error(ref.range, "a matrix cannot hold \(e) values: put the collection in an object field")
+            default: break
             }
             return .matrix(e)
         default:

@@ -1,7 +1,8 @@
 import Foundation
 import PineLanguage
 
-/// `matrix.*`: matrices of numbers (and bools), as `PineMatrix<Double>`.
+/// `matrix.*`: matrices of numbers (and bools), as `PineMatrix<Double>`;
+/// matrices of strings and objects are `MatrixElements`.
 enum MatrixFunctions {
     typealias Matrix = PineMatrix<Double>
 
@@ -18,6 +19,8 @@ enum MatrixFunctions {
         if c.name == "matrix.new" {
             guard c.typeArguments.count == 1 else { throw b.error(c.range, "matrix.new needs an element type: matrix.new<float>(...)") }
             let e = try b.valueType(of: TypeReference(name: "matrix", arguments: c.typeArguments, range: c.range))
+            if case .matrix(.string) = e { return try MatrixElements.strings(b).new(c) }
+            if case .matrix(let t) = e, t.isReference { return try MatrixElements.objects(b, t).new(c) }
             let rows = c.has(0) ? try c.int(0) : { _ in 0 }
             let columns = c.has(1) ? try c.int(1) : { _ in 0 }
             let initial = try c.num(2, default: .nan)
@@ -30,6 +33,8 @@ enum MatrixFunctions {
         guard case .ref(let f, .matrix(let element)) = first else {
             throw b.error(c.argumentRange(0), "\(c.name)() needs a matrix, not \(first.type)")
         }
+        if element == .string { return try MatrixElements.strings(b).compile(c, f) }
+        if element.isReference { return try MatrixElements.objects(b, element).compile(c, f) }
         let type = ValueType.matrix(element)
         let m: (Runtime) throws -> Matrix = { rt in try c.collection(f, rt, as: Matrix.self) }
         let number: (@escaping (Runtime) throws -> Double) -> CompiledValue = { g in

@@ -320,8 +320,8 @@ public struct SupportChecker {
             if type.arguments.count != count {
                 report("'\(type.name)' takes \(count == 2 ? "a key and a value type: map<string, float>" : "one element type: matrix<float>")", at: type.range)
             }
-            if type.name == "matrix", let e = type.arguments.first, !["int", "float", "bool", "color"].contains(e.name) {
-                report("matrix<\(e.name)> is not supported yet: pfopt runs matrices of numbers and bools", at: type.range)
+            if type.name == "matrix", let e = type.arguments.first, ["array", "map", "matrix"].contains(e.name) {
+                report("a matrix cannot hold \(e.name) values: put the collection in an object field", at: type.range)
             }
             for argument in type.arguments { checkType(argument) }
             return

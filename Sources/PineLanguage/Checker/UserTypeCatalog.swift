@@ -117,8 +117,8 @@ public enum CollectionCatalog {
         guard let parameters = map[name] ?? matrix[name] else {
             return ("\(name) is not a function pfopt knows", call.callee.range)
         }
-        if name == "matrix.new", let e = call.typeArguments.first, !["int", "float", "bool", "color"].contains(e.name) {
-            return ("matrix<\(e.name)> is not supported yet: pfopt runs matrices of numbers and bools", e.range)
+        if name == "matrix.new", let e = call.typeArguments.first, ["array", "map", "matrix"].contains(e.name) {
+            return ("a matrix cannot hold \(e.name) values: put the collection in an object field", e.range)
         }
         if (name == "matrix.new" && call.typeArguments.count != 1) || (name == "map.new" && call.typeArguments.count != 2) {
             return ("\(name) needs its type\(name == "map.new" ? "s: map.new<string, float>()" : ": matrix.new<float>(...)")", call.callee.range)
