@@ -32,6 +32,7 @@ for line in open(sys.argv[1]):
     for label, pattern in [
         ("dual SMA backtest (ms)", r"dual SMA crossover.*median ([\d.]+) ms"),
         ("indicator script (M bars/s)", r"indicator script.*= ([\d.]+) million bars/s"),
+        ("pivot tracker (M bars/s)", r"pivot tracker script.*= ([\d.]+) million bars/s"),
         ("sweep, 1 worker (runs/s)", r"1 worker :.*= +([\d.]+) runs/s"),
         ("sweep, 2 workers (runs/s)", r"2 workers:.*= +([\d.]+) runs/s"),
     ]:

@@ -136,3 +136,46 @@ for _ in 0..<max(3, repetitions / 5) {
 }
 let pm = median(pivotTimes)
 print(String(format: "pivot objects script (array of user-defined objects, methods) on 1,000,000 bars: median %.1f ms = %.1f million bars/s", pm, Double(n) / pm / 1000))
+
+// A pivot tracker: every confirmed pivot high and low becomes a Pivot object
+// pushed to an array capped at 40, scanned on every bar for the nearest
+// untouched level above and below the close. No object is created on a bar
+// without a new pivot.
+let pivotTrackerScript = """
+    //@version=6
+    indicator("pivot tracker")
+    type Pivot
+        float price
+        int bar
+        bool isHigh
+        bool touched = false
+    var pivots = array.new<Pivot>()
+    ph = ta.pivothigh(high, 5, 5)
+    pl = ta.pivotlow(low, 5, 5)
+    if not na(ph)
+        pivots.push(Pivot.new(ph, bar_index - 5, true))
+    if not na(pl)
+        pivots.push(Pivot.new(pl, bar_index - 5, false))
+    while pivots.size() > 40
+        pivots.shift()
+    float above = na
+    float below = na
+    for p in pivots
+        if not p.touched and high >= p.price and low <= p.price
+            p.touched := true
+        if not p.touched
+            if p.price > close and (na(above) or p.price < above)
+                above := p.price
+            if p.price < close and (na(below) or p.price > below)
+                below := p.price
+    plot(above)
+    plot(below)
+    """
+let trackerProgram = try PineProgram.compile(source: pivotTrackerScript, fileName: "pivot_tracker.pine")
+let trackerRunner = try ScriptRunner(program: trackerProgram, data: bigData)
+var trackerTimes: [Double] = []
+for _ in 0..<max(3, repetitions / 5) {
+    trackerTimes.append(try time { _ = try trackerRunner.run(RunOptions()) })
+}
+let tm = median(trackerTimes)
+print(String(format: "pivot tracker script (Pivot objects on pivot highs and lows, array capped at 40, scanned each bar) on 1,000,000 bars: median %.1f ms = %.1f million bars/s (indicator script: %.1f)", tm, Double(n) / tm / 1000, Double(n) / m / 1000))

@@ -23,6 +23,7 @@ enum BuiltinLibrary {
         ArrayStatistics.register(into: &table)
         InputFunctions.register(into: &table)
         VisualFunctions.register(into: &table)
+        ColorFunctions.register(into: &table)
         TAFunctions.register(into: &table)
         StrategyBindings.register(into: &table)
         StringAndTimeFunctions.register(into: &table)

@@ -22,7 +22,7 @@ enum BuiltinVariables {
         if let v = calendar(name) { return v }
         if let c = constants[name] { return .constant(c.0, c.1) }
         if let s = stringConstants[name] { return .constant(s) }
-        if name.hasPrefix("color.") { return .constant(0, .color) }
+        if let c = PineColor.named[name] { return .constant(c, .color) }
         if let v = try StrategyBindings.variable(name, builder: builder, range: range) { return v }
         if let v = TAFunctions.variable(name, builder: builder) { return v }
         if let style = styleConstant(name) { return .constant(style) }

@@ -9,8 +9,7 @@ extension InstanceBuilder {
         case .boolLiteral(let v): return .constant(v)
         case .stringLiteral(let v): return .constant(v)
         case .colorLiteral(let c):
-            let packed = Double(UInt32(c.red) << 24 | UInt32(c.green) << 16 | UInt32(c.blue) << 8 | UInt32(c.alpha))
-            return .constant(packed, .color)
+            return .constant(PineColor.literal(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha), .color)
         case .na: return .na
         case .identifier(let name): return try compileName(name, e.range)
         case .member(let base, let name, _):

@@ -1,4 +1,4 @@
-/// `plot()` records an output series; drawings, colors, alerts and other
+/// `plot()` records an output series; drawings, alerts and other
 /// display-only calls are accepted and cost nothing.
 enum VisualFunctions {
     static let plotParameters = [
@@ -29,11 +29,6 @@ enum VisualFunctions {
         for name in noOps {
             t[name] = BuiltinImplementation(evaluatesArguments: false) { _ in
                 .void({ _ in .normal })
-            }
-        }
-        for name in ["color.new", "color.rgb", "color.from_gradient", "color.r", "color.g", "color.b", "color.t"] {
-            t[name] = BuiltinImplementation(evaluatesArguments: false) { _ in
-                .constant(0, .color)
             }
         }
     }
