@@ -61,55 +61,8 @@ public struct OverfittingProbability: Sendable {
         guard rows.allSatisfy({ $0.count == t }) else { throw .raggedRows }
         guard t >= 2 * splits else { throw .tooFewPeriods(periods: t, splits: splits) }
 
-        // Per block and strategy: the sum and the sum of squares.
-        var bounds: [Int] = []
-        for k in 0...splits { bounds.append(k * t / splits) }
-        var blockSum = [Double](repeating: 0, count: splits * n)
-        var blockSq = [Double](repeating: 0, count: splits * n)
-        var blockCount = [Int](repeating: 0, count: splits)
-        for s in 0..<splits { blockCount[s] = bounds[s + 1] - bounds[s] }
-        for (j, row) in rows.enumerated() {
-            for s in 0..<splits {
-                var a = 0.0
-                var b = 0.0
-                for i in bounds[s]..<bounds[s + 1] {
-                    let v = Double(row[i])
-                    a += v
-                    b += v * v
-                }
-                blockSum[s * n + j] = a
-                blockSq[s * n + j] = b
-            }
-        }
-        let masks = (0..<(UInt32(1) << splits)).filter { $0.nonzeroBitCount == splits / 2 }
-        let combos = masks.count
-        let results = SplitResults(count: combos)
-        let chunk = 64
-        let chunks = (combos + chunk - 1) / chunk
-        var totalSum = [Double](repeating: 0, count: n)
-        var totalSq = [Double](repeating: 0, count: n)
-        for s in 0..<splits {
-            for j in 0..<n {
-                totalSum[j] += blockSum[s * n + j]
-                totalSq[j] += blockSq[s * n + j]
-            }
-        }
-        let totals = (sum: totalSum, squares: totalSq)
-        let sums = blockSum
-        let squares = blockSq
-        let counts = blockCount
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var trainSum = [Double](repeating: 0, count: n)
-            var trainSq = [Double](repeating: 0, count: n)
-            var testSharpe = [Double](repeating: 0, count: n)
-            for k in (c * chunk)..<min(combos, (c + 1) * chunk) {
-                let r = Self.evaluate(
-                    mask: masks[k], n: n, splits: splits, sums: sums, squares: squares, counts: counts,
-                    totals: totals, trainSum: &trainSum, trainSq: &trainSq, testSharpe: &testSharpe)
-                results.set(k, r)
-            }
-        }
-        let split = results.values
+        let split = CrossValidationBlocks(rows: rows, blocks: splits).outcomes()
+        let combos = split.count
         logits = split.map(\.logit)
         inSampleSharpe = split.map(\.inSample)
         outOfSampleSharpe = split.map(\.outOfSample)
@@ -119,59 +72,6 @@ public struct OverfittingProbability: Sendable {
         combinations = combos
         strategies = n
         (degradationSlope, degradationIntercept) = Self.fit(inSampleSharpe, outOfSampleSharpe)
-    }
-
-    /// One split: the training winner, its test rank and its two Sharpe ratios.
-    private static func evaluate(
-        mask: UInt32, n: Int, splits: Int, sums: [Double], squares: [Double], counts: [Int],
-        totals: (sum: [Double], squares: [Double]), trainSum: inout [Double], trainSq: inout [Double], testSharpe: inout [Double]
-    ) -> (logit: Double, inSample: Double, outOfSample: Double) {
-        for j in 0..<n {
-            trainSum[j] = 0
-            trainSq[j] = 0
-        }
-        var trainCount = 0
-        var totalCount = 0
-        for s in 0..<splits {
-            totalCount += counts[s]
-            guard mask & (1 << UInt32(s)) != 0 else { continue }
-            trainCount += counts[s]
-            let base = s * n
-            for j in 0..<n {
-                trainSum[j] += sums[base + j]
-                trainSq[j] += squares[base + j]
-            }
-        }
-        let testCount = totalCount - trainCount
-        var best = 0
-        var bestSharpe = -Double.infinity
-        for j in 0..<n {
-            let train = sharpe(sum: trainSum[j], squares: trainSq[j], count: trainCount)
-            if train > bestSharpe {
-                bestSharpe = train
-                best = j
-            }
-            testSharpe[j] = sharpe(sum: totals.sum[j] - trainSum[j], squares: totals.squares[j] - trainSq[j], count: testCount)
-        }
-        let x = testSharpe[best]
-        var below = 0
-        var equal = 0
-        for j in 0..<n where j != best {
-            if testSharpe[j] < x { below += 1 } else if testSharpe[j] == x { equal += 1 }
-        }
-        let rank = Double(below) + 1 + Double(equal) / 2
-        let w = rank / Double(n + 1)
-        return (log(w / (1 - w)), bestSharpe, x)
-    }
-
-    /// Mean over standard deviation (n - 1) of a block set; 0 without variance.
-    static func sharpe(sum: Double, squares: Double, count: Int) -> Double {
-        guard count > 1 else { return 0 }
-        let c = Double(count)
-        let mean = sum / c
-        let variance = (squares - sum * mean) / (c - 1)
-        guard variance > 1e-30 else { return 0 }
-        return mean / variance.squareRoot()
     }
 
     /// The least-squares line y = a + b x (slope NaN when x does not vary).
@@ -189,27 +89,5 @@ public struct OverfittingProbability: Sendable {
         guard sxx > 0 else { return (.nan, my) }
         let slope = sxy / sxx
         return (slope, my - slope * mx)
-    }
-}
-
-/// Per-split results written from several threads, each to its own slot.
-private final class SplitResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [(logit: Double, inSample: Double, outOfSample: Double)]
-
-    init(count: Int) {
-        storage = Array(repeating: (0, 0, 0), count: count)
-    }
-
-    func set(_ i: Int, _ value: (logit: Double, inSample: Double, outOfSample: Double)) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    var values: [(logit: Double, inSample: Double, outOfSample: Double)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

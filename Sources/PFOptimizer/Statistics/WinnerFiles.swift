@@ -9,35 +9,17 @@ struct WinnerFiles {
     var pnl: [Double] = []
 
     init(directory: String) {
-        if let rows = Self.table(directory + "/equity.csv"), let t = rows.column("time_ms"),
-           let e = rows.column("equity")
-        {
-            for row in rows.rows where row.count > max(t, e) {
-                guard let time = Int64(row[t]), let value = Double(row[e]) else { continue }
-                self.time.append(time)
-                equity.append(value)
+        if let table = CSVColumns(path: directory + "/equity.csv", columns: ["time_ms", "equity"]) {
+            time.reserveCapacity(table.rows.count)
+            equity.reserveCapacity(table.rows.count)
+            for row in table.rows {
+                guard let t = Int64(row[0]), let e = Double(row[1]) else { continue }
+                time.append(t)
+                equity.append(e)
             }
         }
-        if let rows = Self.table(directory + "/trades.csv"), let p = rows.column("pnl") {
-            for row in rows.rows where row.count > p {
-                if let v = Double(row[p]) { pnl.append(v) }
-            }
+        if let table = CSVColumns(path: directory + "/trades.csv", columns: ["pnl"]) {
+            pnl = table.rows.compactMap { Double($0[0]) }
         }
-    }
-
-    struct Table {
-        var header: [String]
-        var rows: [[String]]
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-    }
-
-    static func table(_ path: String) -> Table? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard !lines.isEmpty else { return nil }
-        let header = CSVFormat.split(lines.removeFirst())
-        return Table(header: header, rows: lines.map { line in
-            line.contains("\"") ? CSVFormat.split(line) : line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        })
     }
 }
