@@ -63,42 +63,52 @@ extension Broker {
     }
 
     /// The signed position and its number of open entries once the pending
-    /// market orders (all placed in this execution) have filled, in
-    /// placement order: closes with what they captured, entries and orders
-    /// with their fixed sizes.
+    /// market orders (all placed in this execution) have filled, in the
+    /// order they fill: the closes with what they captured, then the
+    /// entries and orders with their fixed sizes (each group in placement
+    /// order).
     func projectedPosition() -> (size: Double, entries: Int) {
         let ledger = engine.ledger
         var size = ledger.positionSize
         var entries = ledger.openTrades.count
-        for o in engine.book.orders where o.isMarket {
-            let before = size
-            switch o.kind {
-            case .close:
-                // A close whose side is gone by its fill is left alone.
-                guard size * o.direction.sign > 0 else { continue }
-                size -= o.direction.sign * min(o.qty, abs(size))
-                if o.closeAll {
-                    entries = 0
-                } else {
-                    for t in ledger.openTrades where t.entryId == o.id { entries -= 1 }
-                }
-            case .entry, .order:
-                size += o.direction.sign * (o.kind == .entry ? o.qty + o.reverseQty : o.qty)
-            case .exit:
-                continue
-            }
-            if abs(size) < 1e-12 {
-                size = 0
-                entries = 0
-            } else if before * size <= 0 {
-                entries = 1
-            } else if o.kind == .entry && size * o.direction.sign > 0 {
-                entries += 1
-            } else if entries < 1 {
-                entries = 1
+        // Pass 0: the closes; pass 1: the entries and orders.
+        for pass in 0..<2 {
+            for o in engine.book.orders where o.isMarket && (o.kind == .close) == (pass == 0) {
+                project(o, ledger: ledger, size: &size, entries: &entries)
             }
         }
         return (size, entries)
+    }
+
+    /// Applies one pending market order to a projected position.
+    @inline(__always)
+    private func project(_ o: PendingOrder, ledger: TradeLedger, size: inout Double, entries: inout Int) {
+        let before = size
+        switch o.kind {
+        case .close:
+            // A close whose side is gone by its fill is left alone.
+            guard size * o.direction.sign > 0 else { return }
+            size -= o.direction.sign * min(o.qty, abs(size))
+            if o.closeAll {
+                entries = 0
+            } else {
+                for t in ledger.openTrades where t.entryId == o.id { entries -= 1 }
+            }
+        case .entry, .order:
+            size += o.direction.sign * (o.kind == .entry ? o.qty + o.reverseQty : o.qty)
+        case .exit:
+            return
+        }
+        if abs(size) < 1e-12 {
+            size = 0
+            entries = 0
+        } else if before * size <= 0 {
+            entries = 1
+        } else if o.kind == .entry && size * o.direction.sign > 0 {
+            entries += 1
+        } else if entries < 1 {
+            entries = 1
+        }
     }
 
     /// True when `qty` at the current close, at the side's margin, needs

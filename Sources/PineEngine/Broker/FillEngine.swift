@@ -208,16 +208,14 @@ struct FillEngine: Sendable {
 
     // MARK: - Market orders
 
-    /// Fills the market orders at `price` in placement order.
+    /// Fills the market orders at `price`: the closes (`strategy.close`,
+    /// `close_all`) first, then the entries and orders, each group in
+    /// placement order. All of them were placed in the same script
+    /// execution; a close takes what it captured when it was called, so an
+    /// entry placed before it still trades its whole fixed size after it.
     mutating func fillMarketOrders(at price: Double) {
-        var i = 0
-        while i < book.orders.count {
-            let o = book.orders[i]
-            guard o.isMarket else {
-                i += 1
-                continue
-            }
-            book.orders.remove(at: i)
+        while let i = book.nextMarketOrder() {
+            let o = book.orders.remove(at: i)
             switch o.kind {
             case .close:
                 executeClose(o, price: price)
@@ -226,9 +224,8 @@ struct FillEngine: Sendable {
             case .exit:
                 break
             }
+            // A fill can cancel or reduce other orders: look again from the start.
             book.pruneExits(ledger, rules: rules)
-            // A fill can cancel or reduce other orders: start over.
-            i = 0
         }
     }
 

@@ -37,6 +37,18 @@ struct OrderBook: Sendable {
         }
     }
 
+    /// The market order that fills next at a fill point: the first close in
+    /// placement order, else the first market entry or order.
+    @inline(__always)
+    func nextMarketOrder() -> Int? {
+        var firstEntry: Int? = nil
+        for i in orders.indices where orders[i].isMarket {
+            if orders[i].kind == .close { return i }
+            if firstEntry == nil { firstEntry = i }
+        }
+        return firstEntry
+    }
+
     /// The index of the pending exit `id`.
     func exitIndex(id: String) -> Int? {
         orders.firstIndex { $0.kind == .exit && $0.id == id }

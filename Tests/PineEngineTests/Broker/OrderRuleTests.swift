@@ -39,12 +39,10 @@ struct OrderRuleTests {
         #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, 3, 103), Self.L(3, 103, nil, nil)])
     }
 
-    /// Entry S first (long 1 open: sized 1 + 1 = 2), then close L: the
-    /// market orders fill in placement order, so S sells 2 at the next open
-    /// (closing the long, opening a short of 1) and the close finds its
-    /// long gone and is left alone. (This follows the parity reference,
-    /// whose case j places an entry before the opposite close.)
-    @Test func entryBeforeCloseReversesAndTheCloseIsLeftAlone() throws {
+    /// Entry S first (long 1 open: sized 1 + 1 = 2), then close L: at the
+    /// next open the close fills first (L exits at 102, by the close) and S
+    /// still sells its 2: a short of 2 opens at 102.
+    @Test func entryBeforeCloseKeepsItsFixedSize() throws {
         let r = try OrderRuleHarness.run(
             """
             if bar_index == 0
@@ -53,8 +51,81 @@ struct OrderRuleTests {
                 strategy.entry("S", strategy.short)
                 strategy.close("L")
             """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
-        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 1)])
-        #expect(r.trades.first?.exitId == "S")
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 2)])
+        #expect(r.trades.first?.exitId == "L")
+    }
+
+    /// The same with close_all: it captured long 1 and fills before S,
+    /// which sells 2 from flat.
+    @Test func entryBeforeCloseAllKeepsItsFixedSize() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("S", strategy.short)
+                strategy.close_all()
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 2)])
+        #expect(r.trades.first?.exitId != "S")
+    }
+
+    /// Long 2; S (qty 1) is called first, sized 1 + 2 = 3; close L with
+    /// qty 1 captures 1. At the next open (102) the close takes 1 of the
+    /// long, then S sells 3: the last long contract closes and a short of
+    /// 2 opens.
+    @Test func partialCloseAfterAnEntryFillsFirst() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty=2)
+            if bar_index == 1
+                strategy.entry("S", strategy.short, qty=1)
+                strategy.close("L", qty=1)
+            """, bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(
+            OrderRuleHarness.fills(r) == [
+                Self.L(1, 101, 2, 102, 1), Self.L(1, 101, 2, 102, 1), Self.S(2, 102, nil, nil, 2),
+            ])
+        #expect(r.trades.map(\.exitId) == ["L", "S"])
+    }
+
+    /// process_orders_on_close: the same order of fills at the close. L
+    /// fills at bar 0's close (100); on bar 1 S (sized 2) then close L both
+    /// fill at its close (101): L exits, S opens 2.
+    @Test func entryBeforeCloseOnTheClose() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("S", strategy.short)
+                strategy.close("L")
+            """, strategy: "strategy(\"rule\", overlay=true, process_orders_on_close=true)",
+            bars: [Self.flat(100), Self.flat(101), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(0, 100, 1, 101), Self.S(1, 101, nil, nil, 2)])
+    }
+
+    /// An entry placed after the close is sized against the position the
+    /// close leaves, also when another entry was placed before the close:
+    /// long 1, pyramiding 2; S1 (sized 2), close L, S2 (the close leaves
+    /// flat, S1 then makes short 2 with one entry: S2 is 1 more). At the
+    /// next open: L closes, S1 opens 2, S2 adds 1.
+    @Test func entryAfterCloseSeesTheCloseFirst() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("S1", strategy.short)
+                strategy.close("L")
+                strategy.entry("S2", strategy.short)
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=2)",
+            bars: [Self.flat(100), Self.flat(101), Self.flat(102), Self.flat(103)])
+        #expect(
+            OrderRuleHarness.fills(r) == [
+                Self.L(1, 101, 2, 102), Self.S(2, 102, nil, nil, 2), Self.S(2, 102, nil, nil, 1),
+            ])
     }
 
     /// The same id placed again replaces the order and is sized again: the
