@@ -123,6 +123,7 @@ extension InstanceBuilder {
 
     func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
         let name = d.name.text
+        noteRunConstant(d, topLevel: topLevel)
         let pure = topLevel && d.mode == .none && !reassigned.contains(name) && plan.hasRoom() && purity.isPure(d.initializer)
         let inputMark = inputs.met.count
         let value = try compile(d.initializer)

@@ -33,6 +33,9 @@ final class InstanceBuilder {
     var plotCells: [UnsafeMutablePointer<Double>] = []
     /// Variables assigned with `:=` & co. anywhere (never pure).
     let reassigned: Set<String>
+    /// Global variables whose value is known before the first bar (see
+    /// `isKnownBeforeFirstBar`).
+    var runConstants: Set<String> = []
     /// The script's user-defined types, enums and methods.
     var userTypes = UserTypeTable()
     /// The requested expressions of `request.*` calls being compiled.

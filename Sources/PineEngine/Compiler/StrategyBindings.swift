@@ -243,16 +243,45 @@ enum StrategyBindings {
                 return .normal
             })
         }
-        t["strategy.risk.allow_entry_in"] = BuiltinImplementation { a in
-            let name = a.expressions.first.flatMap { $0?.dottedName } ?? a.constString(0) ?? ""
-            guard let direction = AllowedDirection(pineName: name) else {
-                throw a.builder.error(a.range(0), "allow_entry_in needs strategy.direction.all, .long or .short")
-            }
+        t["strategy.risk.allow_entry_in"] = BuiltinImplementation { a in try allowEntryIn(a) }
+    }
+
+    /// `strategy.risk.allow_entry_in(value)`: a direction constant, or any
+    /// value known before the first bar (an input, or what is computed from
+    /// inputs and constants), read once per run on its first call. A value
+    /// that can change from bar to bar is refused where it is written.
+    private static func allowEntryIn(_ a: BoundArguments) throws -> CompiledValue {
+        let expectation = "strategy.direction.all, strategy.direction.long or strategy.direction.short"
+        if let name = a.expressions.first.flatMap({ $0?.dottedName }) ?? a.constString(0),
+            let direction = AllowedDirection(pineName: name)
+        {
             return .void({ rt in
                 rt.broker?.riskAllowEntryIn(direction)
                 return .normal
             })
         }
+        guard let expression = a.expressions.first.flatMap({ $0 }), a.builder.isKnownBeforeFirstBar(expression) else {
+            throw a.builder.error(
+                a.range(0),
+                "strategy.risk.allow_entry_in() needs \(expectation), or a value known before the first bar "
+                    + "(an input or a constant), not one that can change from bar to bar")
+        }
+        let value = try a.str(0)
+        let range = a.range(0)
+        // Read once per run: 0 not yet, 1 read.
+        let read = a.builder.arena.cell(0)
+        return .void({ rt in
+            guard read.pointee == 0 else { return .normal }
+            let text = try value(rt)
+            guard let direction = AllowedDirection(pineName: text) else {
+                throw rt.error(
+                    "strategy.risk.allow_entry_in(): \"\(text)\" is not a direction (\(expectation))",
+                    line: range.start.line, column: range.start.column)
+            }
+            read.pointee = 1
+            rt.broker?.riskAllowEntryIn(direction)
+            return .normal
+        })
     }
 
     /// Money as a percent of an open trade's entry cost.
