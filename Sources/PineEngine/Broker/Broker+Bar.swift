@@ -11,14 +11,17 @@ extension Broker {
         _ input: BarInput, path: inout BarPathFeed, counters: inout BacktestCounters, script: Script
     ) throws -> BarStep {
         engine.beginBar(index: input.index, time: input.time)
-        if risk.intradayLimit > 0 {
-            risk.beginBar(
+        if risk.tracksDays
+            && risk.beginBar(
                 time: input.time, timezone: settings.timezone, lastEquity: equityRecord.last,
                 initialCapital: initialCapital)
+        {
+            engine.startDay()
         }
-        acceptsOrders = input.acceptsOrders && !risk.isHalted
         let before = engine.ledger.closedTrades.count
         let (h, l) = path.walk(input, engine: &engine, counters: &counters)
+        // A fill on the path may have reached the day's limit of filled orders.
+        acceptsOrders = input.acceptsOrders && !risk.isHalted && !engine.fillLimitReached
         engine.markPrice = input.close
         let bar = ScriptBar(
             index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: h, low: l,
@@ -36,7 +39,11 @@ extension Broker {
     func closeBar() -> (equity: Double, openProfit: Double) {
         var op = openProfit(at: engine.markPrice)
         var eq = initialCapital + engine.ledger.netProfit + op
-        if risk.isActive, let comment = risk.check(equity: eq, peak: equityRecord.peak) {
+        var hit = risk.isActive ? risk.check(equity: eq, peak: equityRecord.peak) : nil
+        if hit == nil && engine.fillLimitReached && engine.ledger.direction != nil {
+            hit = "Max number of filled orders in one day"
+        }
+        if let comment = hit {
             engine.flatten(comment: comment)
             op = openProfit(at: engine.markPrice)
             eq = initialCapital + engine.ledger.netProfit + op

@@ -188,29 +188,49 @@ extension Broker {
         o.commentProfit = commentProfit
         o.commentLoss = commentLoss
         o.commentTrailing = commentTrailing
-        if let i = engine.book.exitIndex(id: id) {
-            let old = engine.book.orders[i]
-            // Placing the exit again updates its levels but keeps the
-            // quantity it holds and its trail (activated or not, best price).
-            if old.fromEntry == from {
-                o.attached = old.attached
-                o.reserved = old.reserved
-                o.trailActive = old.trailActive
-                o.trailBest = old.trailBest
+        // The exit's earlier orders on another entry, and its order still
+        // waiting for a fill, are replaced.
+        engine.book.remove { $0.kind == .exit && $0.id == id && ($0.fromEntry != from || !$0.attached) }
+        // Its orders bound to trades keep the quantity they hold and their
+        // trail (activated or not, best price); they take the new levels and
+        // move behind the orders placed before this call.
+        var i = 0
+        var unvisited = engine.book.orders.count
+        while i < unvisited {
+            guard engine.book.orders[i].kind == .exit && engine.book.orders[i].id == id else {
+                i += 1
+                continue
             }
-            engine.book.orders.remove(at: i)
+            let old = engine.book.orders.remove(at: i)
+            unvisited -= 1
+            var c = o
+            c.attached = true
+            c.trade = old.trade
+            c.refPrice = old.refPrice
+            c.direction = old.direction
+            c.reserved = old.reserved
+            c.trailActive = old.trailActive
+            c.trailBest = old.trailBest
+            appendExit(c)
         }
-        if let dir = engine.ledger.direction(ofEntry: from) {
-            o.direction = dir
-            o.attached = true
+        // Every open trade of its entry without this exit gets one, holding
+        // what the trade's other exits leave; with none open it waits.
+        var bound = false
+        for t in engine.ledger.openTrades where from == nil || t.entryId == from {
+            bound = true
+            if engine.book.exitIndex(id: id, trade: t.sequence) != nil { continue }
+            appendExit(o.bound(to: t))
+            engine.book.reserve(engine.book.orders.count - 1, ledger: engine.ledger, rules: engine.rules)
         }
+        if !bound { engine.book.append(o) }
+    }
+
+    /// Adds a bound exit behind the others. A trailing stop is armed against
+    /// the current price when it is placed: already beyond its activation
+    /// level, it starts trailing from here.
+    private func appendExit(_ o: PendingOrder) {
         engine.book.append(o)
-        let last = engine.book.orders.count - 1
-        if o.attached && o.reserved.isNaN { engine.book.reserve(last, ledger: engine.ledger, rules: engine.rules) }
-        // A trailing stop is armed against the current price when it is
-        // placed: already beyond its activation level, it starts trailing
-        // from here.
-        if o.hasTrail && o.attached { engine.updateTrail(last, price: engine.markPrice) }
+        if o.hasTrail { engine.updateTrail(engine.book.orders.count - 1, price: engine.markPrice) }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next
@@ -250,8 +270,11 @@ extension Broker {
         if immediately {
             var o = order
             o.sequence = engine.book.takeSequence()
+            let (opened, closed) = (engine.ledger.tradeSequence, engine.ledger.closedTrades.count)
             engine.executeClose(o, price: engine.markPrice)
             engine.book.pruneExits(engine.ledger, rules: engine.rules)
+            engine.countFill(openedBefore: opened, closedBefore: closed)
+            if engine.fillLimitReached { acceptsOrders = false }
             return
         }
         // A repeated close keeps the first order in its place.

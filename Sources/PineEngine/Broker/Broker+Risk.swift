@@ -18,6 +18,23 @@ extension Broker {
         risk.drawdownIsPercent = type == .percentOfEquity
     }
 
+    /// `strategy.risk.max_intraday_filled_orders(count)`: once `count` orders
+    /// have filled in a day, the pending orders are cancelled at that fill,
+    /// order commands are refused for the rest of the day and the open
+    /// position is closed at the bar's close.
+    public func riskMaxIntradayFilledOrders(_ count: Int) {
+        guard count > 0, count != risk.filledOrdersLimit else { return }
+        let first = risk.filledOrdersLimit == 0
+        risk.filledOrdersLimit = count
+        engine.fillLimit = count
+        // Set on this bar: the day it counts in starts here.
+        if first && risk.currentDay == .min {
+            risk.beginBar(
+                time: engine.clock.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                initialCapital: initialCapital)
+        }
+    }
+
     /// `strategy.risk.max_intraday_loss(value, type)`.
     public func riskMaxIntradayLoss(_ value: Double, type: RiskValueType) {
         guard value > 0 else { return }

@@ -121,7 +121,7 @@ public final class Broker {
     public var closedTradesCount: Int { engine.ledger.closedTrades.count }
 
     /// True while a risk rule keeps the strategy from placing orders.
-    public var isHaltedByRisk: Bool { risk.isHalted }
+    public var isHaltedByRisk: Bool { risk.isHalted || engine.fillLimitReached }
 
     // MARK: - strategy.opentrades.*(i) / strategy.closedtrades.*(i)
 

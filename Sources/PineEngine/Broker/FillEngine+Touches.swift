@@ -63,18 +63,19 @@ extension FillEngine {
                 }
             case .exit:
                 // An exit left nothing of its entry by the exits before it closes nothing.
-                if !(o.reserved > 1e-12) && !o.reserved.isNaN { continue }
-                guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { continue }
-                let long = ref.direction == .long
-                let s = ref.direction.sign
-                // `limit` replaces `profit` and `stop` replaces `loss` when given.
+                // Waiting for its entry, or holding nothing of its trade.
+                if !o.attached || !(o.reserved > 1e-12) { continue }
+                let long = o.direction == .long
+                let s = o.direction.sign
+                // `limit` replaces `profit` and `stop` replaces `loss` when given;
+                // ticks count from the entry price of the exit's trade.
                 var lim = o.limit
                 if lim.isNaN && !o.profitTicks.isNaN {
-                    lim = rules.normalizedLevel(ref.entryPrice + s * o.profitTicks * mintick)
+                    lim = rules.normalizedLevel(o.refPrice + s * o.profitTicks * mintick)
                 }
                 var stp = o.stop
                 if stp.isNaN && !o.lossTicks.isNaN {
-                    stp = rules.normalizedLevel(ref.entryPrice - s * o.lossTicks * mintick)
+                    stp = rules.normalizedLevel(o.refPrice - s * o.lossTicks * mintick)
                 }
                 consider(i, .exitLimit, lim, long, false)
                 consider(i, .exitStop, stp, !long, true)
@@ -85,7 +86,7 @@ extension FillEngine {
                     } else if o.trailOffsetTicks == 0 {
                         // No offset: the exit is at the activation level,
                         // filled where the path reaches it.
-                        consider(i, .exitTrail, trailActivation(o, entryPrice: ref.entryPrice, sign: s), long, true)
+                        consider(i, .exitTrail, trailActivation(o, entryPrice: o.refPrice, sign: s), long, true)
                     }
                 }
             }
@@ -96,6 +97,8 @@ extension FillEngine {
     /// Fills (or, for a stop-limit's stop, triggers) the touched order at `point`.
     mutating func execute(_ t: PathTouch, at point: Double) {
         let i = t.orderIndex
+        let (opened, closed) = (ledger.tradeSequence, ledger.closedTrades.count)
+        defer { countFill(openedBefore: opened, closedBefore: closed) }
         switch t.leg {
         case .stopTrigger:
             book.orders[i].stopTriggered = true
@@ -126,9 +129,8 @@ extension FillEngine {
     @inline(__always)
     mutating func updateTrails(from start: Double, to end: Double) {
         if ledger.openTrades.isEmpty || end == start { return }
-        for i in book.orders.indices where book.orders[i].hasTrail {
-            guard let ref = ledger.firstTrade(ofEntry: book.orders[i].fromEntry) else { continue }
-            if (end - start) * ref.direction.sign > 0 { updateTrail(i, price: end) }
+        for i in book.orders.indices where book.orders[i].hasTrail && book.orders[i].attached {
+            if (end - start) * book.orders[i].direction.sign > 0 { updateTrail(i, price: end) }
         }
     }
 
@@ -136,10 +138,10 @@ extension FillEngine {
     /// level, and moves its best price.
     mutating func updateTrail(_ i: Int, price: Double) {
         let o = book.orders[i]
-        guard let ref = ledger.firstTrade(ofEntry: o.fromEntry) else { return }
-        let s = ref.direction.sign
+        guard o.attached else { return }
+        let s = o.direction.sign
         if !o.trailActive {
-            let activation = trailActivation(o, entryPrice: ref.entryPrice, sign: s)
+            let activation = trailActivation(o, entryPrice: o.refPrice, sign: s)
             let tol = rules.mintick * 1e-9
             guard (price - activation) * s >= -tol else { return }
             book.orders[i].trailActive = true

@@ -34,6 +34,11 @@ struct FillEngine: Sendable {
     var sampleLow: Double = .nan
     /// The bar on which a priced entry filled with a masked extreme (-1: none).
     var maskedEntryBar = -1
+    /// `strategy.risk.max_intraday_filled_orders` (0: none), the orders
+    /// filled so far today, and whether today's fills have reached it.
+    var fillLimit = 0
+    var fillsToday = 0
+    var fillLimitReached = false
 
     /// Clears the book, the ledger and the path for a new run.
     mutating func reset(settings: BacktestSettings) {
@@ -45,6 +50,28 @@ struct FillEngine: Sendable {
         markPrice = .nan
         if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
         maskedEntryBar = -1
+        fillLimit = 0
+        startDay()
+    }
+
+    /// A new day for `max_intraday_filled_orders`: the count starts again.
+    @inline(__always)
+    mutating func startDay() {
+        fillsToday = 0
+        fillLimitReached = false
+    }
+
+    /// Counts an order that filled (it opened or closed something since the
+    /// ledger stood at `opened` entries and `closed` closed trades). The fill
+    /// that reaches the day's limit cancels every pending order.
+    @inline(__always)
+    mutating func countFill(openedBefore opened: Int, closedBefore closed: Int) {
+        guard fillLimit > 0, ledger.tradeSequence != opened || ledger.closedTrades.count != closed else { return }
+        fillsToday += 1
+        if fillsToday >= fillLimit && !fillLimitReached {
+            fillLimitReached = true
+            book.remove { _ in true }
+        }
     }
 
     /// True with no pending order and no open trade: the bar's path can be skipped.
@@ -216,6 +243,8 @@ struct FillEngine: Sendable {
     mutating func fillMarketOrders(at price: Double) {
         while let i = book.nextMarketOrder() {
             let o = book.orders.remove(at: i)
+            let (opened, closed) = (ledger.tradeSequence, ledger.closedTrades.count)
+            defer { countFill(openedBefore: opened, closedBefore: closed) }
             switch o.kind {
             case .close:
                 executeClose(o, price: price)

@@ -49,11 +49,6 @@ struct OrderBook: Sendable {
         return firstEntry
     }
 
-    /// The index of the pending exit `id`.
-    func exitIndex(id: String) -> Int? {
-        orders.firstIndex { $0.kind == .exit && $0.id == id }
-    }
-
     /// Applies an order's one-cancels-all group after it filled `filledQty`.
     mutating func applyOCA(of o: PendingOrder, filledQty: Double) {
         guard let name = o.ocaName else { return }
@@ -76,36 +71,57 @@ struct OrderBook: Sendable {
         }
     }
 
-    /// Attaches exits to their open trades and drops attached exits whose
-    /// trades are all closed.
+    /// Binds waiting exits to the open trades of their entry and drops bound
+    /// exits whose position is gone (or has turned to the other side).
     mutating func pruneExits(_ ledger: TradeLedger, rules: InstrumentRules) {
         var i = 0
         while i < orders.count {
-            if orders[i].kind == .exit {
-                if let dir = ledger.direction(ofEntry: orders[i].fromEntry) {
-                    if !orders[i].attached || orders[i].reserved.isNaN { reserve(i, ledger: ledger, rules: rules) }
-                    orders[i].attached = true
-                    orders[i].direction = dir
-                } else if orders[i].attached {
+            guard orders[i].kind == .exit else {
+                i += 1
+                continue
+            }
+            let from = orders[i].fromEntry
+            let side = ledger.direction(ofEntry: from)
+            if orders[i].attached {
+                if side != orders[i].direction {
                     orders.remove(at: i)
                     continue
                 }
+            } else if side != nil {
+                // A waiting exit binds to every open trade of its entry, in
+                // its own place in the book.
+                let template = orders.remove(at: i)
+                var bound = 0
+                for t in ledger.openTrades where from == nil || t.entryId == from {
+                    orders.insert(template.bound(to: t), at: i + bound)
+                    reserve(i + bound, ledger: ledger, rules: rules)
+                    bound += 1
+                }
+                i += bound
+                continue
             }
             i += 1
         }
     }
 
-    /// Fixes exit `i`'s quantity as it attaches: its `qty`, or `qty_percent`
-    /// of its entry's open quantity, or (neither, or 100%) the rest, never
-    /// more than the exits already attached to the same entry leave.
+    /// Fixes exit `i`'s quantity as it binds to its trade: its `qty`, or
+    /// `qty_percent` of the trade's open quantity, or (neither, or 100%) the
+    /// rest, never more than the exits already bound to the same trade
+    /// leave, nor more than the exits of the same entry leave of its
+    /// position (a fill may have closed other rows than its own trade's).
     mutating func reserve(_ i: Int, ledger: TradeLedger, rules: InstrumentRules) {
+        let trade = orders[i].trade
         let from = orders[i].fromEntry
-        let open = ledger.quantity(ofEntry: from)
+        var open = 0.0
+        for t in ledger.openTrades where t.sequence == trade { open = t.qty }
         var held = 0.0
-        for k in orders.indices where k != i && orders[k].kind == .exit && orders[k].fromEntry == from {
-            if !orders[k].reserved.isNaN { held += orders[k].reserved }
+        var heldOfEntry = 0.0
+        for k in orders.indices where k != i && orders[k].kind == .exit && orders[k].attached {
+            guard !orders[k].reserved.isNaN else { continue }
+            if orders[k].trade == trade { held += orders[k].reserved }
+            if orders[k].fromEntry == from { heldOfEntry += orders[k].reserved }
         }
-        let available = max(0, open - held)
+        let available = max(0, min(open - held, ledger.quantity(ofEntry: from) - heldOfEntry))
         let o = orders[i]
         let wanted: Double
         if !o.qty.isNaN {
@@ -116,5 +132,10 @@ struct OrderBook: Sendable {
             wanted = available
         }
         orders[i].reserved = min(wanted, available)
+    }
+
+    /// The index of exit `id` bound to trade `trade`, nil when there is none.
+    func exitIndex(id: String, trade: Int) -> Int? {
+        orders.firstIndex { $0.kind == .exit && $0.attached && $0.trade == trade && $0.id == id }
     }
 }

@@ -64,17 +64,34 @@ struct PendingOrder: Sendable {
     var commentProfit: String? = nil
     var commentLoss: String? = nil
     var commentTrailing: String? = nil
-    /// True once the exit has seen at least one matching open trade; an
-    /// attached exit is removed when its trades are gone.
+    /// True once the exit is bound to one open trade (one entry fill); an
+    /// attached exit is removed when the position of its entry is gone.
     var attached = false
-    /// The quantity the exit holds of its entry's position, fixed when it
-    /// first attaches (NaN before): exits of one entry share its quantity.
+    /// The sequence number of the open trade the exit is bound to (-1: not
+    /// bound yet, waiting for a fill of its entry).
+    var trade: Int = -1
+    /// The entry price of that trade: `profit`, `loss` and `trail_points`
+    /// are measured from it.
+    var refPrice: Double = .nan
+    /// The quantity the exit holds of its trade, fixed when it binds (NaN
+    /// before): the exits of one trade share its quantity.
     var reserved: Double = .nan
     var trailActive = false
     var trailBest: Double = .nan
 
     // strategy.close_all
     var closeAll = false
+
+    /// This waiting exit bound to open trade `t` (its quantity not fixed yet).
+    func bound(to t: OpenTrade) -> PendingOrder {
+        var o = self
+        o.attached = true
+        o.trade = t.sequence
+        o.refPrice = t.entryPrice
+        o.direction = t.direction
+        o.reserved = .nan
+        return o
+    }
 
     /// True for an exit with a trailing stop (`trail_points` or `trail_price`).
     var hasTrail: Bool { kind == .exit && (!trailPoints.isNaN || !trailPrice.isNaN) }

@@ -13,12 +13,16 @@ public enum RiskValueType: Sendable, Hashable {
 /// sets on itself, checked on each bar's close. When one is hit, the
 /// broker cancels the pending orders, closes the position at the close and
 /// refuses order commands (for the rest of the run, or of the day for the
-/// intraday loss).
+/// intraday loss). It also keeps the calendar day that
+/// `max_intraday_filled_orders` counts fills in.
 struct RiskRules: Sendable {
     var drawdownLimit: Double = 0
     var drawdownIsPercent = false
     var intradayLimit: Double = 0
     var intradayIsPercent = false
+    /// `strategy.risk.max_intraday_filled_orders` (0: none); the fills are
+    /// counted by the fill engine.
+    var filledOrdersLimit = 0
     var halted = false
     /// The day the intraday rule halted trading (`Int64.min`: none).
     var haltedDay = Int64.min
@@ -29,22 +33,27 @@ struct RiskRules: Sendable {
     /// True when a limit is set (the closing equity must be checked).
     @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 }
 
+    /// True when a rule needs the calendar day of each bar.
+    @inline(__always) var tracksDays: Bool { intradayLimit > 0 || filledOrdersLimit > 0 }
+
     /// True while a rule keeps the strategy from placing orders.
     var isHalted: Bool { halted || (haltedDay != .min && haltedDay == currentDay) }
 
     /// Starts a bar for the intraday rule: a new calendar day opens with the
     /// previous bar's closing equity (`lastEquity`, NaN on the first bar:
-    /// `initialCapital`).
-    @inline(__always)
-    mutating func beginBar(time: Int64, timezone: TimeZone, lastEquity: Double, initialCapital: Double) {
-        guard intradayLimit > 0 else { return }
+    /// `initialCapital`). Returns true when the bar starts a new day (a bar
+    /// of a timeframe above one day always does: its open is on another
+    /// day than the previous bar's).
+    @inline(__always) @discardableResult
+    mutating func beginBar(time: Int64, timezone: TimeZone, lastEquity: Double, initialCapital: Double) -> Bool {
+        guard tracksDays else { return false }
         let offset = Int64(timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1000)))
         let local = time + offset * 1000
         let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
-        if day != currentDay {
-            currentDay = day
-            dayStartEquity = lastEquity.isNaN ? initialCapital : lastEquity
-        }
+        guard day != currentDay else { return false }
+        currentDay = day
+        dayStartEquity = lastEquity.isNaN ? initialCapital : lastEquity
+        return true
     }
 
     /// Checks the bar's closing equity against the limits (`peak`: the

@@ -244,6 +244,13 @@ enum StrategyBindings {
             })
         }
         t["strategy.risk.allow_entry_in"] = BuiltinImplementation { a in try allowEntryIn(a) }
+        t["strategy.risk.max_intraday_filled_orders"] = BuiltinImplementation { a in
+            let count = try a.int(0)
+            return .void({ rt in
+                rt.broker?.riskMaxIntradayFilledOrders(try count(rt))
+                return .normal
+            })
+        }
     }
 
     /// `strategy.risk.allow_entry_in(value)`: a direction constant, or any

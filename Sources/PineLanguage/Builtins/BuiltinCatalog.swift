@@ -110,6 +110,7 @@ enum BuiltinCatalog {
         "strategy.risk.max_intraday_loss(value, type, alert_message?)",
         "strategy.risk.max_drawdown(value, type, alert_message?)",
         "strategy.risk.max_position_size(contracts)", "strategy.risk.allow_entry_in(value)",
+        "strategy.risk.max_intraday_filled_orders(count, alert_message?)",
     ]
 
     static let tradeAccessorNames = [
@@ -248,7 +249,7 @@ enum BuiltinCatalog {
         "request", "ticker", "matrix", "map", "chart", "dividends", "earnings", "splits", "footprint",
     ]
     static let unsupportedNames: Set<String> = [
-        "security", "timenow", "strategy.risk.max_cons_loss_days", "strategy.risk.max_intraday_filled_orders",
+        "security", "timenow", "strategy.risk.max_cons_loss_days",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
         "strategy.max_contracts_held_all", "strategy.max_contracts_held_long", "strategy.max_contracts_held_short",
         "strategy.closedtrades.first_index",
