@@ -14,6 +14,9 @@ extension InstanceBuilder {
             values.append(try withScope(make))
         }
         let fallback = try otherwise.map { try withScope($0) } ?? .na
+        if values.contains(where: { if case .tuple = $0 { return true } else { return false } }) {
+            return try chooseTuple(conditions, values, fallback, range)
+        }
         var type = fallback.type
         for v in values {
             guard let u = ValueType.unify(type, v.type) else {
@@ -36,6 +39,85 @@ extension InstanceBuilder {
             let numeric: ValueType = type == .na ? .float : type
             return .num(Self.select(conditions, try values.map { try number($0, range) }, try number(fallback, range)), numeric, nil)
         }
+    }
+
+    /// An `if`/`switch` whose arms give tuples (`[a, b] = if c ... [x, y]
+    /// else ... [z, w]`): the chosen arm runs and its elements are copied
+    /// into cells the tuple's elements read. Every arm gives the same number
+    /// of numbers, bools or strings; a missing `else` gives `na` elements.
+    private func chooseTuple(
+        _ conditions: [BoolFn], _ values: [CompiledValue], _ fallback: CompiledValue, _ range: SourceRange
+    ) throws -> CompiledValue {
+        var arms = values
+        arms.append(fallback)
+        var count: Int?
+        for v in arms {
+            guard case .tuple(_, let elements) = v else {
+                if case .na = v { continue }
+                throw error(range, "every branch must give a tuple of the same size (one gives \(v.type))")
+            }
+            if let n = count, n != elements.count {
+                throw error(range, "the branches give tuples of different sizes (\(n) and \(elements.count))")
+            }
+            count = elements.count
+        }
+        let n = count ?? 0
+        var types: [ValueType] = Array(repeating: .na, count: n)
+        for v in arms {
+            guard case .tuple(_, let elements) = v else { continue }
+            for k in 0..<n {
+                guard let u = ValueType.unify(types[k], elements[k].type) else {
+                    throw error(range, "the branches give different types for tuple element \(k + 1) (\(types[k]) and \(elements[k].type))")
+                }
+                types[k] = u
+            }
+        }
+        let numbers = arena.cells(max(n, 1))
+        let texts = arena.state { [String](repeating: "", count: n) }
+        var copies: [(Runtime) throws -> Void] = []
+        for v in arms {
+            guard case .tuple(let prepare, let elements) = v else {
+                copies.append { _ in
+                    for k in 0..<n { numbers[k] = .nan }
+                    for k in 0..<n { texts.pointee[k] = "" }
+                }
+                continue
+            }
+            var writers: [(Runtime) throws -> Void] = []
+            for k in 0..<n {
+                switch types[k] {
+                case .string:
+                    let f = try string(elements[k], range)
+                    writers.append { rt in texts.pointee[k] = try f(rt) }
+                case .bool, .na, .int, .float:
+                    let f = try number(elements[k], range)
+                    writers.append { rt in numbers[k] = try f(rt) }
+                case let t where t.isNumeric:
+                    let f = try number(elements[k], range)
+                    writers.append { rt in numbers[k] = try f(rt) }
+                case let t:
+                    throw error(range, "an if or switch giving a tuple with a \(t) element is not supported yet")
+                }
+            }
+            copies.append { rt in
+                _ = try prepare(rt)
+                for w in writers { try w(rt) }
+            }
+        }
+        let other = copies.removeLast()
+        let run = Self.select(conditions, copies, other)
+        let elements: [CompiledValue] = (0..<n).map { k in
+            switch types[k] {
+            case .string: return .str({ _ in texts.pointee[k] }, nil)
+            case .bool: return .bool({ _ in numbers[k] == 1 }, nil)
+            case .na: return .num({ _ in numbers[k] }, .float, nil)
+            case let t: return .num({ _ in numbers[k] }, t, nil)
+            }
+        }
+        return .tuple(prepare: { rt in
+            try run(rt)
+            return .normal
+        }, elements: elements)
     }
 
     /// Arms beyond which a choice is a loop rather than nested closures.
@@ -65,7 +147,7 @@ extension InstanceBuilder {
     func compileConditionalValue(_ c: Conditional, _ range: SourceRange) throws -> CompiledValue {
         var arms: [(BoolFn, () throws -> CompiledValue)] = []
         for branch in c.branches {
-            let cond = try boolean(compile(branch.condition), branch.condition.range)
+            let cond = try condition(compile(branch.condition), branch.condition.range)
             arms.append((cond, { try self.compileBlockValue(branch.body, branch.range) }))
         }
         let otherwise: (() throws -> CompiledValue)? = c.elseBody.map { body in { try self.compileBlockValue(body, range) } }
@@ -94,7 +176,7 @@ extension InstanceBuilder {
                     cond = { rt in PineMath.eq(try fs(rt), try fp(rt)) }
                 }
             } else {
-                cond = try boolean(compile(pattern), pattern.range)
+                cond = try condition(compile(pattern), pattern.range)
             }
             arms.append((cond, { try self.compileBlockValue(c.body, c.range) }))
         }

@@ -25,6 +25,18 @@ extension InstanceBuilder {
         }
     }
 
+    /// A condition (`if`, `while`, `?:`, `and`, `or`, `not`, a subjectless
+    /// `switch` case). Pine v6 has no implicit number-to-bool conversion:
+    /// an int or float there is refused (version 5 takes non-zero as true).
+    func condition(_ v: CompiledValue, _ range: SourceRange) throws -> BoolFn {
+        if !isVersion5, case .num(_, let t, _) = v, t == .int || t == .float {
+            throw error(
+                range,
+                "a\(t == .int ? "n" : "") \(t) cannot be used as a condition in Pine v6: compare it (x != 0) or test it with na(x)")
+        }
+        return try boolean(v, range)
+    }
+
     func string(_ v: CompiledValue, _ range: SourceRange) throws -> StrFn {
         switch v {
         case .str(let f, _): return f

@@ -22,7 +22,7 @@ extension InstanceBuilder {
         case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
         case .ternary(let c, let t, let o):
             return try choose(
-                [(try boolean(compile(c), c.range), { try self.compile(t) })], otherwise: { try self.compile(o) },
+                [(try condition(compile(c), c.range), { try self.compile(t) })], otherwise: { try self.compile(o) },
                 e.range)
         case .conditional(let c): return try compileConditionalValue(c, e.range)
         case .switchExpression(let sw): return try compileSwitchValue(sw, e.range)
@@ -193,7 +193,7 @@ extension InstanceBuilder {
         let v = try compile(x)
         switch op {
         case .not:
-            let f = try boolean(v, x.range)
+            let f = try condition(v, x.range)
             if case .bool(_, let c?) = v { return .constant(!c) }
             return .bool({ rt in try !f(rt) }, nil)
         case .minus:
@@ -213,8 +213,8 @@ extension InstanceBuilder {
         let vb = try compile(b)
         switch op {
         case .and, .or:
-            let fa = try boolean(va, a.range)
-            let fb = try boolean(vb, b.range)
+            let fa = try condition(va, a.range)
+            let fb = try condition(vb, b.range)
             if isVersion5 {
                 // Version 5 evaluates both operands on every bar, so a stateful
                 // call on the right (a `ta.*` function) sees every bar.
@@ -236,8 +236,8 @@ extension InstanceBuilder {
                 return .bool({ rt in try fa(rt) != fb(rt) }, nil)
             }
             if va.type == .bool && vb.type == .bool {
-                let fa = try boolean(va, a.range)
-                let fb = try boolean(vb, b.range)
+                let fa = try condition(va, a.range)
+                let fb = try condition(vb, b.range)
                 if op == .equal { return .bool({ rt in try fa(rt) == fb(rt) }, nil) }
                 return .bool({ rt in try fa(rt) != fb(rt) }, nil)
             }

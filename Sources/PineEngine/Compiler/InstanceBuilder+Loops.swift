@@ -15,15 +15,20 @@ extension InstanceBuilder {
         loopDepth += 1
         defer { loopDepth -= 1 }
         let start = try number(compile(f.start), f.start.range)
-        let end = try number(compile(f.end), f.end.range)
+        let endValue = try compile(f.end)
+        let end = try number(endValue, f.end.range)
         let step = try f.step.map { try number(compile($0), $0.range) }
         return try withScope {
             let counter = arena.cell()
             bind(f.variable.text, .value(.cell(counter), .int))
             let body = try bodyClosure(f.body, range, result: result)
+            // Version 6 evaluates the end again before every iteration after
+            // the first (the body may change it); version 5 once. The
+            // direction is set by the first evaluation.
+            let dynamicEnd = !isVersion5 && endValue.constNumber == nil
             return { rt in
                 let a = try start(rt)
-                let b = try end(rt)
+                var b = try end(rt)
                 if a.isNaN || b.isNaN { return .normal }
                 var s = try step?(rt) ?? 1
                 s = abs(s)
@@ -36,6 +41,10 @@ extension InstanceBuilder {
                     let flow = try body(rt)
                     if flow == .breakLoop { break }
                     i += s
+                    if dynamicEnd {
+                        b = try end(rt)
+                        if b.isNaN { break }
+                    }
                 }
                 return .normal
             }
@@ -79,7 +88,7 @@ extension InstanceBuilder {
     func compileWhile(_ w: WhileLoop, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
         loopDepth += 1
         defer { loopDepth -= 1 }
-        let condition = try boolean(compile(w.condition), w.condition.range)
+        let condition = try self.condition(compile(w.condition), w.condition.range)
         let body = try withScope { try bodyClosure(w.body, range, result: result) }
         return { rt in
             while try condition(rt) {

@@ -110,7 +110,7 @@ extension InstanceBuilder {
                 conditions.append(hoisted)
                 gate = column
             } else {
-                conditions.append(try boolean(compile(b.condition), b.condition.range))
+                conditions.append(try condition(compile(b.condition), b.condition.range))
             }
             bodies.append(try compileBody(b.body))
         }

@@ -70,6 +70,13 @@ extension Parser {
     mutating func parsePostfix() throws -> Expression {
         let start = tokens[pos].range.start
         var expr = try parsePrimary()
+        // An `if`/`switch`/loop used as a value ends with its block: what
+        // follows starts the next statement (`[a, b] = ...` on the next line
+        // is not a history offset of the block).
+        switch expr.kind {
+        case .conditional, .switchExpression, .forLoop, .forInLoop, .whileLoop: return expr
+        default: break
+        }
         var links = 0
         defer { nesting -= links }
         while true {
