@@ -109,9 +109,10 @@ final class EngineWorker: BacktestWorker {
     private func returns(_ result: RunResult, _ o: RunOptions, _ request: RunRequest) -> [Float] {
         guard let period = request.returnPeriod else { return [] }
         let curve = result.report.equityCurve
+        // The curve's times are the script's bar times, oldest first.
         return PeriodReturns.compute(
             time: curve.time, equity: curve.equity, initialEquity: result.report.initialCapital, period: period,
-            from: o.tradeFrom, to: o.tradeTo)
+            from: o.tradeFrom, to: o.tradeTo, timesAscending: true)
     }
 }
 

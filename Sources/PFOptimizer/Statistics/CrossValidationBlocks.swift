@@ -6,11 +6,13 @@ import Foundation
 /// split of the cross-validation is then evaluated from these aggregates
 /// alone, without touching the returns again.
 ///
-/// The splits are walked as a tree over the blocks in order (take block s
-/// into the training set or leave it), so the training sums of all splits
-/// that share their first blocks are added up once. Each split's sums are
-/// still the blocks' sums added in block order starting from zero, the
-/// same numbers block-by-block addition gives.
+/// A split and its mirror image (train and test swapped) share their two
+/// halves, so they are evaluated together from one pair of Sharpe ratios
+/// per strategy: the half holding the first block is summed block by block
+/// in block order, the other half is the total minus it. Those halves are
+/// found by walking a tree over the blocks in order (take block s into the
+/// first half or leave it), so all halves that share their first blocks
+/// add them up once.
 struct CrossValidationBlocks: Sendable {
     /// The number of strategies.
     let strategies: Int
@@ -79,11 +81,12 @@ struct CrossValidationBlocks: Sendable {
         let binomial = Self.binomials(upTo: blocks)
         let combinations = binomial[blocks][half]
         let store = OutcomeStore(count: combinations)
-        // Tasks: the choices for the first few blocks; each walks the rest.
-        let depth = min(blocks, 6)
+        // Tasks: the choices for the first few blocks (the first block is
+        // always in the first half); each walks the rest.
+        let depth = min(blocks, 7)
         let prefixes = (0..<(1 << depth)).filter { p in
             let k = p.nonzeroBitCount
-            return k <= half && depth - k <= blocks - half
+            return p & 1 != 0 && k <= half && depth - k <= blocks - half
         }
         DispatchQueue.concurrentPerform(iterations: prefixes.count) { task in
             var walker = Walker(self, half: half, binomial: binomial, store: store)
@@ -125,11 +128,11 @@ struct CrossValidationBlocks: Sendable {
         let binomial: [[Int]]
         let store: OutcomeStore
         let n: Int
-        /// Level k: the sums of the first k blocks taken into training.
+        /// Level k: the sums of the first k blocks taken into the first half.
         var levelSums: [Double]
         var levelSquares: [Double]
-        var trainSharpe: [Double]
-        var testSharpe: [Double]
+        var firstSharpe: [Double]
+        var otherSharpe: [Double]
 
         init(_ data: CrossValidationBlocks, half: Int, binomial: [[Int]], store: OutcomeStore) {
             self.data = data
@@ -139,34 +142,44 @@ struct CrossValidationBlocks: Sendable {
             n = data.strategies
             levelSums = [Double](repeating: 0, count: (half + 1) * n)
             levelSquares = [Double](repeating: 0, count: (half + 1) * n)
-            trainSharpe = [Double](repeating: 0, count: n)
-            testSharpe = [Double](repeating: 0, count: n)
+            firstSharpe = [Double](repeating: 0, count: n)
+            otherSharpe = [Double](repeating: 0, count: n)
         }
 
         mutating func run(prefix: Int, depth: Int) {
             var k = 0
             var periods = 0
-            var rank = 0
             for s in 0..<depth where prefix & (1 << s) != 0 {
                 take(block: s, level: k)
                 k += 1
                 periods += data.counts[s]
-                rank += binomial[s][k]
             }
-            walk(block: depth, taken: k, periods: periods, rank: rank)
+            walk(block: depth, taken: k, periods: periods, mask: UInt32(prefix))
         }
 
-        /// Decides blocks from `block` on, `taken` already in training.
-        mutating func walk(block s: Int, taken k: Int, periods: Int, rank: Int) {
+        /// Decides blocks from `block` on, `taken` already in the first half.
+        mutating func walk(block s: Int, taken k: Int, periods: Int, mask: UInt32) {
             if k == half {
-                evaluate(rank: rank, trainPeriods: periods)
+                evaluate(mask: mask, firstPeriods: periods)
                 return
             }
             take(block: s, level: k)
-            walk(block: s + 1, taken: k + 1, periods: periods + data.counts[s], rank: rank + binomial[s][k + 1])
+            walk(block: s + 1, taken: k + 1, periods: periods + data.counts[s], mask: mask | (1 << UInt32(s)))
             if data.blocks - s - 1 >= half - k {
-                walk(block: s + 1, taken: k, periods: periods, rank: rank)
+                walk(block: s + 1, taken: k, periods: periods, mask: mask)
             }
+        }
+
+        /// The position of a split among all in increasing mask order:
+        /// the sum of C(p_i, i) over its blocks p_1 < p_2 < ... (colex rank).
+        func rank(_ mask: UInt32) -> Int {
+            var r = 0
+            var i = 0
+            for s in 0..<data.blocks where mask & (1 << UInt32(s)) != 0 {
+                i += 1
+                r += binomial[s][i]
+            }
+            return r
         }
 
         /// Level k + 1 = level k plus block s.
@@ -186,32 +199,33 @@ struct CrossValidationBlocks: Sendable {
             }
         }
 
-        /// The split whose training sums are at level `half`.
-        mutating func evaluate(rank: Int, trainPeriods: Int) {
+        /// The split training on the blocks of `mask` (whose sums are at
+        /// level `half`) and its mirror image training on the others.
+        mutating func evaluate(mask: UInt32, firstPeriods: Int) {
             let n = self.n
             let base = half * n
             let total = data.counts.reduce(0, +)
-            let trainCount = Double(trainPeriods)
-            let testCount = Double(total - trainPeriods)
-            let trainVaries = trainPeriods > 1
-            let testVaries = total - trainPeriods > 1
+            let firstCount = Double(firstPeriods)
+            let otherCount = Double(total - firstPeriods)
+            let firstVaries = firstPeriods > 1
+            let otherVaries = total - firstPeriods > 1
             levelSums.withUnsafeBufferPointer { ls in
                 levelSquares.withUnsafeBufferPointer { lq in
                     data.totalSums.withUnsafeBufferPointer { ts in
                         data.totalSquares.withUnsafeBufferPointer { tq in
-                            trainSharpe.withUnsafeMutableBufferPointer { tr in
-                                testSharpe.withUnsafeMutableBufferPointer { te in
+                            firstSharpe.withUnsafeMutableBufferPointer { tr in
+                                otherSharpe.withUnsafeMutableBufferPointer { te in
                                     // Four strategies at a time: the same operations, lane by lane.
-                                    let c4 = SIMD4(repeating: trainCount)
-                                    let d4 = SIMD4(repeating: testCount)
+                                    let c4 = SIMD4(repeating: firstCount)
+                                    let d4 = SIMD4(repeating: otherCount)
                                     var j = 0
                                     while j + 4 <= n {
                                         let a = SIMD4(ls[base + j], ls[base + j + 1], ls[base + j + 2], ls[base + j + 3])
                                         let b = SIMD4(lq[base + j], lq[base + j + 1], lq[base + j + 2], lq[base + j + 3])
                                         let ta = SIMD4(ts[j], ts[j + 1], ts[j + 2], ts[j + 3]) - a
                                         let tb = SIMD4(tq[j], tq[j + 1], tq[j + 2], tq[j + 3]) - b
-                                        let x = trainVaries ? CrossValidationBlocks.sharpe(sum: a, squares: b, count: c4) : .zero
-                                        let y = testVaries ? CrossValidationBlocks.sharpe(sum: ta, squares: tb, count: d4) : .zero
+                                        let x = firstVaries ? CrossValidationBlocks.sharpe(sum: a, squares: b, count: c4) : .zero
+                                        let y = otherVaries ? CrossValidationBlocks.sharpe(sum: ta, squares: tb, count: d4) : .zero
                                         for l in 0..<4 {
                                             tr[j + l] = x[l]
                                             te[j + l] = y[l]
@@ -221,9 +235,9 @@ struct CrossValidationBlocks: Sendable {
                                     while j < n {
                                         let a = ls[base + j]
                                         let b = lq[base + j]
-                                        tr[j] = trainVaries ? CrossValidationBlocks.sharpe(sum: a, squares: b, count: trainCount) : 0
-                                        te[j] = testVaries
-                                            ? CrossValidationBlocks.sharpe(sum: ts[j] - a, squares: tq[j] - b, count: testCount) : 0
+                                        tr[j] = firstVaries ? CrossValidationBlocks.sharpe(sum: a, squares: b, count: firstCount) : 0
+                                        te[j] = otherVaries
+                                            ? CrossValidationBlocks.sharpe(sum: ts[j] - a, squares: tq[j] - b, count: otherCount) : 0
                                         j += 1
                                     }
                                 }
@@ -232,41 +246,49 @@ struct CrossValidationBlocks: Sendable {
                     }
                 }
             }
-            let outcome = trainSharpe.withUnsafeBufferPointer { tr in
-                testSharpe.withUnsafeBufferPointer { te in
-                    // The first strategy with the best training Sharpe ratio.
-                    var best = 0
-                    var bestSharpe = -Double.infinity
-                    for j in 0..<n where tr[j] > bestSharpe {
-                        bestSharpe = tr[j]
-                        best = j
-                    }
-                    // Its rank out of sample, ties counting half.
-                    let x = te[best]
-                    let x4 = SIMD4(repeating: x)
-                    var below4 = SIMD4<Int64>.zero
-                    var equal4 = SIMD4<Int64>.zero
-                    var j = 0
-                    while j + 4 <= n {
-                        let v = SIMD4(te[j], te[j + 1], te[j + 2], te[j + 3])
-                        below4 &+= SIMD4<Int64>.one.replacing(with: 0, where: .!(v .< x4))
-                        equal4 &+= SIMD4<Int64>.one.replacing(with: 0, where: .!(v .== x4))
-                        j += 4
-                    }
-                    var below = Int(below4.wrappedSum())
-                    var equal = Int(equal4.wrappedSum())
-                    while j < n {
-                        below += te[j] < x ? 1 : 0
-                        equal += te[j] == x ? 1 : 0
-                        j += 1
-                    }
-                    if x == x { equal -= 1 }
-                    let r = Double(below) + 1 + Double(equal) / 2
-                    let w = r / Double(n + 1)
-                    return Outcome(logit: log(w / (1 - w)), inSample: bestSharpe, outOfSample: x)
+            let (split, mirror) = firstSharpe.withUnsafeBufferPointer { tr in
+                otherSharpe.withUnsafeBufferPointer { te in
+                    (Self.outcome(train: tr, test: te), Self.outcome(train: te, test: tr))
                 }
             }
-            store.set(rank, outcome)
+            let all = UInt32((1 << data.blocks) - 1)
+            store.set(rank(mask), split)
+            store.set(rank(all & ~mask), mirror)
+        }
+
+        /// The training winner (the first with the best training Sharpe
+        /// ratio), its test rank as a logit, its two Sharpe ratios.
+        static func outcome(train tr: UnsafeBufferPointer<Double>, test te: UnsafeBufferPointer<Double>) -> Outcome {
+            let n = tr.count
+            var best = 0
+            var bestSharpe = -Double.infinity
+            for j in 0..<n where tr[j] > bestSharpe {
+                bestSharpe = tr[j]
+                best = j
+            }
+            // Its rank out of sample, ties counting half.
+            let x = te[best]
+            let x4 = SIMD4(repeating: x)
+            var below4 = SIMD4<Int64>.zero
+            var equal4 = SIMD4<Int64>.zero
+            var j = 0
+            while j + 4 <= n {
+                let v = SIMD4(te[j], te[j + 1], te[j + 2], te[j + 3])
+                below4 &+= SIMD4<Int64>.one.replacing(with: 0, where: .!(v .< x4))
+                equal4 &+= SIMD4<Int64>.one.replacing(with: 0, where: .!(v .== x4))
+                j += 4
+            }
+            var below = Int(below4.wrappedSum())
+            var equal = Int(equal4.wrappedSum())
+            while j < n {
+                below += te[j] < x ? 1 : 0
+                equal += te[j] == x ? 1 : 0
+                j += 1
+            }
+            if x == x { equal -= 1 }
+            let r = Double(below) + 1 + Double(equal) / 2
+            let w = r / Double(n + 1)
+            return Outcome(logit: log(w / (1 - w)), inSample: bestSharpe, outOfSample: x)
         }
     }
 }

@@ -16,10 +16,12 @@ public enum PeriodReturns {
     /// Bar times normally rise, so each period's last bar is found by a
     /// galloping search rather than by visiting every bar: the work grows
     /// with the number of periods, not of bars. Times out of order are
-    /// handled bar by bar.
+    /// handled bar by bar; a caller whose times cannot fall (the engine's
+    /// curve, on bars the data layer keeps oldest first) says so with
+    /// `timesAscending` and spares the check.
     public static func compute(
         time: [Int64], equity: [Double], initialEquity: Double, period: Int64 = day, from: Int64? = nil,
-        to: Int64? = nil
+        to: Int64? = nil, timesAscending: Bool = false
     ) -> [Float] {
         guard period > 0 else { return [] }
         let count = min(time.count, equity.count)
@@ -27,7 +29,7 @@ public enum PeriodReturns {
             equity.withUnsafeBufferPointer { e in
                 let t = UnsafeBufferPointer(rebasing: t[0..<count])
                 let e = UnsafeBufferPointer(rebasing: e[0..<count])
-                if isNondecreasing(t) {
+                if timesAscending || isNondecreasing(t) {
                     return sorted(t, e, initialEquity, period, from, to)
                 }
                 return barByBar(t, e, initialEquity, period, from, to)
@@ -51,7 +53,11 @@ public enum PeriodReturns {
         let start = from.map { f in firstIndex(t, atOrAfter: f, from: 0, to: t.count) } ?? 0
         let end = to.map { x in firstIndex(t, atOrAfter: x, from: start, to: t.count) } ?? t.count
         var out: [Float] = []
-        out.reserveCapacity(start < end ? Int((t[end - 1] - t[start]) / period) + 2 : 0)
+        if start < end {
+            // At most one period per bar.
+            let span = t[end - 1] &- t[start]
+            out.reserveCapacity(span >= 0 ? min(Int(span / period), end - start - 1) + 1 : end - start)
+        }
         var previous = start > 0 ? e[start - 1] : initialEquity
         var i = start
         while i < end {
