@@ -37,18 +37,11 @@ enum BuiltinLibrary {
 
 /// `na`, `nz`, `fixnan`, conversions, strings and time helpers.
 enum CoreFunctions {
-    /// A version 5 bool can be `na` (version 6 reads `na` as false): `na()`,
-    /// `nz()` and `fixnan()` of a bool would give the version 6 answer, so
-    /// they are refused.
-    static func refuseVersion5Bool(_ a: BoundArguments, _ name: String) throws {
-        guard a.builder.isVersion5, a.type(0) == .bool else { return }
-        throw a.builder.error(
-            a.range, "\(name)() of a bool is not supported for //@version=5 (a version 5 bool can be na); convert the script to version 6")
-    }
-
     static func register(into t: inout [String: BuiltinImplementation]) {
         t["na"] = BuiltinImplementation { a in
-            try refuseVersion5Bool(a, "na")
+            if let state = try a.builder.version5BoolArgument(a, "na") {
+                return .bool({ rt in try state(rt).isNaN }, nil)
+            }
             let v = try a.value(0)
             if case .str = v { return .constant(false) }
             if case .array = v {
@@ -60,7 +53,14 @@ enum CoreFunctions {
             return .bool({ rt in try f(rt).isNaN }, nil)
         }
         t["nz"] = BuiltinImplementation { a in
-            try refuseVersion5Bool(a, "nz")
+            if let state = try a.builder.version5BoolArgument(a, "nz") {
+                // A version 5 bool: na becomes the replacement (false by default).
+                let r = try a.bool(1, default: false)
+                return .bool({ rt in
+                    let x = try state(rt)
+                    return x.isNaN ? try r(rt) : x == 1
+                }, nil)
+            }
             let f = try a.num(0)
             let r = try a.num(1, default: 0)
             let type = a.type(0) == .int ? ValueType.int : (a.type(0) == .color ? .color : .float)
@@ -75,7 +75,15 @@ enum CoreFunctions {
             return .void({ rt in throw rt.error(try message(rt), line: at.line, column: at.column) })
         }
         t["fixnan"] = BuiltinImplementation { a in
-            try refuseVersion5Bool(a, "fixnan")
+            if let state = try a.builder.version5BoolArgument(a, "fixnan") {
+                // A version 5 bool: na becomes the last value that was not na (false before any).
+                let last = a.builder.arena.cell(0)
+                return .bool({ rt in
+                    let x = try state(rt)
+                    if !x.isNaN { last.pointee = x }
+                    return last.pointee == 1
+                }, nil)
+            }
             let f = try a.num(0)
             let last = a.builder.arena.cell()
             return .num({ rt in

@@ -151,18 +151,24 @@ extension InstanceBuilder {
             arms.append((cond, { try self.compileBlockValue(branch.body, branch.range) }))
         }
         let otherwise: (() throws -> CompiledValue)? = c.elseBody.map { body in { try self.compileBlockValue(body, range) } }
-        return try choose(arms, otherwise: otherwise, range)
+        let value = try choose(arms, otherwise: otherwise, range)
+        noteVersion5Choice(range, arms.map(\.0), c.branches.map(\.body), otherwise: c.elseBody, value)
+        return value
     }
 
     func compileSwitchValue(_ sw: Switch, _ range: SourceRange) throws -> CompiledValue {
         var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        var bodies: [Block] = []
         var otherwise: (() throws -> CompiledValue)?
+        var otherwiseBody: Block?
         let subject = try sw.subject.map { try compile($0) }
         for c in sw.cases {
             guard let pattern = c.pattern else {
                 otherwise = { try self.compileBlockValue(c.body, c.range) }
+                otherwiseBody = c.body
                 continue
             }
+            bodies.append(c.body)
             let cond: BoolFn
             if let subject {
                 let p = try compile(pattern)
@@ -180,7 +186,9 @@ extension InstanceBuilder {
             }
             arms.append((cond, { try self.compileBlockValue(c.body, c.range) }))
         }
-        return try choose(arms, otherwise: otherwise, range)
+        let value = try choose(arms, otherwise: otherwise, range)
+        noteVersion5Choice(range, arms.map(\.0), bodies, otherwise: otherwiseBody, value)
+        return value
     }
 
     /// A block used as a value: its statements run, the last one gives the value.

@@ -3,6 +3,7 @@ import PineLanguage
 extension InstanceBuilder {
     /// Compiles one expression.
     func compile(_ e: Expression) throws -> CompiledValue {
+        if isVersion5 { version5Bools.states[e.range] = nil }
         switch e.kind {
         case .intLiteral(let v): return .constant(Double(v), .int)
         case .floatLiteral(let v): return .constant(v, .float)
@@ -10,7 +11,9 @@ extension InstanceBuilder {
         case .stringLiteral(let v): return .constant(v)
         case .colorLiteral(let c):
             return .constant(PineColor.literal(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha), .color)
-        case .na: return .na
+        case .na:
+            noteVersion5BoolState(e.range, { _ in .nan }, sources: [], mayBeNa: true)
+            return .na
         case .identifier(let name): return try compileName(name, e.range)
         case .member(let base, let name, _):
             if let v = try compileMember(base, name, e.range) { return v }
@@ -21,9 +24,10 @@ extension InstanceBuilder {
         case .unary(let op, let x): return try compileUnary(op, x, e.range)
         case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
         case .ternary(let c, let t, let o):
-            return try choose(
-                [(try condition(compile(c), c.range), { try self.compile(t) })], otherwise: { try self.compile(o) },
-                e.range)
+            let condition = try condition(compile(c), c.range)
+            let value = try choose([(condition, { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)
+            noteVersion5Ternary(e, condition, t, o, value)
+            return value
         case .conditional(let c): return try compileConditionalValue(c, e.range)
         case .switchExpression(let sw): return try compileSwitchValue(sw, e.range)
         case .forLoop(let f): return try compileForValue(f, e.range)
@@ -43,6 +47,11 @@ extension InstanceBuilder {
             case .value(let s, let t):
                 let read = s.read
                 if t == .bool {
+                    if isVersion5 {
+                        // A version 5 bool variable may hold na (NaN): false as a condition.
+                        noteVersion5BoolState(range, read, sources: [Version5Bools.key(s)], mayBeNa: false)
+                        return .bool({ rt in let x = try read(rt); return x != 0 && !x.isNaN }, nil)
+                    }
                     return .bool({ rt in try read(rt) != 0 }, nil)
                 }
                 return .num(read, t, nil)
@@ -56,7 +65,10 @@ extension InstanceBuilder {
                         return a
                     }, e)
             case .column(let c, let t):
-                if t == .bool { return .bool({ rt in c.data[rt.barIndex] != 0 }, nil) }
+                if t == .bool {
+                    noteVersion5BoolState(range, { rt in c.data[rt.barIndex] }, sources: [Version5Bools.key(c)], mayBeNa: false)
+                    return .bool({ rt in c.data[rt.barIndex] != 0 }, nil)
+                }
                 return .num({ rt in c.data[rt.barIndex] }, t, nil)
             case .function: throw error(range, "'\(name)' is a function: call it with ( )")
             case .reference(let storage, let type): return .ref(storage.read, type)
@@ -76,6 +88,7 @@ extension InstanceBuilder {
                 switch b {
                 case .value(.ring(let ring), let t):
                     let read: NumFn = { rt in ring.pointee.get(try offset(rt)) }
+                    if t == .bool { noteVersion5BoolState(range, read, sources: [Version5Bools.key(.ring(ring))], mayBeNa: true) }
                     return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
                 case .value(.cell, _):
                     throw error(range, "internal: '\(name)' has no history buffer")
@@ -94,6 +107,7 @@ extension InstanceBuilder {
                         let i = rt.barIndex - (try offset(rt))
                         return i >= 0 && i <= rt.barIndex ? c.data[i] : .nan
                     }
+                    if t == .bool { noteVersion5BoolState(range, read, sources: [Version5Bools.key(c)], mayBeNa: true) }
                     return t == .bool ? .bool({ rt in try read(rt) == 1 }, nil) : .num(read, t, nil)
                 default:
                     throw error(range, "history of '\(name)' is not supported yet")
@@ -236,6 +250,7 @@ extension InstanceBuilder {
                 return .bool({ rt in try fa(rt) != fb(rt) }, nil)
             }
             if va.type == .bool && vb.type == .bool {
+                if let v = try version5BoolEquality(op, a, b, range) { return v }
                 let fa = try condition(va, a.range)
                 let fb = try condition(vb, b.range)
                 if op == .equal { return .bool({ rt in try fa(rt) == fb(rt) }, nil) }

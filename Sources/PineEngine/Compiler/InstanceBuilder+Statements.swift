@@ -133,8 +133,16 @@ extension InstanceBuilder {
             bind(name, .value(.cell(arena.cell(Double(plotTitles.count - 1))), .int))
             return LoweredStatement(exec)
         }
-        if pure, value.type.isNumeric || value.type == .bool, d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "") {
+        // A version 5 bool that may be na keeps its na in a variable, not a column.
+        let mayBeNa = isVersion5 && version5Bools.states[d.initializer.range] != nil
+        if pure, !mayBeNa, value.type.isNumeric || value.type == .bool,
+            d.type == nil || ["int", "float", "bool", "color"].contains(d.type?.name ?? "")
+        {
             let column = try declarationColumn(d.initializer, value, inputMark: inputMark)
+            if isVersion5, value.type == .bool {
+                version5Bools.stores[Version5Bools.key(column), default: []].append(
+                    .init(exact: isDefiniteVersion5Bool(d.initializer), mayBeNa: false, sources: [], range: d.initializer.range))
+            }
             bind(name, .column(column, value.type))
             return .none
         }
@@ -206,8 +214,11 @@ extension InstanceBuilder {
         case .tuple, .void:
             throw error(range, "'\(name)' cannot hold a \(type) value")
         default:
-            let f = try number(value, d.initializer.range)
             let storage = self.storage(for: name)
+            let f =
+                type == .bool
+                ? try boolStoreValue(d.initializer, value, into: Version5Bools.key(storage))
+                : try number(value, d.initializer.range)
             bind(name, .value(storage, type))
             if persistent {
                 let started = arena.cell(0)
@@ -318,8 +329,11 @@ extension InstanceBuilder {
             value = try compile(combined)
         }
         switch binding {
-        case .value(let storage, _):
-            let f = try number(value, a.value.range)
+        case .value(let storage, let type):
+            let f =
+                type == .bool
+                ? try boolStoreValue(a.value, value, into: Version5Bools.key(storage))
+                : try number(value, a.value.range)
             switch storage {
             case .cell(let p):
                 return { rt in

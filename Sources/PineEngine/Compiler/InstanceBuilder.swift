@@ -57,6 +57,9 @@ final class InstanceBuilder {
         plan.notePerBarStatement(gate: nil)
     }
 
+    /// Version 5 bools whose na the script reads.
+    let version5Bools = Version5Bools()
+
     init(arena: Arena, fileName: String, needs: HistoryNeeds, inputs: [InputSpec], reassigned: Set<String> = []) {
         self.arena = arena
         self.fileName = fileName

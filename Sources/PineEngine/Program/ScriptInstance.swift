@@ -38,6 +38,7 @@ public final class ScriptInstance: BarScript {
         builder.security.index(program.script.statements)
         builder.isVersion5 = program.script.version == 5
         root = try builder.lowerScript(program.script.statements)
+        try builder.checkVersion5BoolStores()
         columns = builder.plan.columns
         hasPerBarWork = builder.plan.hasPerBarWork
         gates = builder.plan.gates

@@ -102,18 +102,10 @@ import Testing
         #expect(f?.description.contains("version 4") == true)
     }
     @Test func unreproducedVersion5ReadsAreRefusedWhereTheyStand() throws {
-        let period = failure("//@version=5\nstrategy(\"t\")\nplot(timeframe.period == \"D\" ? 1 : 0)")
-        #expect(period?.errors.first?.line == 3 && period?.errors.first?.column == 6)
-        #expect(period?.description.contains("timeframe.period") == true)
         let exit = failure("//@version=5\nstrategy(\"t\")\nstrategy.exit(\"X\", profit = 10, limit = 50)")
         #expect(exit?.errors.first?.line == 3 && exit?.errors.first?.column == 20)
         #expect(exit?.description.contains("profit and limit") == true)
         // The same calls run in version 6.
         _ = try compile("//@version=6\nstrategy(\"t\")\nstrategy.exit(\"X\", profit = 10, limit = 50)")
-    }
-    @Test func naOfABoolIsRefusedInVersion5() throws {
-        let f = failure("//@version=5\nstrategy(\"t\")\nbool b = na\nif na(b)\n    strategy.entry(\"L\", strategy.long)")
-        #expect(f?.errors.first?.line == 4)
-        #expect(f?.description.contains("na() of a bool") == true)
     }
 }

@@ -1,0 +1,196 @@
+import PFData
+@testable import PineEngine
+import Testing
+
+/// Version 5 bools have a third state, `na`: a bool's history before the
+/// first bar, the `na` literal given to a bool, a ternary choosing `na`.
+/// `na()`, `nz()` and `fixnan()` see it; as a condition it is false.
+@Suite struct Version5BoolNaTests {
+    static let closes: [Double] = [10, 9, 8, 9, 11, 12, 11, 9, 8, 10, 12, 13]
+    /// The open alternates above and below the close: bar 0 is down, bar 1 up...
+    static let opens: [Double] = closes.indices.map { closes[$0] + ($0 % 2 == 0 ? 0.5 : -0.5) }
+    static let up: [Bool] = closes.indices.map { closes[$0] > opens[$0] }
+    static var n: Int { closes.count }
+
+    static let bars: BarStore = {
+        BarStore(
+            time: (0..<closes.count).map { Int64($0) * 60_000 }, open: opens, high: closes.map { $0 + 1 },
+            low: closes.map { $0 - 1 }, close: closes, volume: Array(repeating: 100, count: closes.count))
+    }()
+
+    func plots(_ source: String) throws -> [String: [Double]] {
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+    }
+
+    func failure(_ source: String) -> PineCompileFailure? {
+        do {
+            _ = try PineProgram.compile(source: source, fileName: "t.pine")
+            return nil
+        } catch let f as PineCompileFailure {
+            return f
+        } catch {
+            return nil
+        }
+    }
+
+    static func flags(_ xs: [Bool]) -> [Double] { xs.map { $0 ? 1 : 0 } }
+
+    @Test func historyBeforeTheFirstBarIsNa() throws {
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            b = false
+            b := bar_index % 2 == 1 ? true : false
+            plot(na(b[1]) ? 1 : 0, "h1")
+            plot(na(b[3]) ? 1 : 0, "h3")
+            plot(b[1] ? 1 : 0, "read")
+            plot(nz(b[1], true) ? 1 : 0, "nz")
+            """)
+        // b[k] is na on the first k bars only.
+        #expect(p["h1"] == Self.flags((0..<Self.n).map { $0 < 1 }))
+        #expect(p["h3"] == Self.flags((0..<Self.n).map { $0 < 3 }))
+        // As a condition na is false; b[1] is the previous bar's parity.
+        #expect(p["read"] == Self.flags((0..<Self.n).map { $0 >= 1 && ($0 - 1) % 2 == 1 }))
+        // nz() replaces na (bar 0) with its second argument.
+        #expect(p["nz"] == Self.flags((0..<Self.n).map { $0 == 0 || ($0 - 1) % 2 == 1 }))
+    }
+
+    @Test func aBoolGivenNaIsNaAndFalseAsACondition() throws {
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            bool x = na
+            plot(na(x) ? 1 : 0, "na")
+            plot(x ? 1 : 0, "cond")
+            plot(not x ? 1 : 0, "not")
+            plot(nz(x) ? 1 : 0, "nz")
+            plot(nz(x, true) ? 1 : 0, "nzTrue")
+            """)
+        #expect(p["na"] == Array(repeating: 1, count: Self.n))
+        #expect(p["cond"] == Array(repeating: 0, count: Self.n))
+        #expect(p["not"] == Array(repeating: 1, count: Self.n))
+        #expect(p["nz"] == Array(repeating: 0, count: Self.n))
+        #expect(p["nzTrue"] == Array(repeating: 1, count: Self.n))
+    }
+
+    @Test func aTernaryChoosingNaIsNa() throws {
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            t = close > open ? true : na
+            plot(na(t) ? 1 : 0, "na")
+            plot(t ? 1 : 0, "cond")
+            plot(fixnan(t) ? 1 : 0, "fixnan")
+            """)
+        #expect(p["na"] == Self.flags(Self.up.map { !$0 }))
+        #expect(p["cond"] == Self.flags(Self.up))
+        // fixnan: the last value that was not na; t is only ever true or na,
+        // so it is true from the first up bar on (false before: nothing yet).
+        let firstUp = Self.up.firstIndex(of: true) ?? Self.n
+        #expect(p["fixnan"] == Self.flags((0..<Self.n).map { $0 >= firstUp }))
+    }
+
+    @Test func latchedConditionLikeTheKeltnerStrategy() throws {
+        // A flag set on a signal and carried from the previous bar, starting
+        // false where the previous bar does not exist (na).
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            signal = close > open and close > 10
+            flag = false
+            flag := signal ? true : na(flag[1]) ? false : flag[1]
+            plot(flag ? 1 : 0, "flag")
+            """)
+        var expected: [Bool] = []
+        for i in 0..<Self.n {
+            let signal = Self.up[i] && Self.closes[i] > 10
+            expected.append(signal ? true : (i == 0 ? false : expected[i - 1]))
+        }
+        #expect(p["flag"] == Self.flags(expected))
+    }
+
+    @Test func naOfABoolWhoseNaIsNotKnownExactlyIsRefusedWhereItIsStored() throws {
+        let f = failure("""
+            //@version=5
+            strategy("t")
+            c = close > open
+            if na(c[1])
+                strategy.entry("L", strategy.long)
+            """)
+        #expect(f?.errors.first?.line == 3)
+        #expect(f?.description.contains("version 5 may make it na") == true)
+        let call = failure("//@version=5\nstrategy(\"t\")\nplot(na(close > open) ? 1 : 0)")
+        #expect(call?.errors.first?.line == 3 && call?.errors.first?.column == 9)
+        let compared = failure("//@version=5\nindicator(\"t\")\nb = true\nc = false\nplot(b[1] == c ? 1 : 0)")
+        #expect(compared?.errors.first?.line == 5)
+        #expect(compared?.description.contains("may be na") == true)
+        // A variable given na, compared with another variable: refused where compared.
+        let variable = failure("//@version=5\nindicator(\"t\")\nbool b = na\nc = close > open\nplot(b == c ? 1 : 0)")
+        #expect(variable?.errors.first?.line == 5)
+        // na() of a variable given another variable, which is given a comparison.
+        let copied = failure("//@version=5\nindicator(\"t\")\na = close > open\nb = a\nplot(na(b) ? 1 : 0)")
+        #expect(copied?.errors.first?.line == 3)
+    }
+
+    @Test func naIsEqualToNeitherTrueNorFalse() throws {
+        // The manual: "The boolean na value is not considered equal to false when compared using ==".
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            b = false
+            b := bar_index % 2 == 1 ? true : false
+            plot(b[1] == false ? 1 : 0, "eqFalse")
+            plot(b[1] == true ? 1 : 0, "eqTrue")
+            plot(b[1] != false ? 1 : 0, "neFalse")
+            c = close > open
+            plot(b == c ? 1 : 0, "vars")
+            """)
+        let previousOdd = (0..<Self.n).map { $0 >= 1 && ($0 - 1) % 2 == 1 }
+        let previousEven = (0..<Self.n).map { $0 >= 1 && ($0 - 1) % 2 == 0 }
+        #expect(p["eqFalse"] == Self.flags(previousEven))
+        #expect(p["eqTrue"] == Self.flags(previousOdd))
+        #expect(p["neFalse"] == Self.flags(previousEven.map { !$0 }))
+        // Two variables that never hold na compare as plain bools.
+        #expect(p["vars"] == Self.flags((0..<Self.n).map { ($0 % 2 == 1) == Self.up[$0] }))
+    }
+
+    @Test func version6ReadsABoolGivenNaAsFalse() throws {
+        let p = try plots("""
+            //@version=6
+            indicator("t")
+            bool x = na
+            bool y = true
+            y := na
+            plot(x ? 1 : 0, "x")
+            plot(y ? 1 : 0, "y")
+            """)
+        #expect(p["x"] == Array(repeating: 0, count: Self.n))
+        #expect(p["y"] == Array(repeating: 0, count: Self.n))
+    }
+}
+
+extension Version5BoolNaTests {
+    @Test func anIfWithoutElseGivesNaWhereNoBranchIsTaken() throws {
+        // The manual's example: `bool isLong = if ... true else if ... false`
+        // is na where neither condition holds.
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            bool isLong = if close > 10
+                true
+            else if close < 9
+                false
+            plot(na(isLong) ? 1 : 0, "na")
+            plot(isLong ? 1 : 0, "cond")
+            s = switch
+                close > 10 => true
+            plot(na(s) ? 1 : 0, "switchNa")
+            """)
+        #expect(p["na"] == Self.flags(Self.closes.map { !($0 > 10) && !($0 < 9) }))
+        #expect(p["cond"] == Self.flags(Self.closes.map { $0 > 10 }))
+        #expect(p["switchNa"] == Self.flags(Self.closes.map { !($0 > 10) }))
+    }
+}
