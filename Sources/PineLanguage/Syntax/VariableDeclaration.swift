@@ -1,0 +1,26 @@
+/// How a variable keeps its value across bars.
+public enum DeclarationMode: String, Sendable, Hashable {
+    /// Re-evaluated on every bar (no keyword).
+    case none = ""
+    /// `var`: initialized once, persists across bars.
+    case `var` = "var"
+    /// `varip`: like `var`, persists across intrabar updates too.
+    case varip = "varip"
+}
+
+/// `[var|varip] [qualifier] [type] name = value`.
+public struct VariableDeclaration: Sendable, Hashable {
+    public var mode: DeclarationMode
+    public var qualifier: TypeQualifier?
+    public var type: TypeReference?
+    public var name: Name
+    public var initializer: Expression
+
+    public init(mode: DeclarationMode, qualifier: TypeQualifier?, type: TypeReference?, name: Name, initializer: Expression) {
+        self.mode = mode
+        self.qualifier = qualifier
+        self.type = type
+        self.name = name
+        self.initializer = initializer
+    }
+}
