@@ -18,6 +18,10 @@ enum BuiltinVariables {
     }
 
     static func value(_ name: String, builder: InstanceBuilder, range: SourceRange) throws -> CompiledValue? {
+        if name == "timeframe.period" || name == "timeframe.main_period" {
+            let version5 = builder.isVersion5
+            return .str({ rt in rt.timeframe.map { periodText($0, version5: version5) } ?? "" }, nil)
+        }
         if let v = series(name) { return v }
         if let v = calendar(name) { return v }
         if let c = constants[name] { return .constant(c.0, c.1) }
@@ -95,7 +99,6 @@ enum BuiltinVariables {
         case "syminfo.mintick": return .num({ $0.mintick }, .float, nil)
         case "syminfo.pointvalue": return .num({ $0.pointvalue }, .float, nil)
         case "syminfo.timezone": return .str({ $0.clock.identifier }, nil)
-        case "timeframe.period", "timeframe.main_period": return .str({ rt in rt.timeframe.map(periodText) ?? "" }, nil)
         case "timeframe.multiplier": return .num({ rt in Double(rt.timeframe?.multiplier ?? 0) }, .int, nil)
         case "timeframe.isintraday": return .bool({ $0.timeframe?.isIntraday ?? false }, nil)
         case "timeframe.isdaily": return .bool({ $0.timeframe?.isDaily ?? false }, nil)
@@ -124,6 +127,11 @@ enum BuiltinVariables {
             return .num({ rt in rt.symbol.map { Double($0.pricescale) } ?? (1 / rt.mintick).rounded() }, .int, nil)
         case "syminfo.mincontract": return .num({ rt in rt.symbol?.mincontract ?? .nan }, .float, nil)
         case "timeframe.in_seconds": return .num({ Double($0.barDurationMs / 1000) }, .int, nil)
+        // A backtest has no chart window: the whole feed is the visible chart.
+        case "chart.left_visible_bar_time":
+            return .num({ rt in rt.barCount > 0 ? Double(rt.times[0]) : .nan }, .int, nil)
+        case "chart.right_visible_bar_time":
+            return .num({ rt in rt.barCount > 0 ? Double(rt.times[rt.barCount - 1]) : .nan }, .int, nil)
         case "na": return .na
         default: return nil
         }
@@ -143,9 +151,16 @@ enum BuiltinVariables {
     }
 
     /// `timeframe.period`: TradingView writes one day, week or month without its `1`.
-    static func periodText(_ tf: Timeframe) -> String {
+    /// The chart's visible range, read as the first and last bar of the data.
+    static let visibleRangeNames: Set<String> = ["chart.left_visible_bar_time", "chart.right_visible_bar_time"]
+
+    /// `timeframe.period`: version 6 always writes the multiplier (`"1D"`,
+    /// `"1W"`, `"1M"`, `"1S"`, `"15"`); version 5 leaves out a multiplier of 1
+    /// before a unit letter (`"D"`, `"W"`, `"M"`, `"S"`). Minutes are the same
+    /// in both (`"1"`, `"60"`).
+    static func periodText(_ tf: Timeframe, version5: Bool) -> String {
         let text = tf.description
-        if tf.multiplier == 1 && (tf.isDaily || tf.isWeekly || tf.isMonthly) { return String(text.dropFirst()) }
+        if version5, tf.multiplier == 1, !tf.isMinutes { return String(text.dropFirst()) }
         return text
     }
 

@@ -30,7 +30,7 @@ public enum PineParser {
         if lexer.version == 5 {
             let (statements, problems) = Version5Rewrite.rewrite(script.statements)
             script.statements = statements
-            diagnostics += problems + Version5Rewrite.refusals(in: tokens)
+            diagnostics += problems
         }
         if let version = lexer.version {
             if version != 5 && version != 6 {

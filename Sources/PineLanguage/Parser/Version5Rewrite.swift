@@ -129,21 +129,4 @@ enum Version5Rewrite {
         visit(expression)
         return found
     }
-    /// Version 5 reads that differ from version 6 and are not reproduced:
-    /// refused where they stand rather than run with a version 6 value.
-    static func refusals(in tokens: [Token]) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        for i in tokens.indices where i + 2 < tokens.count && tokens[i].kind == .identifier && tokens[i + 1].kind == .dot {
-            let name = tokens[i].text + "." + tokens[i + 2].text
-            if name == "timeframe.period" {
-                result.append(
-                    Diagnostic(
-                        .error,
-                        "timeframe.period is not supported for //@version=5 (version 5 gives \"D\" where version 6 gives \"1D\"); "
-                            + "convert the script to version 6",
-                        at: tokens[i].range))
-            }
-        }
-        return result
-    }
 }

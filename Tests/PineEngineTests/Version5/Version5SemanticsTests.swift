@@ -118,3 +118,55 @@ import Testing
         #expect(v6["b"] == Array(repeating: 0.5, count: n))
     }
 }
+
+/// `timeframe.period`: version 5 leaves out a multiplier of 1 before a unit
+/// letter ("D", "W", "M"), version 6 always writes it ("1D"); minutes are the
+/// same in both.
+@Suite struct Version5TimeframePeriodTests {
+    func period(version: Int, timeframe: String, stepMs: Int64) throws -> [String: [Double]] {
+        let n = 5
+        let closes = (0..<n).map { 10 + Double($0) }
+        let store = BarStore(
+            time: (0..<n).map { Int64($0) * stepMs }, open: closes, high: closes.map { $0 + 1 }, low: closes.map { $0 - 1 },
+            close: closes, volume: Array(repeating: 100, count: n))
+        let source = """
+            //@version=\(version)
+            indicator("t")
+            plot(timeframe.period == "D" ? 1 : 0, "D")
+            plot(timeframe.period == "1D" ? 1 : 0, "1D")
+            plot(timeframe.period == "W" ? 1 : 0, "W")
+            plot(timeframe.period == "1W" ? 1 : 0, "1W")
+            plot(timeframe.period == "2D" ? 1 : 0, "2D")
+            plot(timeframe.period == "15" ? 1 : 0, "15")
+            """
+        let program = try PineProgram.compile(source: source, fileName: "t.pine")
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe(timeframe))
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+    }
+
+    static let yes = Array(repeating: 1.0, count: 5)
+    static let no = Array(repeating: 0.0, count: 5)
+    static let day: Int64 = 86_400_000
+
+    @Test func dailyChart() throws {
+        let v5 = try period(version: 5, timeframe: "1D", stepMs: Self.day)
+        #expect(v5["D"] == Self.yes && v5["1D"] == Self.no)
+        let v6 = try period(version: 6, timeframe: "1D", stepMs: Self.day)
+        #expect(v6["D"] == Self.no && v6["1D"] == Self.yes)
+    }
+
+    @Test func weeklyChart() throws {
+        let v5 = try period(version: 5, timeframe: "1W", stepMs: 7 * Self.day)
+        #expect(v5["W"] == Self.yes && v5["1W"] == Self.no)
+        let v6 = try period(version: 6, timeframe: "1W", stepMs: 7 * Self.day)
+        #expect(v6["W"] == Self.no && v6["1W"] == Self.yes)
+    }
+
+    @Test func aMultiplierAboveOneAndMinutesAreTheSameInBothVersions() throws {
+        for version in [5, 6] {
+            #expect(try period(version: version, timeframe: "2D", stepMs: 2 * Self.day)["2D"] == Self.yes)
+            #expect(try period(version: version, timeframe: "15", stepMs: 15 * 60_000)["15"] == Self.yes)
+        }
+    }
+}
