@@ -90,7 +90,7 @@ struct RunCommand: ParsableCommand {
             if json {
                 print(ReportWriter.metricsJSON(result.report))
             } else {
-                print(RunSummary(result: result, title: single.program.declared.title).text)
+                print(RunSummary(result: result, title: single.program.declared.title, notes: single.program.runNotes).text)
                 if let out { print("wrote \(out)/trades.csv, equity.csv, metrics.json, plots.csv") }
             }
         } catch {

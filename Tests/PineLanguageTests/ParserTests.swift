@@ -148,6 +148,13 @@ import Testing
         ])
     }
 
+    @Test func aCommaMayEndTheLastStatementOfALine() {
+        // TradingView's built-in "Greedy Strategy" ends a declaration line with a comma.
+        #expect(statements("a = 1,\nb = 2,\nif a > b\n    a := 2,\nplot(a)") == [
+            "(decl a 1)", "(decl b 2)", "(if (> a b) {(:= a 2)})", "(call plot a)",
+        ])
+    }
+
     @Test func tabsIndentBlocks() {
         #expect(statements("if a\n\tb := 1\n\tc := 2") == ["(if a {(:= b 1); (:= c 2)})"])
     }

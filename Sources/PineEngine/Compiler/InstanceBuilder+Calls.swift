@@ -6,7 +6,8 @@ extension InstanceBuilder {
     func compileCall(_ call: Call, _ range: SourceRange) throws -> CompiledValue {
         // Method syntax on a value: `arr.push(x)` is `array.push(arr, x)`.
         if case .member(let base, let method, _) = call.callee.kind,
-            base.dottedName.map({ lookup(String($0.prefix { $0 != "." })) != nil }) ?? true, !isNamespace(base)
+            base.dottedName.map({ lookup(String($0.prefix { $0 != "." })) != nil || isUserMethodOnBuiltin($0, method) }) ?? true,
+            !isNamespace(base)
         {
             let receiver = try compile(base)
             if let v = try compileMethodCall(receiver, base, method, call, range) { return v }
@@ -35,6 +36,11 @@ extension InstanceBuilder {
             throw error(call.callee.range, "\(name)() is not supported yet")
         }
         return try invoke(fn, implementation, call: call, receiver: nil, range)
+    }
+
+    /// `close.above(x)`: a user method called on a built-in variable.
+    private func isUserMethodOnBuiltin(_ receiver: String, _ method: String) -> Bool {
+        userTypes.methods[method] != nil && Builtins.variable(named: receiver) != nil
     }
 
     private func isNamespace(_ e: Expression) -> Bool {

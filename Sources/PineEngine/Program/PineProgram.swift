@@ -17,10 +17,29 @@ public struct PineProgram: Sendable {
     public let plotTitles: [String]
     let needs: HistoryNeeds
 
+    /// The front end's warnings (a version 5 argument given twice, no
+    /// `//@version`), rendered with file:line:col.
+    var frontEndWarnings: [String] = []
+
     /// Warnings about the script that do not stop it running (`request.security`
-    /// reading the future with lookahead_on), each rendered with file:line:col.
+    /// reading the future with lookahead_on, the front end's warnings), each
+    /// rendered with file:line:col.
     public var warnings: [String] {
-        LookaheadCheck.warnings(in: script).map { $0.rendered(fileName: fileName, source: source) }
+        frontEndWarnings + LookaheadCheck.warnings(in: script).map { $0.rendered(fileName: fileName, source: source) }
+    }
+
+    /// How the run reads what a backtest has no equivalent for (the chart's
+    /// visible range), one line each, for the run's summary.
+    public var runNotes: [String] {
+        var visibleRange = false
+        SyntaxWalk.expressions(in: script.statements) { e in
+            if let name = e.dottedName, BuiltinVariables.visibleRangeNames.contains(name) { visibleRange = true }
+        }
+        guard visibleRange else { return [] }
+        return [
+            "note: chart.left_visible_bar_time and chart.right_visible_bar_time are taken as the first and last bar "
+                + "of the data (the whole feed is the visible chart)"
+        ]
     }
 
     /// True for `strategy(...)` scripts.
@@ -59,6 +78,9 @@ public struct PineProgram: Sendable {
             program = PineProgram(
                 fileName: fileName, source: source, script: script, declared: declared, strategy: strategy,
                 inputs: checked.inputs, plotTitles: trial.plotTitles, needs: program.needs)
+            program.frontEndWarnings = checked.diagnostics.filter { $0.severity == .warning }.map {
+                $0.rendered(fileName: fileName, source: source)
+            }
         } catch let e as CompileError {
             throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
         }

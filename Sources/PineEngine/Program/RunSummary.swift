@@ -4,10 +4,13 @@ import Foundation
 public struct RunSummary {
     public let result: RunResult
     public let title: String
+    /// Lines printed after the figures (`PineProgram.runNotes`).
+    public let notes: [String]
 
-    public init(result: RunResult, title: String) {
+    public init(result: RunResult, title: String, notes: [String] = []) {
         self.result = result
         self.title = title
+        self.notes = notes
     }
 
     public var text: String {
@@ -28,6 +31,7 @@ public struct RunSummary {
                 "warning: equity fell below the position's margin on \(r.counters.marginShortfallBars) bars (first \(when)); "
                     + "TradingView would have issued margin calls there, which pfopt does not simulate")
         }
+        lines += notes
         return lines.joined(separator: "\n")
     }
 }

@@ -201,6 +201,7 @@ enum BuiltinCatalog {
         "timeframe.isintraday: simple bool", "timeframe.isdaily: simple bool", "timeframe.isweekly: simple bool",
         "timeframe.ismonthly: simple bool", "timeframe.isdwm: simple bool", "timeframe.isseconds: simple bool",
         "timeframe.isminutes: simple bool", "timeframe.isticks: simple bool",
+        "chart.left_visible_bar_time: input int", "chart.right_visible_bar_time: input int",
         "syminfo.mintick: simple float", "syminfo.pointvalue: simple float", "syminfo.ticker: simple string",
         "syminfo.tickerid: simple string", "syminfo.currency: simple string", "syminfo.basecurrency: simple string",
         "syminfo.timezone: simple string", "syminfo.session: simple string", "syminfo.type: simple string",

@@ -464,6 +464,13 @@ public struct SupportChecker {
             return
         }
         if root.count == name.count, lookup(name) == nil, userTypes.methods.contains(name) { return }
+        if let dot = name.lastIndex(of: "."), lookup(root) == nil, userTypes.methods.contains(String(name[name.index(after: dot)...])),
+            Builtins.variable(named: String(name[..<dot])) != nil
+        {
+            // `close.above(x)`: a user method of a built-in value, checked with its type when compiled.
+            checkName(String(name[..<dot]), range: call.callee.range)
+            return
+        }
         if root.count < name.count, lookup(root) != nil {
             checkMethodCall(call, name: name, root: root, range: range)
             return

@@ -127,7 +127,14 @@ extension Parser {
                 advance()
             }
             let value = try parseExpression()
-            arguments.append(CallArgument(label: label, labelRange: labelRange, value: value, range: range(from: argStart)))
+            if version == 5, let label, let labelRange, arguments.contains(where: { $0.label == label }) {
+                // Version 5 compiles a repeated argument with a warning and uses the first.
+                report(
+                    "argument '\(label)' is given twice; version 5 uses the first and ignores this one "
+                        + "(version 6 refuses it)", at: labelRange, .warning)
+            } else {
+                arguments.append(CallArgument(label: label, labelRange: labelRange, value: value, range: range(from: argStart)))
+            }
             if at(.comma) {
                 advance()
             } else if !at(.rightParen) {

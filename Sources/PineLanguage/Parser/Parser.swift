@@ -8,6 +8,8 @@ struct Parser {
     var pos = 0
     private(set) var diagnostics: [Diagnostic] = []
     var nesting = 0
+    /// The script's `//@version`, set when the script is parsed.
+    var version: Int?
     static let maxNesting = 200
     static let maxDiagnostics = 100
 
@@ -158,6 +160,7 @@ struct Parser {
 
     /// Parses the whole token stream.
     mutating func parseScript(version: Int?) -> Script {
+        self.version = version
         let start = tokens[0].range.start
         var statements: Block = []
         while !at(.endOfFile) {
@@ -272,6 +275,13 @@ struct Parser {
         // Pine allows several statements on one line, separated by commas: `a := 1, b := 2`.
         if at(.comma) && !(peek(1).kind == .newline || peek(1).kind == .endOfFile || peek(1).kind == .dedent) {
             advance()
+            return
+        }
+        // A comma may also end the line's last statement (`a = 1,` then a new line),
+        // as in TradingView's built-in "Greedy Strategy".
+        if at(.comma) {
+            advance()
+            if at(.newline) { advance() }
             return
         }
         if at(.dedent) || at(.endOfFile) { return }
