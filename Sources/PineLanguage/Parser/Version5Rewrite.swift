@@ -14,6 +14,14 @@ enum Version5Rewrite {
         "strategy.cancel", "strategy.cancel_all",
     ]
 
+    /// The commands whose version 5 signature puts `when` among the first
+    /// positional parameters, and its position: `strategy.cancel(id, when)`,
+    /// `strategy.cancel_all(when)`, `strategy.close(id, when, ...)`,
+    /// `strategy.close_all(when, ...)`.
+    static let positionalWhen: [String: Int] = [
+        "strategy.cancel": 1, "strategy.cancel_all": 0, "strategy.close": 1, "strategy.close_all": 0,
+    ]
+
     /// Built-in namespaces and functions without state: an argument calling
     /// only these gives the same value whether or not it is evaluated every bar.
     private static let statelessNamespaces = ["math.", "str.", "color.", "array.", "map.", "matrix."]
@@ -48,6 +56,10 @@ enum Version5Rewrite {
                                 + "(version 5 ignores \(relative)); keep one of them or convert the script to version 6",
                             at: at))
                 }
+            }
+            if let at = positionalWhen[name] {
+                let positional = call.arguments.indices.filter { call.arguments[$0].label == nil }
+                if at < positional.count { call.arguments[positional[at]].label = "when" }
             }
             let whens = call.arguments.filter { $0.label == "when" }
             guard let when = whens.first else { break }

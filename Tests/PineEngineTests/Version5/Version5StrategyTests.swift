@@ -49,6 +49,31 @@ import Testing
         }
     }
 
+    @Test func positionalWhenOfCloseAndCancel() throws {
+        // Version 5 signatures: strategy.close(id, when, ...), strategy.close_all(when, ...),
+        // strategy.cancel(id, when), strategy.cancel_all(when).
+        let program = try compile("""
+            //@version=5
+            strategy("t")
+            strategy.entry("L", strategy.long, when = bar_index == 2 or bar_index == 10)
+            strategy.close("L", bar_index == 5)
+            strategy.close_all(bar_index == 13)
+            strategy.entry("S", strategy.short, limit = 20, when = bar_index == 6)
+            strategy.cancel("S", bar_index == 6)
+            strategy.order("S2", strategy.short, limit = 21, when = bar_index == 7)
+            strategy.cancel_all(bar_index == 7)
+            """)
+        let report = try ScriptRunner(program: program, data: Self.data()).run(RunOptions()).report
+        // Uncancelled, the sell limits at 20 and 21 would fill on bars 9 and 10 (highs 20.5, 21.5).
+        let expected: [(entryBar: Int, exitBar: Int)] = [(3, 6), (11, 14)]
+        #expect(report.trades.count == expected.count)
+        #expect(report.openTrades.isEmpty)
+        for (t, e) in zip(report.trades, expected) {
+            #expect(t.entryBar == e.entryBar && t.exitBar == e.exitBar)
+            #expect(t.qty == 1)
+        }
+    }
+
     @Test func whenInsideABlockAndOnExit() throws {
         let program = try compile("""
             //@version=5
