@@ -24,9 +24,9 @@ extension InstanceBuilder {
         case .unary(let op, let x): return try compileUnary(op, x, e.range)
         case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
         case .ternary(let c, let t, let o):
-            let condition = try condition(compile(c), c.range)
-            let value = try choose([(condition, { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)
-            noteVersion5Ternary(e, condition, t, o, value)
+            let test = try condition(compile(c), c.range)
+            let value = try choose([(test, { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)
+            noteVersion5Ternary(e, test, t, o, value)
             return value
         case .conditional(let c): return try compileConditionalValue(c, e.range)
         case .switchExpression(let sw): return try compileSwitchValue(sw, e.range)
