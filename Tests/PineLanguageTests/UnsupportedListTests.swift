@@ -7,7 +7,7 @@ import Testing
     @Test func everyUnsupportedFeatureIsListedWithItsLocation() {
         let source = """
             //@version=6
-            strategy("m", calc_on_order_fills = true)
+            strategy("m", calc_on_every_history_tick = true)
             m = strategy.margin_liquidation_price
             a = strategy.max_contracts_held_all
             b = strategy.closedtrades.first_index

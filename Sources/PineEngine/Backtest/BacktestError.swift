@@ -10,6 +10,8 @@ public enum BacktestError: Error, Sendable, Equatable, CustomStringConvertible {
     case tradeWindowOutsideData(String)
     /// No bar to run on.
     case noBars
+    /// calc_on_order_fills=true with a setting it cannot run with.
+    case unsupportedFillRecalculation(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum BacktestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "trade window outside the data: \(why)"
         case .noBars:
             return "no bars to run the backtest on"
+        case .unsupportedFillRecalculation(let why):
+            return why
         }
     }
 }

@@ -50,6 +50,8 @@ public final class BacktestSession<Script: BarScript> {
     let volume: [Double]
     let duration: Int64
     let processOnClose: Bool
+    /// calc_on_order_fills: the script also runs where orders fill inside a bar.
+    let recalculatesOnFills: Bool
     /// The price path of each bar, as the broker walks it.
     @exclusivity(unchecked) var path: BarPathFeed
 
@@ -71,6 +73,15 @@ public final class BacktestSession<Script: BarScript> {
     /// magnifier cannot run on these bars or the window lies outside them.
     public init(bars: BacktestBars, settings: BacktestSettings, script: Script, broker: Broker) throws(BacktestError) {
         guard bars.count > 0 else { throw .noBars }
+        if settings.properties.calcOnOrderFills {
+            if settings.properties.processOrdersOnClose {
+                throw .unsupportedFillRecalculation(FillRecalculation.refusedWithProcessOrdersOnClose)
+            }
+            if case .off = settings.magnifier {} else {
+                throw .unsupportedFillRecalculation(
+                    "calc_on_order_fills=true runs without the magnifier only (the magnifier changes which ticks a bar has)")
+            }
+        }
         switch settings.magnifier {
         case .off: break
         case .realBars: if !bars.hasSubBars { throw .realMagnifierNeedsSubBars }
@@ -107,6 +118,7 @@ public final class BacktestSession<Script: BarScript> {
         self.volume = bars.bars.volume
         self.duration = settings.barDurationMs ?? BacktestSession.inferDuration(times)
         self.processOnClose = settings.properties.processOrdersOnClose
+        self.recalculatesOnFills = settings.properties.calcOnOrderFills
         self.tradeFromMs = settings.tradeFrom ?? .min
         self.marginLong = settings.properties.marginLong / 100 * settings.symbol.pointValue
         self.marginShort = settings.properties.marginShort / 100 * settings.symbol.pointValue
@@ -157,7 +169,10 @@ public final class BacktestSession<Script: BarScript> {
             index: i, time: time, closeTime: closeTime, open: open[i], high: high[i], low: low[i], close: close[i],
             volume: volume[i], isLast: i == endIndex - 1, acceptsOrders: closeTime >= tradeFromMs,
             processOrdersOnClose: processOnClose)
-        let step = try broker.processBar(input, path: &path, counters: &counters, script: script)
+        let step =
+            recalculatesOnFills
+            ? try FillRecalculation.processBar(input, broker: broker, counters: &counters, script: script)
+            : try broker.processBar(input, path: &path, counters: &counters, script: script)
         equityPoints[i] = step.equity
         openProfitPoints[i] = step.openProfit
         let inMarket = broker.openTradesCount > 0

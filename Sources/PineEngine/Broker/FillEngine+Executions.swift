@@ -49,15 +49,17 @@ extension FillEngine {
         book.applyOCA(of: o, filledQty: o.qty)
     }
 
-    /// A `strategy.close` / `close_all` order filling at market.
-    mutating func executeClose(_ o: PendingOrder, price rawPrice: Double) {
+    /// A `strategy.close` / `close_all` order filling at market (`onPath`:
+    /// at a point inside the bar's path, see `fillMarketOrders`).
+    mutating func executeClose(_ o: PendingOrder, price rawPrice: Double, onPath: Bool = false) {
         let dir = o.direction
         guard ledger.direction == dir else { return }
         let price = rules.snap(rawPrice - dir.sign * rules.slippagePrice, buying: dir == .short)
         let qty = closeQuantity(o, entryId: o.closeAll ? nil : o.id)
         ledger.close(
             direction: dir, entryId: o.closeAll ? nil : o.id, qty: qty, price: price,
-            exitId: o.closeAll ? "Close position order" : o.id, comment: o.comment, at: clock, fold: .priceOnly,
+            exitId: o.closeAll ? "Close position order" : o.id, comment: o.comment, at: clock,
+            fold: onPath ? fold(for: price, priced: true) : .priceOnly,
             rules: rules, closeRule: limits.closeRule)
     }
 

@@ -240,16 +240,19 @@ struct FillEngine: Sendable {
     /// placement order. All of them were placed in the same script
     /// execution; a close takes what it captured when it was called, so an
     /// entry placed before it still trades its whole fixed size after it.
-    mutating func fillMarketOrders(at price: Double) {
+    /// `onPath`: the price is a point inside the bar's path (after the
+    /// open), so the fills take in the extremes the path reached before it,
+    /// like priced fills.
+    mutating func fillMarketOrders(at price: Double, onPath: Bool = false) {
         while let i = book.nextMarketOrder() {
             let o = book.orders.remove(at: i)
             let (opened, closed) = (ledger.tradeSequence, ledger.closedTrades.count)
             defer { countFill(openedBefore: opened, closedBefore: closed) }
             switch o.kind {
             case .close:
-                executeClose(o, price: price)
+                executeClose(o, price: price, onPath: onPath)
             case .entry, .order:
-                executeEntry(o, rawPrice: price, slipped: true, priced: false)
+                executeEntry(o, rawPrice: price, slipped: true, priced: onPath)
             case .exit:
                 break
             }

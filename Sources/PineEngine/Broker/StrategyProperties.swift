@@ -79,6 +79,9 @@ public struct StrategyProperties: Sendable, Hashable {
     /// price goes this many ticks beyond its level (0: when touched).
     public var fillLimitsAssumption: Int = 0
     public var processOrdersOnClose: Bool = false
+    /// `calc_on_order_fills`: the script also runs on each point of a bar's
+    /// path where an order filled (see `FillRecalculation`).
+    public var calcOnOrderFills: Bool = false
     public var closeEntriesRule: CloseEntriesRule = .fifo
     /// Margin requirements in percent (kept for reporting; no margin calls are simulated).
     public var marginLong: Double = 100

@@ -40,6 +40,9 @@ extension InstanceBuilder {
         } else {
             return nil
         }
+        if case .enumeration = type {} else if d.mode == .var && recalculatesOnFills {
+            throw error(range, Self.fillsRefusal("declares '\(d.name.text)', a \(type), with var"))
+        }
         let f = try reference(value, type, d.initializer.range)
         let storage = referenceStorage(for: d.name.text)
         bind(d.name.text, .reference(storage, type))

@@ -121,6 +121,12 @@ extension InstanceBuilder {
 
     // MARK: declarations
 
+    /// The message refusing a form that the executions after order fills
+    /// (calc_on_order_fills=true) cannot undo between two executions of a bar.
+    static func fillsRefusal(_ what: String) -> String {
+        "calc_on_order_fills=true: the script \(what); pfopt cannot undo its changes between the executions of one bar"
+    }
+
     func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
         let name = d.name.text
         noteRunConstant(d, topLevel: topLevel)
@@ -146,6 +152,9 @@ extension InstanceBuilder {
             bind(name, .column(column, value.type))
             return .none
         }
+        // A `varip` variable keeps its value across the executions of a bar.
+        arena.exemptFromRollback = d.mode == .varip
+        defer { arena.exemptFromRollback = false }
         return LoweredStatement(try declarationStore(d, value, range))
     }
 
@@ -220,6 +229,9 @@ extension InstanceBuilder {
                 ? try boolStoreValue(d.initializer, value, into: Version5Bools.key(storage))
                 : try number(value, d.initializer.range)
             bind(name, .value(storage, type))
+            if case .ring = storage, d.mode == .varip, recalculatesOnFills {
+                throw error(range, Self.fillsRefusal("reads the history of the varip variable '\(name)'"))
+            }
             if persistent {
                 let started = arena.cell(0)
                 switch storage {

@@ -56,6 +56,9 @@ final class InstanceBuilder {
         })
         plan.notePerBarStatement(gate: nil)
     }
+    /// True for a strategy with calc_on_order_fills=true: its executions
+    /// inside a bar are undone, so forms that cannot be undone are refused.
+    var recalculatesOnFills = false
 
     /// Version 5 bools whose na the script reads.
     let version5Bools = Version5Bools()

@@ -109,19 +109,30 @@ enum StrategyBindings {
             let qty = try a.optionalNum(2)
             let pct = try a.optionalNum(3)
             let immediately = try a.bool(5, default: false)
+            let at = a.range.start
             return .void({ rt in
                 guard let b = rt.broker else { return .normal }
+                let now = try immediately(rt)
+                if now && b.settings.properties.calcOnOrderFills {
+                    throw rt.error(FillRecalculation.refusedImmediately, line: at.line, column: at.column)
+                }
                 b.close(
                     try id(rt), qty: try optional(qty, rt), qtyPercent: try optional(pct, rt),
-                    immediately: try immediately(rt), comment: try optional(comment, rt))
+                    immediately: now, comment: try optional(comment, rt))
                 return .normal
             })
         }
         t["strategy.close_all"] = BuiltinImplementation { a in
             let comment = try a.optionalStr(0)
             let immediately = try a.bool(2, default: false)
+            let at = a.range.start
             return .void({ rt in
-                rt.broker?.closeAll(immediately: try immediately(rt), comment: try optional(comment, rt))
+                guard let b = rt.broker else { return .normal }
+                let now = try immediately(rt)
+                if now && b.settings.properties.calcOnOrderFills {
+                    throw rt.error(FillRecalculation.refusedImmediately, line: at.line, column: at.column)
+                }
+                b.closeAll(immediately: now, comment: try optional(comment, rt))
                 return .normal
             })
         }

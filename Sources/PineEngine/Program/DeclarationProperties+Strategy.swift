@@ -46,7 +46,7 @@ extension DeclarationProperties {
                     throw fail(key, "\(error)")
                 }
             case "calc_on_order_fills":
-                if value == .bool(true) { throw fail(name, "calc_on_order_fills=true is not supported yet") }
+                result.calcOnOrderFills = value == .bool(true)
             case "timeframe":
                 if !text.isEmpty {
                     throw fail(name, "timeframe=\"\(text)\" in the declaration is not supported yet (run on that timeframe with --timeframe)")
@@ -54,6 +54,9 @@ extension DeclarationProperties {
             default:
                 break
             }
+        }
+        if result.calcOnOrderFills && result.processOrdersOnClose {
+            throw fail("calc_on_order_fills", FillRecalculation.refusedWithProcessOrdersOnClose)
         }
         return result
     }

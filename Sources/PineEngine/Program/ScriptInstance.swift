@@ -25,6 +25,8 @@ public final class ScriptInstance: BarScript {
     public var isGated: Bool { gates != nil }
     /// Per bar: true when some gate is true (the script has work to do).
     private var activeBars: [Bool] = []
+    /// The bar whose committed state `arena.rollback` holds (-1: none).
+    private var rollbackBar = -1
     /// When true, every bar's plot values are kept (`plots()`).
     public var recordsPlots: Bool {
         get { runtime.recordsPlots }
@@ -32,11 +34,14 @@ public final class ScriptInstance: BarScript {
     }
 
     init(program: PineProgram) throws {
+        let recalculates = program.isStrategy && program.strategy.calcOnOrderFills
+        arena.tracksRollback = recalculates
         let builder = InstanceBuilder(
             arena: arena, fileName: program.fileName, needs: program.needs, inputs: program.inputs,
             reassigned: SyntaxWalk.assignedNames(in: program.script.statements))
         builder.security.index(program.script.statements)
         builder.isVersion5 = program.script.version == 5
+        builder.recalculatesOnFills = recalculates
         root = try builder.lowerScript(program.script.statements)
         try builder.checkVersion5BoolStores()
         columns = builder.plan.columns
@@ -65,6 +70,7 @@ public final class ScriptInstance: BarScript {
             try Self.set(input, value)
         }
         runtime.barIndex = -1
+        rollbackBar = -1
         columnsReady = false
         for i in plotColumns.indices { plotColumns[i].removeAll(keepingCapacity: true) }
     }
@@ -136,6 +142,30 @@ public final class ScriptInstance: BarScript {
         rt.enter(bar: bar.index)
         _ = try root(rt)
         if recordsPlots { recordPlotRow() }
+    }
+
+    /// Runs the script on a point of the bar's path where an order filled
+    /// (calc_on_order_fills), then rolls its memory back to the bar's
+    /// committed state: the first such execution on a bar saves that state,
+    /// each one restores it, and the bar's closing `onBar` runs from it.
+    /// `varip` variables are left out of the rollback; plots are not recorded.
+    public func onFill(_ bar: ScriptBar, broker: Broker) throws {
+        if !columnsReady { try computeColumns() }
+        if gates != nil && !activeBars[bar.index] { return }
+        let rt = runtime
+        if rt.broker !== broker { rt.broker = broker }
+        if rollbackBar != bar.index {
+            arena.rollback.save()
+            rollbackBar = bar.index
+        }
+        rt.enter(bar: bar.index)
+        do {
+            _ = try root(rt)
+        } catch {
+            arena.rollback.restore()
+            throw error
+        }
+        arena.rollback.restore()
     }
 
     /// Appends the current bar's plot values and clears them.

@@ -24,6 +24,9 @@ public struct BacktestCounters: Sendable, Hashable {
     public var magnifierSampleTicks: Int = 0
     /// Source sub-bars the real-bar magnifier walked.
     public var magnifierSubBars: Int = 0
+    /// Executions of the script inside bars, after order fills
+    /// (calc_on_order_fills), besides the one on each bar's close.
+    public var fillExecutions: Int = 0
     /// Bars whose worst price for the open position left the equity below its margin
     /// requirement (quantity x price x point value x margin_long/short %): TradingView
     /// would have issued a margin call there, which pfopt does not simulate.

@@ -7,6 +7,18 @@ final class Arena {
     private var releasers: [() -> Void] = []
     /// Snapshots of the cells and states allocated while `recordingStates` runs.
     private var recorded: [StateSnapshot]?
+    /// Set before building an instance whose executions of one bar are
+    /// undone (calc_on_order_fills): every allocation then joins `rollback`.
+    var tracksRollback = false
+    /// Set while allocating a `varip` variable's storage, which keeps its
+    /// value across the executions of a bar.
+    var exemptFromRollback = false
+    /// The memory that an execution inside a bar changes and that is put
+    /// back to the bar's start before the next execution.
+    var rollback = ArenaRollback()
+
+    /// True when a new allocation joins `rollback`.
+    private var joinsRollback: Bool { tracksRollback && !exemptFromRollback }
 
     /// Runs `body` and returns, with its result, a snapshot handle for every
     /// cell and state it allocated (none when an enclosing call records:
@@ -26,6 +38,7 @@ final class Arena {
         resetters.append { p.pointee = initial }
         releasers.append { p.deallocate() }
         recorded?.append(TypedSnapshot(p))
+        if joinsRollback { rollback.cells.append(p) }
         return p
     }
 
@@ -35,6 +48,7 @@ final class Arena {
         p.initialize(repeating: .nan, count: max(1, count))
         resetters.append { p.update(repeating: .nan, count: max(1, count)) }
         releasers.append { p.deallocate() }
+        if joinsRollback { rollback.blocks.append((p, max(1, count))) }
         return p
     }
 
@@ -48,6 +62,7 @@ final class Arena {
             p.deinitialize(count: 1)
             p.deallocate()
         }
+        if joinsRollback { rollback.rings.append(p) }
         return p
     }
 
@@ -57,6 +72,7 @@ final class Arena {
         let p = UnsafeMutablePointer<T>.allocate(capacity: 1)
         p.initialize(to: make())
         recorded?.append(TypedSnapshot(p))
+        if joinsRollback { rollback.states.append(ArenaRollback.snapshot(of: p)) }
         resetters.append { p.pointee = make() }
         releasers.append {
             p.deinitialize(count: 1)

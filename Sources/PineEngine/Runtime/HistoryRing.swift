@@ -53,6 +53,33 @@ struct HistoryRing {
         filled = 0
     }
 
+    /// A copy of the ring's contents (see `save(into:)`).
+    struct Saved {
+        var head = -1
+        var filled = 0
+        var values: [Double] = []
+    }
+
+    /// Copies the whole ring into `saved` (its storage is reused).
+    func save(into saved: inout Saved) {
+        saved.head = head
+        saved.filled = filled
+        let size = mask + 1
+        if saved.values.count != size { saved.values = Array(repeating: .nan, count: size) }
+        saved.values.withUnsafeMutableBufferPointer { out in
+            if let base = out.baseAddress { base.update(from: storage, count: size) }
+        }
+    }
+
+    /// Puts back what `save(into:)` copied.
+    mutating func restore(from saved: Saved) {
+        head = saved.head
+        filled = saved.filled
+        saved.values.withUnsafeBufferPointer { kept in
+            if let base = kept.baseAddress { storage.update(from: base, count: min(kept.count, mask + 1)) }
+        }
+    }
+
     /// Frees the storage; the ring must not be used afterwards.
     func deallocate() { storage.deallocate() }
 }

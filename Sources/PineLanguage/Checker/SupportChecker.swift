@@ -52,6 +52,8 @@ public struct SupportChecker {
         case .failure(let error):
             report(error.description, at: error.range)
         case .success(let bound):
+            var recalculatesOnFills: SourceRange?
+            var processesOnClose = false
             for (index, slot) in bound.arguments.enumerated() {
                 guard let argument = slot else { continue }
                 let parameter = bound.signature.parameters[index].name
@@ -62,7 +64,9 @@ public struct SupportChecker {
                 }
                 switch (parameter, value) {
                 case ("calc_on_order_fills", .bool(true)):
-                    report("calc_on_order_fills=true is not supported yet", at: argument.range)
+                    recalculatesOnFills = argument.range
+                case ("process_orders_on_close", .bool(true)):
+                    processesOnClose = true
                 case ("timeframe", .string(let tf)) where !tf.isEmpty:
                     report("indicator(timeframe=...) is not supported yet", at: argument.range)
                 case ("calc_on_every_history_tick", .bool(true)):
@@ -75,8 +79,16 @@ public struct SupportChecker {
                     break
                 }
             }
+            if let range = recalculatesOnFills, processesOnClose {
+                report(Self.fillsWithCloseMessage, at: range)
+            }
         }
     }
+
+    /// Why calc_on_order_fills=true is refused with process_orders_on_close=true.
+    public static let fillsWithCloseMessage =
+        "calc_on_order_fills=true with process_orders_on_close=true is not supported yet "
+        + "(what the extra execution after a fill on the bar's close may fill is not documented)"
 
     // MARK: - Scopes
 
