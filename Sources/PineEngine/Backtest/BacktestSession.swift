@@ -77,9 +77,9 @@ public final class BacktestSession<Script: BarScript> {
             if settings.properties.processOrdersOnClose {
                 throw .unsupportedFillRecalculation(FillRecalculation.refusedWithProcessOrdersOnClose)
             }
-            if case .off = settings.magnifier {} else {
+            if case .synthetic = settings.magnifier {
                 throw .unsupportedFillRecalculation(
-                    "calc_on_order_fills=true runs without the magnifier only (the magnifier changes which ticks a bar has)")
+                    "calc_on_order_fills=true does not run with the synthetic magnifier (its samples are not ticks of the bar)")
             }
         }
         switch settings.magnifier {
@@ -171,7 +171,7 @@ public final class BacktestSession<Script: BarScript> {
             processOrdersOnClose: processOnClose)
         let step =
             recalculatesOnFills
-            ? try FillRecalculation.processBar(input, broker: broker, counters: &counters, script: script)
+            ? try FillRecalculation.processBar(input, bars: bars, broker: broker, counters: &counters, script: script)
             : try broker.processBar(input, path: &path, counters: &counters, script: script)
         equityPoints[i] = step.equity
         openProfitPoints[i] = step.openProfit

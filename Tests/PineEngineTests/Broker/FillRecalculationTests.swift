@@ -152,6 +152,40 @@ struct FillRecalculationTests {
         #expect(Self.plot(r, "size") == [1, 2, 3])
     }
 
+    /// With the real-bar magnifier every sub-bar's open, extremes and close
+    /// are ticks. Script bars of 30 minutes from 15-minute sub-bars; bar 1 is
+    /// (100, 102, 99.5, 101) then (101, 106, 100.5, 104). The entry placed on
+    /// bar 0 fills at 100; the execution after it places a limit exit at 105,
+    /// which the second sub-bar (101 -> 100.5 -> 106) reaches. Executions
+    /// inside bar 1: after the open, after the 106 tick. Without the setting
+    /// the exit waits for bar 1's close and bar 2 (flat at 104) never reaches it.
+    @Test func realMagnifierTicksAreTheSubBarsPoints() throws {
+        let sub: [(Double, Double, Double, Double)] = [
+            (100, 101, 99, 100), (100, 101, 99, 100), (100, 102, 99.5, 101), (101, 106, 100.5, 104),
+            (104, 104.5, 103.5, 104), (104, 104.5, 103.5, 104),
+        ]
+        let store = BarStore(
+            time: sub.indices.map { OrderRuleHarness.time($0) }, open: sub.map { $0.0 }, high: sub.map { $0.1 },
+            low: sub.map { $0.2 }, close: sub.map { $0.3 }, volume: sub.map { _ in 1 })
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe("30"))
+        let body = """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if strategy.position_size > 0
+                strategy.exit("X", "L", limit = strategy.position_avg_price + 5)
+            """
+        func run(_ strategy: String) throws -> BacktestReport {
+            let program = try PineProgram.compile(source: "//@version=6\n" + strategy + "\n" + body, fileName: "f.pine")
+            return try ScriptRunner(program: program, data: data).run(RunOptions(magnifier: .realBars)).report
+        }
+        // Fill times are read as 15-minute bars: script bar 1 opens at sub-bar 2.
+        let r = try run(Self.recalculating)
+        #expect(OrderRuleHarness.fills(r) == [Self.L(2, 100, 2, 105)])
+        #expect(r.counters.fillExecutions == 2)
+        let plain = try run("strategy(\"fills\", overlay=true)")
+        #expect(OrderRuleHarness.fills(plain) == [Self.L(2, 100, nil, nil)])
+    }
+
     // MARK: - Refused forms
 
     @Test func refusedWithProcessOrdersOnClose() throws {
