@@ -66,12 +66,13 @@ enum FillRecalculation {
         _ input: BarInput, bars: BacktestBars, broker: Broker, counters: inout BacktestCounters, script: Script
     ) throws -> BarStep {
         broker.engine.beginBar(index: input.index, time: input.time)
-        if broker.risk.intradayLimit > 0 {
-            broker.risk.beginBar(
+        if broker.risk.tracksDays
+            && broker.risk.beginBar(
                 time: input.time, timezone: broker.settings.timezone, lastEquity: broker.equityRecord.last,
                 initialCapital: broker.initialCapital)
+        {
+            broker.engine.startDay()
         }
-        broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted
         let before = broker.engine.ledger.closedTrades.count
         let bar = ScriptBar(
             index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: input.high,
@@ -83,6 +84,8 @@ enum FillRecalculation {
             let now = fillMark(broker)
             guard now != mark else { return }
             executions += 1
+            // A fill may have reached the day's limit of filled orders.
+            broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached
             try script.onFill(bar, broker: broker)
             mark = fillMark(broker)
         }
@@ -109,6 +112,7 @@ enum FillRecalculation {
         }
         broker.engine.markPrice = input.close
         counters.fillExecutions += executions
+        broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached
         try script.onBar(bar, broker: broker)
         let (eq, op) = broker.closeBar()
         return BarStep(
