@@ -71,7 +71,7 @@ import Testing
         #expect(messages("type P\n    float x\n    int x") == ["5:9: error: the field 'x' is already declared in type 'P'"])
         #expect(messages("enum E\n    a\nx = E.c") == ["5:5: error: enum 'E' has no member 'c' (its members: a)"])
         #expect(messages("type P\n    float x\np = P.make()") == ["5:5: error: type 'P' has no function 'make' (use P.new(...) or P.copy(x))"])
-        #expect(messages("m = map.new<string, float>()\nm.put(\"a\", 1, 2)") == ["4:1: error: too many arguments to map.put: it takes at most 3"])
+        #expect(messages("m = map.new<string, float>()\nm.put(\"a\", 1, 2)") == ["4:15: error: too many arguments to map.put: it takes at most 3"])
         #expect(messages("x = map.gett(1)") == ["3:5: error: map.gett is not a function pfopt knows"])
         #expect(messages("m = map.new<string>()") == ["3:5: error: map.new needs its types: map.new<string, float>()"])
         #expect(messages("m = matrix.new<map<string, float> >(1, 1)") == ["3:16: error: a matrix cannot hold map values: put the collection in an object field"])

@@ -24,6 +24,8 @@ enum BuiltinLibrary {
         InputFunctions.register(into: &table)
         VisualFunctions.register(into: &table)
         ColorFunctions.register(into: &table)
+        MapFunctions.register(into: &table)
+        MatrixFunctions.register(into: &table)
         TAFunctions.register(into: &table)
         StrategyBindings.register(into: &table)
         StringAndTimeFunctions.register(into: &table)

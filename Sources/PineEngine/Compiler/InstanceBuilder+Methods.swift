@@ -100,12 +100,9 @@ extension InstanceBuilder {
     }
 
     /// A call by name that is not a built-in of the engine's library: `T.new`,
-    /// `T.copy`, `map.*`, `matrix.*`, a user method called as a function. Nil otherwise.
+    /// `T.copy`, a user method called as a function. Nil otherwise.
     func compileUserTypeCall(_ name: String, _ call: Call, _ range: SourceRange) throws -> CompiledValue? {
         if let v = try compileTypeFunction(name, call, range) { return v }
-        if name.hasPrefix("map.") || name.hasPrefix("matrix.") {
-            return try collectionCall(name, call, range, receiver: nil)
-        }
         if userTypes.methods[name] != nil, let first = call.arguments.first, first.label == nil {
             let receiver = try compile(first.value)
             guard let f = try method(name, for: receiver.type) else {

@@ -2,7 +2,8 @@ import PineLanguage
 
 /// `map.*`: maps of any key TradingView allows to any value, as `PineMap`.
 enum MapFunctions {
-    static var parameters: [String: [String]] { CollectionCatalog.map }
+    /// The functions' parameters, by name, from the built-in registry.
+    static let parameters: [String: [String]] = Builtins.functions.filter { $0.key.hasPrefix("map.") }.mapValues(\.parameterNames)
 
     typealias Map = PineMap<PineValue>
 
@@ -27,6 +28,14 @@ enum MapFunctions {
             throw c.builder.error(c.argumentRange(0), "\(c.name)() needs a map, not \(v.type)")
         }
         return (f, k, t)
+    }
+
+    /// Registers every function of the namespace; a call compiles with its
+    /// arguments bound by the registry's signature.
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        for name in parameters.keys {
+            t[name] = BuiltinImplementation { a in try compile(ReferenceCall(bound: a)) }
+        }
     }
 
     static func compile(_ c: ReferenceCall) throws -> CompiledValue {

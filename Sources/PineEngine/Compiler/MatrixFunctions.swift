@@ -6,12 +6,21 @@ import PineLanguage
 enum MatrixFunctions {
     typealias Matrix = PineMatrix<Double>
 
-    static var parameters: [String: [String]] { CollectionCatalog.matrix }
+    /// The functions' parameters, by name, from the built-in registry.
+    static let parameters: [String: [String]] = Builtins.functions.filter { $0.key.hasPrefix("matrix.") }.mapValues(\.parameterNames)
 
     private static func numbers(_ values: [Double]) -> PineArray {
         let a = PineArray(count: 0, fill: 0)
         a.values = values
         return a
+    }
+
+    /// Registers every function of the namespace; a call compiles with its
+    /// arguments bound by the registry's signature.
+    static func register(into t: inout [String: BuiltinImplementation]) {
+        for name in parameters.keys {
+            t[name] = BuiltinImplementation { a in try compile(ReferenceCall(bound: a)) }
+        }
     }
 
     static func compile(_ c: ReferenceCall) throws -> CompiledValue {

@@ -76,6 +76,27 @@ enum BuiltinCatalog {
         "str.tonumber(string)", "str.pos(source, str)", "str.trim(source)",
     ]
 
+    /// `map.*` and `matrix.*` (the element types come from the call's type
+    /// arguments: `map.new<string, float>()`, `matrix.new<float>(2, 2, 0)`).
+    static let collections = [
+        "map.new()", "map.put(id, key, value)", "map.get(id, key)", "map.contains(id, key)", "map.remove(id, key)",
+        "map.keys(id)", "map.values(id)", "map.size(id)", "map.clear(id)", "map.copy(id)", "map.put_all(id, id2)",
+        "matrix.new(rows=0, columns=0, initial_value?)", "matrix.get(id, row, column)", "matrix.set(id, row, column, value)",
+        "matrix.row(id, row)", "matrix.col(id, column)", "matrix.add_row(id, row?, array_id?)",
+        "matrix.add_col(id, column?, array_id?)", "matrix.remove_row(id, row?)", "matrix.remove_col(id, column?)",
+        "matrix.fill(id, value, from_row=0, to_row?, from_column=0, to_column?)",
+        "matrix.submatrix(id, from_row=0, to_row?, from_column=0, to_column?)", "matrix.reshape(id, rows, columns)",
+        "matrix.sort(id, column=0, order=order.ascending)", "matrix.concat(id1, id2)", "matrix.swap_rows(id, row1, row2)",
+        "matrix.swap_columns(id, column1, column2)", "matrix.sum(id1, id2)", "matrix.diff(id1, id2)", "matrix.mult(id1, id2)",
+        "matrix.pow(id, power)", "matrix.kron(id1, id2)", "matrix.rows(id)", "matrix.columns(id)",
+        "matrix.elements_count(id)", "matrix.reverse(id)", "matrix.transpose(id)", "matrix.copy(id)", "matrix.det(id)",
+        "matrix.inv(id)", "matrix.pinv(id)", "matrix.rank(id)", "matrix.trace(id)", "matrix.eigenvalues(id)",
+        "matrix.eigenvectors(id)", "matrix.avg(id)", "matrix.min(id)", "matrix.max(id)", "matrix.median(id)",
+        "matrix.mode(id)", "matrix.is_antidiagonal(id)", "matrix.is_antisymmetric(id)", "matrix.is_binary(id)",
+        "matrix.is_diagonal(id)", "matrix.is_identity(id)", "matrix.is_square(id)", "matrix.is_stochastic(id)",
+        "matrix.is_symmetric(id)", "matrix.is_triangular(id)", "matrix.is_zero(id)",
+    ]
+
     static let arrays = [
         "array.new(size=0, initial_value?)", "array.new_float(size=0, initial_value?)",
         "array.new_int(size=0, initial_value?)", "array.new_bool(size=0, initial_value?)",
@@ -247,7 +268,7 @@ enum BuiltinCatalog {
 
     /// Built-ins TradingView has and pfopt cannot run faithfully yet: the checker names them.
     static let unsupportedNamespaces: Set<String> = [
-        "request", "ticker", "matrix", "map", "chart", "dividends", "earnings", "splits", "footprint",
+        "request", "ticker", "chart", "dividends", "earnings", "splits", "footprint",
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days",

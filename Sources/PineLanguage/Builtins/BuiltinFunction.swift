@@ -74,6 +74,8 @@ public enum BuiltinCategory: String, Sendable, Hashable {
     case string
     /// `array.*`.
     case array
+    /// `map.*` and `matrix.*`.
+    case collection
     /// `color.*` functions.
     case color
     /// `strategy.entry`, `strategy.exit`, ... and the `strategy.risk.*` rules.

@@ -107,6 +107,7 @@ public enum Builtins {
         add(BuiltinCatalog.math, .math)
         add(BuiltinCatalog.strings, .string)
         add(BuiltinCatalog.arrays, .array)
+        add(BuiltinCatalog.collections, .collection)
         add(BuiltinCatalog.colors, .color)
         add(BuiltinCatalog.orders, .order)
         add(BuiltinCatalog.strategyState, .strategyState)

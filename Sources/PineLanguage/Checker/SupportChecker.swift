@@ -472,7 +472,7 @@ public struct SupportChecker {
             return
         }
         if (root == "map" || root == "matrix") && lookup(root) == nil {
-            if let (message, at) = CollectionCatalog.problem(name, call, receiver: false) { report(message, at: at) }
+            if let (message, at) = CollectionCatalog.problem(name, call, receiver: nil, range: range) { report(message, at: at) }
             return
         }
         if root.count == name.count, lookup(name) == nil, userTypes.methods.contains(name) { return }
@@ -551,8 +551,8 @@ public struct SupportChecker {
         for namespace in namespaces {
             let name = namespace + "." + method
             if namespace == "map" || namespace == "matrix" {
-                guard CollectionCatalog.map[name] ?? CollectionCatalog.matrix[name] != nil else { continue }
-                guard let problem = CollectionCatalog.problem(name, call, receiver: true) else { return }
+                guard CollectionCatalog.isCollectionFunction(name) else { continue }
+                guard let problem = CollectionCatalog.problem(name, call, receiver: receiver, range: range) else { return }
                 firstProblem = firstProblem ?? problem
                 continue
             }

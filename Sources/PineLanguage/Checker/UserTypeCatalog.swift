@@ -77,44 +77,20 @@ struct UserTypeCatalog {
     }
 }
 
-/// The parameters of the collection functions the engine runs: `map.*`,
-/// `matrix.*`, and `array.*` on arrays of objects.
-public enum CollectionCatalog {
-    /// `map.*` by name.
-    public static let map: [String: [String]] = [
-        "map.new": [], "map.put": ["id", "key", "value"], "map.get": ["id", "key"], "map.contains": ["id", "key"],
-        "map.remove": ["id", "key"], "map.keys": ["id"], "map.values": ["id"], "map.size": ["id"], "map.clear": ["id"],
-        "map.copy": ["id"], "map.put_all": ["id", "id2"],
-    ]
+/// The support checker's rules for calls of `map.*` and `matrix.*`, whose
+/// signatures live in the built-in registry (`Builtins`) like every other
+/// built-in's: the type arguments they need, then the registry's binding.
+enum CollectionCatalog {
+    /// True for a name in the collection namespaces.
+    static func isCollectionFunction(_ name: String) -> Bool {
+        Builtins.function(named: name)?.category == .collection
+    }
 
-    /// `matrix.*` by name.
-    public static let matrix: [String: [String]] = {
-        var p: [String: [String]] = [
-            "matrix.new": ["rows", "columns", "initial_value"], "matrix.get": ["id", "row", "column"],
-            "matrix.set": ["id", "row", "column", "value"], "matrix.row": ["id", "row"], "matrix.col": ["id", "column"],
-            "matrix.add_row": ["id", "row", "array_id"], "matrix.add_col": ["id", "column", "array_id"],
-            "matrix.remove_row": ["id", "row"], "matrix.remove_col": ["id", "column"],
-            "matrix.fill": ["id", "value", "from_row", "to_row", "from_column", "to_column"],
-            "matrix.submatrix": ["id", "from_row", "to_row", "from_column", "to_column"],
-            "matrix.reshape": ["id", "rows", "columns"], "matrix.sort": ["id", "column", "order"],
-            "matrix.concat": ["id1", "id2"], "matrix.swap_rows": ["id", "row1", "row2"],
-            "matrix.swap_columns": ["id", "column1", "column2"], "matrix.sum": ["id1", "id2"], "matrix.diff": ["id1", "id2"],
-            "matrix.mult": ["id1", "id2"], "matrix.pow": ["id", "power"], "matrix.kron": ["id1", "id2"],
-        ]
-        for name in [
-            "rows", "columns", "elements_count", "reverse", "transpose", "copy", "det", "inv", "pinv", "rank", "trace",
-            "eigenvalues", "eigenvectors", "avg", "min", "max", "median", "mode", "is_antidiagonal", "is_antisymmetric",
-            "is_binary", "is_diagonal", "is_identity", "is_square", "is_stochastic", "is_symmetric", "is_triangular", "is_zero",
-        ] {
-            p["matrix." + name] = ["id"]
-        }
-        return p
-    }()
-
-    /// A problem with a call of a collection function (unknown name, unknown
-    /// label, too many arguments), or nil. `receiver` is true for method syntax.
-    static func problem(_ name: String, _ call: Call, receiver: Bool) -> (String, SourceRange)? {
-        guard let parameters = map[name] ?? matrix[name] else {
+    /// A problem with a call of a collection function (unknown name, type
+    /// arguments, arguments that do not bind), or nil. `receiver` is the value
+    /// a method is called on (`m.put(k, v)`), passed as the first argument.
+    static func problem(_ name: String, _ call: Call, receiver: CallArgument?, range: SourceRange) -> (String, SourceRange)? {
+        guard let function = Builtins.function(named: name), function.category == .collection else {
             return ("\(name) is not a function pfopt knows", call.callee.range)
         }
         if name == "matrix.new", let e = call.typeArguments.first, ["array", "map", "matrix"].contains(e.name) {
@@ -123,19 +99,12 @@ public enum CollectionCatalog {
         if (name == "matrix.new" && call.typeArguments.count != 1) || (name == "map.new" && call.typeArguments.count != 2) {
             return ("\(name) needs its type\(name == "map.new" ? "s: map.new<string, float>()" : ": matrix.new<float>(...)")", call.callee.range)
         }
-        let positional = call.arguments.filter { $0.label == nil }.count + (receiver ? 1 : 0)
-        if positional > parameters.count {
-            return ("too many arguments to \(name): it takes at most \(parameters.count)", call.callee.range)
+        if !call.typeArguments.isEmpty && name != "map.new" && name != "matrix.new" {
+            return ("\(name) takes no type arguments", call.callee.range)
         }
-        for a in call.arguments {
-            if let label = a.label, !parameters.contains(label) {
-                return ("\(name) has no parameter named '\(label)'", a.labelRange ?? a.range)
-            }
-        }
-        // Every parameter of a map function is required.
-        let given = positional + call.arguments.filter { $0.label != nil }.count
-        if map[name] != nil, given < parameters.count {
-            return ("missing argument '\(parameters[given])' in call to \(name)", call.callee.range)
+        let arguments = (receiver.map { [$0] } ?? []) + call.arguments
+        if case .failure(let error) = function.bind(arguments, callRange: range) {
+            return (error.description, error.range)
         }
         return nil
     }

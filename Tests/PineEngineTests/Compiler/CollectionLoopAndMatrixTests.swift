@@ -149,6 +149,31 @@ import Testing
         #expect(runner.same(p["loop"], ScriptPlots.closes.map { 2 * ($0 + 1) }))
     }
 
+    @Test func functionCallsBindByTheRegistrysSignature() throws {
+        // Named arguments and defaults come from the registry: sort by column 1
+        // descending, fill rows 1..<2 only (the default to_row would be all rows).
+        let p = try runner.plots("""
+            m = matrix.new<float>(rows = 2, columns = 2, initial_value = 0)
+            matrix.set(m, 0, 1, 1)
+            matrix.set(m, 1, 1, 2)
+            matrix.sort(m, column = 1, order = order.descending)
+            plot(matrix.get(m, 0, 1), "first")
+            matrix.fill(m, 7, from_row = 1, to_row = 2)
+            plot(matrix.get(m, 0, 0) + matrix.get(m, 1, 0), "filled")
+            k = map.new<string, int>()
+            map.put(id = k, key = "a", value = 3)
+            plot(map.get(k, "a"), "map")
+            """)
+        #expect(runner.same(p["first"], Array(repeating: 2, count: 10)))
+        #expect(runner.same(p["filled"], Array(repeating: 7, count: 10)))
+        #expect(runner.same(p["map"], Array(repeating: 3, count: 10)))
+        let message = runner.failure("""
+            m = matrix.new<float>(1, 1)
+            matrix.fill(m, 1, from_rows = 0)
+            """)
+        #expect(message?.contains("t.pine:4:19") == true)
+    }
+
     @Test func numericFunctionsAreRefusedForStringsAndObjects() {
         let strings = runner.failure("""
             m = matrix.new<string>(2, 2, "a")
