@@ -29,14 +29,7 @@ let package = Package(
         // Layer 2: the Pine Script v6 front end.
         .target(name: "PineLanguage", dependencies: ["PFData"]),
         // Layer 3: compiler, runtime, ta library, broker, magnifier, metrics.
-        .target(
-            name: "PineEngine", dependencies: ["PFData", "PineLanguage"],
-            // The per-bar loop reads and writes engine state through final
-            // classes; the runtime exclusivity checks on those accesses cost
-            // more than the work itself. Accesses are single-threaded per
-            // instance by design, so the checks are off for this target.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
-        ),
+        .target(name: "PineEngine", dependencies: ["PFData", "PineLanguage"]),
         // Layer 4: sweeps, walk-forward.
         .target(
             name: "PFOptimizer",

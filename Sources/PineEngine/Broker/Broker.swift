@@ -15,7 +15,7 @@
 /// is one call on a value type that does not call back into the broker.
 public final class Broker {
     /// The settings of the current run.
-    public private(set) var settings: BacktestSettings
+    @exclusivity(unchecked) public private(set) var settings: BacktestSettings
     /// The fill engine: order book, trade ledger and the path being walked.
     @exclusivity(unchecked) var engine = FillEngine()
     /// `strategy.risk.max_drawdown` / `max_intraday_loss`.
@@ -27,7 +27,7 @@ public final class Broker {
     /// close_all) are then ignored.
     @exclusivity(unchecked) public internal(set) var acceptsOrders = true
     /// `strategy.initial_capital`.
-    public private(set) var initialCapital: Double
+    @exclusivity(unchecked) public private(set) var initialCapital: Double
 
     /// Creates a broker for the given settings.
     public init(settings: BacktestSettings = BacktestSettings()) {
@@ -108,8 +108,9 @@ public final class Broker {
     public var openProfit: Double { openProfit(at: engine.markPrice) }
 
     /// The open trades' profit at `price`, before commissions.
+    @inline(__always)
     public func openProfit(at price: Double) -> Double {
-        engine.ledger.openProfit(at: price, pointValue: engine.rules.pointValue)
+        engine.openProfit(at: price)
     }
 
     /// `strategy.equity`: initial capital + net profit + open profit.

@@ -32,13 +32,22 @@ struct EquityTracker: Sendable {
         if eq < trough { trough = eq }
         let dd = peak - eq
         if dd > maxDrawdown { maxDrawdown = dd }
-        if dd > 0 && peak > 0 && dd / peak * 100 > maxDrawdownPercent {
+        if dd > 0 && peak > 0 && Self.mayExceed(dd, peak, maxDrawdownPercent) && dd / peak * 100 > maxDrawdownPercent {
             maxDrawdownPercent = dd / peak * 100
         }
         let ru = eq - trough
         if ru > maxRunup { maxRunup = ru }
-        if ru > 0 && trough > 0 && ru / trough * 100 > maxRunupPercent {
+        if ru > 0 && trough > 0 && Self.mayExceed(ru, trough, maxRunupPercent) && ru / trough * 100 > maxRunupPercent {
             maxRunupPercent = ru / trough * 100
         }
+    }
+
+    /// False when `amount / base * 100` is surely not above `percent`
+    /// (both positive amounts): a product instead of the bar's division.
+    /// The margin (1e-9 relative) is far wider than the rounding of either
+    /// side, so the exact comparison decides every case this lets through.
+    @inline(__always)
+    static func mayExceed(_ amount: Double, _ base: Double, _ percent: Double) -> Bool {
+        amount * 100 > percent * base * (1 - 1e-9)
     }
 }

@@ -74,6 +74,15 @@ struct FillEngine: Sendable {
         }
     }
 
+    /// The open trades' profit at `price`, before commissions. It reads the
+    /// trades in place: `mutating` only so that the broker calls it through
+    /// an exclusive access, without retaining the trades' storage on every
+    /// bar (it changes nothing).
+    @inline(__always)
+    mutating func openProfit(at price: Double) -> Double {
+        ledger.openProfit(at: price, pointValue: rules.pointValue)
+    }
+
     /// True with no pending order and no open trade: the bar's path can be skipped.
     @inline(__always) var isIdle: Bool { book.orders.isEmpty && ledger.openTrades.isEmpty }
 

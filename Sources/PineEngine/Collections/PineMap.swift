@@ -40,9 +40,11 @@ final class PineMap<Value> {
     /// TradingView's limit: 100,000 elements, counting keys and values, so 50,000 pairs.
     static var maximumPairs: Int { 50_000 }
 
-    private(set) var keys: [MapKey] = []
-    private(set) var values: [Value] = []
-    private var slots: [MapKey: Int] = [:]
+    // A map is used by one engine instance, one bar at a time, and no
+    // access to its storage calls back into it: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var keys: [MapKey] = []
+    @exclusivity(unchecked) private(set) var values: [Value] = []
+    @exclusivity(unchecked) private var slots: [MapKey: Int] = [:]
 
     init() {}
 

@@ -7,10 +7,12 @@ final class PineMatrix<Element> {
     /// TradingView's limit on the number of elements of a matrix.
     static var maximumElements: Int { 100_000 }
 
-    private(set) var rows: Int
-    private(set) var columns: Int
+    // A matrix is used by one engine instance, one bar at a time, and no
+    // access to its storage calls back into it: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var rows: Int
+    @exclusivity(unchecked) private(set) var columns: Int
     /// The elements, row by row: element (r, c) is at `r * columns + c`.
-    var elements: [Element]
+    @exclusivity(unchecked) var elements: [Element]
     /// The element a new row or column is filled with when none is given (`na`).
     let empty: Element
 

@@ -26,22 +26,49 @@ enum PineValue {
 /// declaration order. Assigning an object copies the reference; `copy()`
 /// makes a new object with the same field values (a shallow copy: fields that
 /// hold references share them).
+///
+/// The fields live behind a pointer the object allocates and frees, so the
+/// per-bar reads and writes carry no runtime exclusivity checks.
 final class PineObject {
-    var fields: [PineValue]
+    private let storage: UnsafeMutablePointer<[PineValue]>
+
+    var fields: [PineValue] {
+        @inline(__always) _read { yield storage.pointee }
+        @inline(__always) _modify { yield &storage.pointee }
+    }
 
     init(fields: [PineValue]) {
-        self.fields = fields
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: fields)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 
     func copy() -> PineObject { PineObject(fields: fields) }
 }
 
-/// An array of objects: the references, `na` elements as nil.
+/// An array of objects: the references, `na` elements as nil, behind a
+/// pointer the array allocates and frees (no runtime exclusivity checks per
+/// access).
 final class PineObjectArray {
-    var items: [AnyObject?]
+    private let storage: UnsafeMutablePointer<[AnyObject?]>
+
+    var items: [AnyObject?] {
+        @inline(__always) _read { yield storage.pointee }
+        @inline(__always) _modify { yield &storage.pointee }
+    }
 
     init(items: [AnyObject?]) {
-        self.items = items
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: items)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 }
 

@@ -146,8 +146,11 @@ extension InstanceBuilder {
     }
 
     /// The object `f` gives, or a located error when it is `na`.
-    static func object(_ f: RefFn, _ rt: Runtime, _ range: SourceRange, _ what: String) throws -> PineObject {
+    static func object(
+        _ f: RefFn, _ rt: Runtime, _ range: SourceRange, _ what: @autoclosure () -> String
+    ) throws -> PineObject {
         guard let o = try f(rt) else {
+            let what = what()
             throw rt.error("\(what) of an na object: the object was never created (use \(what.hasPrefix("reading") ? "na(x)" : "x := T.new()") first)", line: range.start.line, column: range.start.column)
         }
         return unsafeDowncast(o, to: PineObject.self)
@@ -247,7 +250,9 @@ extension InstanceBuilder {
             let names = type.fields.map(\.name).joined(separator: ", ")
             throw error(range, "type '\(typeName)' has no field '\(name)' (its fields: \(names))")
         }
-        return unboxed({ rt in try InstanceBuilder.object(f, rt, range, "reading the field '\(name)'").fields[i] }, type.fields[i].type, range)
+        // The message is built once here: the closure runs on every bar.
+        let what = "reading the field '\(name)'"
+        return unboxed({ rt in try InstanceBuilder.object(f, rt, range, what).fields[i] }, type.fields[i].type, range)
     }
 
     /// `obj.field := value` (and `+=` & co.).
@@ -269,9 +274,10 @@ extension InstanceBuilder {
         }
         let box = try boxer(value, as: type.fields[i].type, a.value.range)
         let target = a.target.range
+        let what = "assigning the field '\(name)'"
         return { rt in
             let v = try box(rt)
-            try InstanceBuilder.object(f, rt, target, "assigning the field '\(name)'").fields[i] = v
+            try InstanceBuilder.object(f, rt, target, what).fields[i] = v
             return .normal
         }
     }

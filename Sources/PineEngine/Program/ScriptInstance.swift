@@ -11,11 +11,14 @@ public final class ScriptInstance: BarScript {
     let inputs: [InstanceInput]
     /// `plot()` titles by plot index.
     public let plotTitles: [String]
-    private var plotColumns: [[Double]] = []
+    // The per-run state `onBar` reads on every bar opts out of dynamic
+    // exclusivity checks: an instance runs one bar at a time on one thread,
+    // and no access to it calls back into the instance.
+    @exclusivity(unchecked) private var plotColumns: [[Double]] = []
     private let plotCells: [UnsafeMutablePointer<Double>]
     private let columns: [Column]
     private let columnJobs: [ColumnJob]
-    private var columnsReady = false
+    @exclusivity(unchecked) private var columnsReady = false
     /// False when every top-level statement became a column or is a plot.
     private let hasPerBarWork: Bool
     /// The condition columns of the top-level `if`s when they are the only
@@ -24,7 +27,7 @@ public final class ScriptInstance: BarScript {
     /// True when the script is skipped on bars where none of its top-level `if`s is true.
     public var isGated: Bool { gates != nil }
     /// Per bar: true when some gate is true (the script has work to do).
-    private var activeBars: [Bool] = []
+    @exclusivity(unchecked) private var activeBars: [Bool] = []
     /// The bar whose committed state `arena.rollback` holds (-1: none).
     private var rollbackBar = -1
     /// When true, every bar's plot values are kept (`plots()`).

@@ -66,13 +66,13 @@ final class SecuritySite {
     /// Computes the globals the expression reads, on each requested bar.
     let prelude: ExecFn?
     /// Evaluates the expression on the context's current bar and keeps its value(s).
-    var evaluate: (Runtime) throws -> Void = { _ in }
+    @exclusivity(unchecked) var evaluate: (Runtime) throws -> Void = { _ in }
     /// The requested context's runtime.
     let context = Runtime()
     /// True when the current chart bar shows a value (set by the reader).
-    var visible = false
+    @exclusivity(unchecked) var visible = false
     /// The requested bars of this run.
-    private var bars: SecurityBars?
+    @exclusivity(unchecked) private var bars: SecurityBars?
     /// The last requested bar evaluated in this run; `na` (the arena's reset) before the run resolved them.
     private let progress: UnsafeMutablePointer<Double>
 
@@ -126,11 +126,11 @@ final class LowerTimeframeSite {
     let prelude: ExecFn?
     let value: NumFn
     let context = Runtime()
-    private var bars: LowerTimeframeBars?
+    @exclusivity(unchecked) private var bars: LowerTimeframeBars?
     private let progress: UnsafeMutablePointer<Double>
     /// The chart bar the last array was made for, and that array.
-    private var lastBar = -1
-    private var lastArray = PineArray(count: 0, fill: .nan)
+    @exclusivity(unchecked) private var lastBar = -1
+    @exclusivity(unchecked) private var lastArray = PineArray(count: 0, fill: .nan)
 
     init(request: SecurityRequest, prelude: ExecFn?, value: @escaping NumFn, progress: UnsafeMutablePointer<Double>) {
         self.request = request
