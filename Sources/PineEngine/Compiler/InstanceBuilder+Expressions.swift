@@ -82,7 +82,7 @@ extension InstanceBuilder {
 
     func compileHistory(_ base: Expression, _ offsetExpr: Expression, _ range: SourceRange) throws -> CompiledValue {
         if let v = try compileReferenceHistory(base, offsetExpr, range) { return v }
-        let offset = try integer(compile(offsetExpr), offsetExpr.range)
+        let offset = try historyOffset(offsetExpr)
         if case .identifier(let name) = base.kind {
             if let b = lookup(name) {
                 switch b {
@@ -198,6 +198,27 @@ extension InstanceBuilder {
             return .bool({ rt in ring.pointee.get(try offset(rt)) == 1 }, nil)
         default:
             return nil
+        }
+    }
+
+    /// The offset of `x[n]`, checked against the history limit: a constant
+    /// beyond it is a compile error, a computed one a runtime error on the bar
+    /// where it happens (never a silent `na`).
+    func historyOffset(_ offsetExpr: Expression) throws -> (Runtime) throws -> Int {
+        let value = try compile(offsetExpr)
+        let offset = try integer(value, offsetExpr.range)
+        let limit = ScriptLimits.maxHistory
+        if let c = value.constNumber, c.isFinite {
+            let k = PineMath.clampedInt(c)
+            if k > limit { throw error(offsetExpr.range, ScriptLimits.historyMessage(k)) }
+            return offset
+        }
+        let line = offsetExpr.range.start.line
+        let column = offsetExpr.range.start.column
+        return { rt in
+            let k = try offset(rt)
+            if k > limit { throw rt.error(ScriptLimits.historyMessage(k), line: line, column: column) }
+            return k
         }
     }
 

@@ -6,7 +6,8 @@ extension InstanceBuilder {
         rt.loopBudget -= 1
         if rt.loopBudget < 0 {
             throw rt.error(
-                "loop ran more than \(Runtime.loopIterationsPerBar) iterations on one bar (runaway loop?)",
+                "the loops ran more than \(ScriptLimits.maxLoopIterationsPerBar) iterations on one bar, pfopt's limit "
+                    + "(all loops of a bar together): check the loop's end condition, or spread the work over several bars",
                 line: range.start.line, column: range.start.column)
         }
     }

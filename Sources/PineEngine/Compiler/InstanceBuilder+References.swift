@@ -81,7 +81,7 @@ extension InstanceBuilder {
     /// `x[n]` for a reference variable: what it held `n` bars ago; nil otherwise.
     func compileReferenceHistory(_ base: Expression, _ offsetExpr: Expression, _ range: SourceRange) throws -> CompiledValue? {
         guard case .identifier(let name) = base.kind, case .reference(let storage, let type)? = lookup(name) else { return nil }
-        let offset = try integer(compile(offsetExpr), offsetExpr.range)
+        let offset = try historyOffset(offsetExpr)
         guard case .ring(let ring) = storage else {
             throw error(range, "internal: '\(name)' has no history buffer")
         }

@@ -1,4 +1,5 @@
 import PFData
+import PineLanguage
 
 /// The mutable context one engine instance runs a script in: the current
 /// bar, the bar columns for history reads, the chart clock and the broker.
@@ -175,7 +176,6 @@ final class Runtime {
         @inline(__always) _read { yield state.pointee.loopBudget }
         @inline(__always) _modify { yield &state.pointee.loopBudget }
     }
-    static let loopIterationsPerBar = 1_000_000
     /// True when `plot()` values are recorded on this run.
     var recordsPlots: Bool {
         @inline(__always) _read { yield state.pointee.recordsPlots }
@@ -213,7 +213,7 @@ final class Runtime {
         close = closes[index]
         volume = volumes[index]
         isLastBar = index == barCount - 1
-        loopBudget = Runtime.loopIterationsPerBar
+        loopBudget = ScriptLimits.maxLoopIterationsPerBar
     }
 
     /// The current bar's calendar fields in the chart time zone.

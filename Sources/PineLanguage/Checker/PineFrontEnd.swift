@@ -47,6 +47,7 @@ public enum PineFrontEnd {
         let (inputs, inputDiagnostics) = InputDiscovery.discover(in: script)
         if !parsed.hasErrors {
             diagnostics += SupportChecker.check(script)
+            diagnostics += ScriptLimits.problems(in: parsed.script)
             diagnostics += inputDiagnostics
         }
         diagnostics.sort { $0.range.start.offset < $1.range.start.offset }

@@ -10,7 +10,6 @@ struct Parser {
     var nesting = 0
     /// The script's `//@version`, set when the script is parsed.
     var version: Int?
-    static let maxNesting = 200
     static let maxDiagnostics = 100
 
     init(tokens: [Token]) {
@@ -148,9 +147,11 @@ struct Parser {
 
     mutating func enter() throws {
         nesting += 1
-        if nesting > Parser.maxNesting {
+        if nesting > ScriptLimits.maxNesting {
             nesting -= 1
-            throw fail("the script is nested too deeply (or an expression is too long)")
+            throw fail(
+                "the script is nested more than \(ScriptLimits.maxNesting) levels deep, pfopt's limit (each block, bracket, "
+                    + "call and operator of a chain is a level): give parts of the expression names, or move inner blocks into functions")
         }
     }
 

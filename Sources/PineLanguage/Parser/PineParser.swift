@@ -22,6 +22,11 @@ public struct ParseResult: Sendable {
 public enum PineParser {
     /// Parses Pine v6 source. Never throws or crashes: problems come back as diagnostics.
     public static func parse(source: String, fileName: String) -> ParseResult {
+        if let tooBig = ScriptLimits.sizeProblem(of: source) {
+            let start = SourceLocation(line: 1, column: 1, offset: 0)
+            let empty = Script(version: nil, declaration: nil, statements: [], range: SourceRange(start: start, end: start))
+            return ParseResult(script: empty, diagnostics: [tooBig], fileName: fileName, source: source)
+        }
         var lexer = Lexer(source: source)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens)

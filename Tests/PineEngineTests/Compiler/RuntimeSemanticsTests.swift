@@ -106,7 +106,7 @@ import Testing
             _ = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
         } throws: { error in
             guard let e = error as? ScriptRuntimeError else { return false }
-            return e.line == 4 && e.message.contains("runaway")
+            return e.line == 4 && e.message.contains("iterations on one bar")
         }
     }
 
