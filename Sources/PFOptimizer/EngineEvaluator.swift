@@ -21,40 +21,13 @@ public struct EngineEvaluator: BacktestEvaluator {
         // compiler's file:line:col style with the source line and caret.
         program = try PineProgram.compile(source: source, fileName: setup.scriptPath)
         guard program.isStrategy else { throw EngineEvaluatorError.notAStrategy(setup.scriptPath) }
-        var market = try MarketData.load(path: setup.dataPath)
-        if let historyFrom = setup.historyFrom { market = try market.startingAt(historyFrom) }
-        if let symbolPath = setup.symbolPath {
-            let symbol = try SymbolInfo.load(path: symbolPath)
-            market = MarketData(
-                bars: market.bars, timeframe: market.timeframe, symbol: symbol, sourcePath: market.sourcePath,
-                ohlcvPath: market.ohlcvPath, gaps: market.gaps)
-        }
-        var prepared = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
-        try prepared.addSymbols(setup.symbols)
-        let rate: FxSource? = try setup.fx.map { try FxSource.load(path: $0) } ?? setup.fxRate.map { .constant($0) }
-        try prepared.setCurrency(strategy: program.declared.currency, rate: rate)
-        data = prepared
-        let magnifier = try Magnifier.parse(
-            mode: setup.magnifierMode, samples: setup.magnifierSamples, distribution: setup.magnifierDistribution)
-        if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
+        let run = try RunSetup(
+            program: program,
+            request: setup.runRequest(inputs: setup.fixedInputs.sorted { $0.key < $1.key }.map { ($0.key, .value($0.value)) }))
+        data = run.data
         inputs = program.inputs
         barTimes = data.bars.bars.time
-        var fixed: [String: InputValue] = [:]
-        for (key, value) in setup.fixedInputs {
-            guard let spec = inputs.first(where: { $0.name == key }) ?? inputs.first(where: { $0.title == key }) else {
-                throw InputValueError.unknownInput(key, known: inputs.map(\.name))
-            }
-            try InputValueError.validate(value, for: spec)
-            fixed[spec.name] = value
-        }
-        var overrides: [String: String] = [:]
-        for (key, value) in setup.overrides {
-            overrides[key] = value.description
-        }
-        baseOptions = RunOptions(
-            inputs: fixed, overrides: overrides, tradeFrom: setup.tradeFrom, tradeTo: setup.tradeTo, magnifier: magnifier)
-        // Validate the overrides once, before anything runs.
-        _ = try program.strategyProperties(overrides: overrides)
+        baseOptions = run.options
     }
 
     public var barCloses: [Double] { data.bars.bars.close }
@@ -126,5 +99,16 @@ public enum EngineEvaluatorError: Error, CustomStringConvertible {
         case .unreadableScript(let p): return "\(p): cannot read the strategy file"
         case .notAStrategy(let p): return "\(p): the script is an indicator, not a strategy: a sweep needs strategy(...)"
         }
+    }
+}
+
+extension EngineSetup {
+    /// The run setup of this sweep's data, magnifier, trade window and overrides, with `inputs` fixed.
+    func runRequest(inputs: [(key: String, value: RunSetup.InputSetting)] = []) -> RunSetup.Request {
+        RunSetup.Request(
+            dataPath: dataPath, symbolPath: symbolPath, timeframe: timeframe, historyFrom: historyFrom, symbols: symbols,
+            fx: fx, fxRate: fxRate, magnifierMode: magnifierMode, magnifierSamples: magnifierSamples,
+            magnifierDistribution: magnifierDistribution, inputs: inputs, overrides: overrides.mapValues(\.description),
+            tradeFrom: tradeFrom, tradeTo: tradeTo)
     }
 }

@@ -42,24 +42,17 @@ public struct LibraryEvaluator: BacktestEvaluator {
             inputs = declared
             initialCapital = nil
         }
-        var market = try MarketData.load(path: setup.dataPath)
-        if let historyFrom = setup.historyFrom { market = try market.startingAt(historyFrom) }
-        if let symbolPath = setup.symbolPath {
-            market = MarketData(
-                bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),
-                sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
-        }
         if setup.fx != nil || setup.fxRate != nil || !setup.symbols.isEmpty {
             throw LibraryError.refused(
                 libraryPath, "a strategy library takes one symbol's bars in its own currency: remove fx, fx_rate and [data.symbols]")
         }
+        let request = setup.runRequest()
+        let market = try RunSetup.market(request)
         let data = try PreparedData(market: market, scriptTimeframe: setup.timeframe)
         barTimes = data.bars.bars.time
         barCloses = data.bars.bars.close
         priceTick = data.mintick
-        let magnifier = try Magnifier.parse(
-            mode: setup.magnifierMode, samples: setup.magnifierSamples, distribution: setup.magnifierDistribution)
-        if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
+        let magnifier = try RunSetup.magnifier(request, data: data)
         let scriptTF = data.timeframe?.description ?? market.timeframe?.description ?? ""
         switch magnifier {
         case .synthetic(let samples, let distribution):

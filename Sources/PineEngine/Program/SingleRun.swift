@@ -59,67 +59,37 @@ public struct SingleRun {
     public init(_ request: Request) throws {
         let source = try ScriptFile.read(request.scriptPath)
         program = try PineProgram.compile(source: source, fileName: request.scriptPath)
-        var market = try MarketData.load(path: request.dataPath)
-        if let symbolPath = request.symbolPath {
-            market = MarketData(
-                bars: market.bars, timeframe: market.timeframe, symbol: try SymbolInfo.load(path: symbolPath),
-                sourcePath: market.sourcePath, ohlcvPath: market.ohlcvPath, gaps: market.gaps)
-        }
-        if let historyFrom = request.historyFrom {
-            market = try market.startingAt(try TimeParsing.parse(historyFrom, timezone: nil))
-        }
-        self.market = market
-        var prepared = try PreparedData(market: market, scriptTimeframe: request.timeframe)
         var symbols: [String: String] = [:]
         for item in request.symbolData {
             let (ticker, file) = try Self.split(item, flag: "--symbol-data")
             symbols[ticker] = file
-        }
-        try prepared.addSymbols(symbols)
-        if request.fx != nil && request.fxRate != nil {
-            throw SingleRunError.conflictingFlags("give either --fx FILE or --fx-rate RATE, not both")
-        }
-        if let r = request.fxRate, !(r.isFinite && r > 0) {
-            throw CurrencyError.badRate(String(r))
-        }
-        let rate: FxSource? = try request.fx.map { try FxSource.load(path: $0) } ?? request.fxRate.map { .constant($0) }
-        try prepared.setCurrency(strategy: program.isStrategy ? program.declared.currency : nil, rate: rate)
-        data = prepared
-        // `--magnifier synthetic` takes the endpoints distribution, the one comparable with
-        // TradingView; a distribution named as the mode (`cosine`) is that distribution.
-        let magnifier = try Magnifier.parse(mode: request.magnifier, samples: request.samples, distribution: "endpoints")
-        if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
-
-        var inputs: [String: InputValue] = [:]
-        for item in request.sets {
-            let (key, text) = try Self.split(item, flag: "--set")
-            guard let spec = program.inputs.first(where: { $0.name == key }) ?? program.inputs.first(where: { $0.title == key }) else {
-                throw InputValueError.unknownInput(key, known: program.inputs.map(\.name))
-            }
-            let value = try InputValue.parse(text, for: spec)
-            try InputValueError.validate(value, for: spec)
-            inputs[spec.name] = value
         }
         var overrides: [String: String] = [:]
         for item in request.overrides {
             let (key, value) = try Self.split(item, flag: "--override")
             overrides[key] = value
         }
-        let times = data.bars.bars.time
-        let from = try request.tradeFrom.map { try TimeParsing.parse($0, timezone: nil) }
-        let to = try request.tradeTo.map { try TimeParsing.parse($0, timezone: nil) }
-        if let from, let last = times.last, from > last {
-            throw SingleRunError.windowOutsideData("--trade-from \(request.tradeFrom ?? "") is after the last bar")
+        let inputs = try request.sets.map { item in
+            let (key, text) = try Self.split(item, flag: "--set")
+            return (key: key, value: RunSetup.InputSetting.text(text))
         }
-        if let to, let first = times.first, to <= first {
-            throw SingleRunError.windowOutsideData("--trade-to \(request.tradeTo ?? "") is before the first bar")
+        if request.fx != nil && request.fxRate != nil {
+            throw SingleRunError.conflictingFlags("give either --fx FILE or --fx-rate RATE, not both")
         }
-        if let from, let to, to <= from {
-            throw SingleRunError.windowOutsideData("--trade-to must be after --trade-from")
-        }
-        options = RunOptions(inputs: inputs, overrides: overrides, tradeFrom: from, tradeTo: to, magnifier: magnifier)
-        // Overrides are checked now, not halfway through a run.
-        _ = try program.strategyProperties(overrides: overrides)
+        // `--magnifier synthetic` takes the endpoints distribution, the one comparable with
+        // TradingView; a distribution named as the mode (`cosine`) is that distribution.
+        let setup = try RunSetup(
+            program: program,
+            request: RunSetup.Request(
+                dataPath: request.dataPath, symbolPath: request.symbolPath, timeframe: request.timeframe,
+                historyFrom: try request.historyFrom.map { try TimeParsing.parse($0, timezone: nil) }, symbols: symbols,
+                fx: request.fx, fxRate: request.fxRate, magnifierMode: request.magnifier,
+                magnifierSamples: request.samples, magnifierDistribution: "endpoints", inputs: inputs,
+                overrides: overrides, tradeFrom: try request.tradeFrom.map { try TimeParsing.parse($0, timezone: nil) },
+                tradeTo: try request.tradeTo.map { try TimeParsing.parse($0, timezone: nil) }))
+        market = setup.market
+        data = setup.data
+        options = setup.options
     }
 
     /// Runs the backtest, recording plots.
