@@ -6,4 +6,8 @@
  * `address`, or NULL when the loader does not know it. */
 const char *pfopt_abi_image_path(const void *address);
 
+/* The text of pfopt_abi.h itself, NUL-terminated: what `pfopt export` writes
+ * beside a library, so the header exists once, in include/. */
+const char *pfopt_abi_header_text(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CPFABI
 import Foundation
 import PineEngine
 import PineLanguage
@@ -27,6 +28,12 @@ public struct LibraryExporter: Sendable {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? "pfopt"
         return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(baseLibraryName).path
+    }
+
+    /// The bytes of `pfopt_abi.h`, the header pfopt is built with (embedded in the build).
+    public static var headerText: Data {
+        guard let text = pfopt_abi_header_text() else { return Data() }
+        return Data(bytes: text, count: strlen(text))
     }
 
     /// The header's path: `pfopt_abi.h` in the library's folder.
@@ -74,7 +81,7 @@ public struct LibraryExporter: Sendable {
         var bytes = base
         bytes.append(contentsOf: try payload.trailer())
         try write(bytes, to: outputPath, executable: true)
-        try write(Data(ABIHeader.text.utf8), to: headerPath, executable: false)
+        try write(Self.headerText, to: headerPath, executable: false)
         return payload
     }
 
