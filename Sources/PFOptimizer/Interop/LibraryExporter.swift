@@ -58,17 +58,8 @@ public struct LibraryExporter: Sendable {
         guard program.isStrategy else { throw ExportError.notAStrategy(scriptPath) }
         var inputs: [String: String] = [:]
         for item in sets {
-            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-                throw SingleRunError.badAssignment(flag: "--set", text: item)
-            }
-            let key = item[..<eq].trimmingCharacters(in: .whitespaces)
-            let text = item[item.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            guard let spec = program.inputs.first(where: { $0.name == key }) ?? program.inputs.first(where: { $0.title == key })
-            else {
-                throw InputValueError.unknownInput(key, known: program.inputs.map(\.name))
-            }
-            let value = try InputValue.parse(text, for: spec)
-            try InputValueError.validate(value, for: spec)
+            let (key, text) = try RunSetup.assignment(item, flag: "--set")
+            let (spec, _) = try RunSetup.input(key, .text(text), of: program)
             inputs[spec.name] = text
         }
         guard FileManager.default.fileExists(atPath: baseLibraryPath),

@@ -18,14 +18,14 @@ public struct LibraryRun {
         var declared: [InputSpec] = []
         let zero = SourceLocation(line: 0, column: 0, offset: 0)
         for item in sets {
-            let (key, text) = try Self.split(item, flag: "--set")
+            let (key, text) = try RunSetup.assignment(item, flag: "--set")
             inputs[key] = .string(text)
             declared.append(
                 InputSpec(name: key, title: key, kind: .string, defaultValue: .string(text), range: SourceRange(start: zero, end: zero)))
         }
         var properties: [String: InputValue] = [:]
         for item in overrides {
-            let (key, text) = try Self.split(item, flag: "--override")
+            let (key, text) = try RunSetup.assignment(item, flag: "--override")
             properties[key] = .string(text)
         }
         let from = try tradeFrom.map { try TimeParsing.parse($0, timezone: nil) }
@@ -52,14 +52,5 @@ public struct LibraryRun {
         let outcome = worker.run(request)
         if case .failed(let message) = outcome.status { throw LibraryError.refused(evaluator.library.path, message) }
         return outcome
-    }
-
-    static func split(_ item: String, flag: String) throws -> (String, String) {
-        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-            throw SingleRunError.badAssignment(flag: flag, text: item)
-        }
-        return (
-            item[..<eq].trimmingCharacters(in: .whitespaces), item[item.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-        )
     }
 }

@@ -86,16 +86,7 @@ public struct RunSetup: Sendable {
         let magnifier = try Self.magnifier(request, data: prepared)
         var inputs: [String: InputValue] = [:]
         for (key, setting) in request.inputs {
-            guard let spec = program.inputs.first(where: { $0.name == key }) ?? program.inputs.first(where: { $0.title == key })
-            else {
-                throw InputValueError.unknownInput(key, known: program.inputs.map(\.name))
-            }
-            let value: InputValue
-            switch setting {
-            case .value(let v): value = v
-            case .text(let text): value = try InputValue.parse(text, for: spec)
-            }
-            try InputValueError.validate(value, for: spec)
+            let (spec, value) = try Self.input(key, setting, of: program)
             inputs[spec.name] = value
         }
         try Self.checkWindow(from: request.tradeFrom, to: request.tradeTo, times: prepared.bars.bars.time)
@@ -104,6 +95,30 @@ public struct RunSetup: Sendable {
             magnifier: magnifier)
         // Overrides are checked now, not halfway through a run.
         _ = try program.strategyProperties(overrides: request.overrides)
+    }
+
+    /// The input `key` names (variable name, or else title) and its checked value.
+    public static func input(_ key: String, _ setting: InputSetting, of program: PineProgram) throws -> (InputSpec, InputValue) {
+        guard let spec = program.inputs.input(named: key) else {
+            throw InputValueError.unknownInput(key, known: program.inputs.map(\.name))
+        }
+        let value: InputValue
+        switch setting {
+        case .value(let v): value = v
+        case .text(let text): value = try InputValue.parse(text, for: spec)
+        }
+        try InputValueError.validate(value, for: spec)
+        return (spec, value)
+    }
+
+    /// `NAME=VALUE` as given to `flag` (`--set`, `--override`), both sides trimmed.
+    public static func assignment(_ item: String, flag: String) throws -> (key: String, value: String) {
+        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+            throw SingleRunError.badAssignment(flag: flag, text: item)
+        }
+        return (
+            item[..<eq].trimmingCharacters(in: .whitespaces), item[item.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        )
     }
 
     /// The bars of the data file from the history start on, with the symbol file's settings.

@@ -61,16 +61,16 @@ public struct SingleRun {
         program = try PineProgram.compile(source: source, fileName: request.scriptPath)
         var symbols: [String: String] = [:]
         for item in request.symbolData {
-            let (ticker, file) = try Self.split(item, flag: "--symbol-data")
+            let (ticker, file) = try RunSetup.assignment(item, flag: "--symbol-data")
             symbols[ticker] = file
         }
         var overrides: [String: String] = [:]
         for item in request.overrides {
-            let (key, value) = try Self.split(item, flag: "--override")
+            let (key, value) = try RunSetup.assignment(item, flag: "--override")
             overrides[key] = value
         }
         let inputs = try request.sets.map { item in
-            let (key, text) = try Self.split(item, flag: "--set")
+            let (key, text) = try RunSetup.assignment(item, flag: "--set")
             return (key: key, value: RunSetup.InputSetting.text(text))
         }
         if request.fx != nil && request.fxRate != nil {
@@ -96,13 +96,6 @@ public struct SingleRun {
     public func run(onProgress: ((Int, Int) -> Void)? = nil) throws -> RunResult {
         let runner = try ScriptRunner(program: program, data: data)
         return try runner.run(options, recordPlots: true, onProgress: onProgress)
-    }
-
-    static func split(_ item: String, flag: String) throws -> (String, String) {
-        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-            throw SingleRunError.badAssignment(flag: flag, text: item)
-        }
-        return (String(item[..<eq]).trimmingCharacters(in: .whitespaces), String(item[item.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -22,7 +22,7 @@ public struct CheckedScript: Sendable {
 
     /// The input with this variable name, or else with this title.
     public func input(named key: String) -> InputSpec? {
-        inputs.first { $0.name == key } ?? inputs.first { $0.title == key }
+        inputs.input(named: key)
     }
 }
 

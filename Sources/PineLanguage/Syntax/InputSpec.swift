@@ -78,3 +78,10 @@ public struct InputSpec: Sendable, Hashable {
         return value
     }
 }
+
+extension Array where Element == InputSpec {
+    /// The input with this variable name, or else with this title.
+    public func input(named key: String) -> InputSpec? {
+        first { $0.name == key } ?? first { $0.title == key }
+    }
+}
