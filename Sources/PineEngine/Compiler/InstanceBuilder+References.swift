@@ -109,7 +109,7 @@ extension InstanceBuilder {
             return { _ in storage.cell.pointee }
         case .index(let base, let offsetExpr):
             guard case .identifier(let name) = base.kind, case .array(let storage, _)? = lookup(name),
-                let offset = try? integer(compile(offsetExpr), offsetExpr.range)
+                let offset = try? historyOffset(offsetExpr)
             else { return nil }
             return { rt in storage.past(try offset(rt)) }
         case .member(let base, let name, _):
