@@ -31,29 +31,12 @@ public final class Sweep: Sendable {
         let start = Date()
         let dir = options.shard?.directory(in: config.output.directory) ?? config.output.directory
         try GridSizeGuard.check(planner, total: planner.plannedCount, confirmed: options.confirmLargeGrid)
-        try OutputDirectory.create(dir)
-        let lock = try OutputLock(directory: dir, command: options.merge ? "merge" : "sweep")
-        defer { lock.release() }
-        let (configHash, dataHash) = OutputDirectory.fingerprints(
-            config, sections: ["strategy", "data", "search", "params"])
-        var notes: [String] = []
-        if let note = lock.note { notes.append(note) }
-        if options.merge {
-            let merged = try ShardMerge.assemble(
-                outputDirectory: dir, command: "sweep", configHash: configHash, dataHash: dataHash,
-                version: options.version, configFile: config.document.file)
-            notes.append("merged \(merged.shards) shards: \(merged.runs) runs")
-        }
-        let journal = try Journal(
-            path: dir + "/" + Self.journalName, configHash: configHash, dataHash: dataHash,
-            fresh: options.fresh && !options.merge, version: options.version)
-        if let reason = journal.discardReason { notes.append(reason) }
-        if let damage = journal.damageNote { notes.append(damage) }
-        if journal.reusedCount > 0 && !options.merge {
-            notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal")
-        }
-        if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
-        if options.shard != nil { OutputDirectory.remove([ShardMerge.statusName], in: dir) }
+        let folder = try ResultsFolder(
+            dir, command: "sweep", config: config, sections: ["strategy", "data", "search", "params"], outputs: Self.outputs,
+            runs: "runs", options: options)
+        defer { folder.lock.release() }
+        let (journal, configHash, dataHash) = (folder.journal, folder.configHash, folder.dataHash)
+        var notes = folder.notes
 
         let collector = try SegmentCollector(
             objective: objective, space: space, top: config.output.top, runsPath: dir + "/runs.csv",

@@ -47,29 +47,12 @@ public final class WalkForward: Sendable {
         let dir = options.shard?.directory(in: config.output.directory) ?? config.output.directory
         let total = planner.plannedCount.multipliedReportingOverflow(by: folds.count)
         try GridSizeGuard.check(planner, total: total.overflow ? Int.max : total.partialValue, confirmed: options.confirmLargeGrid)
-        try OutputDirectory.create(dir)
-        let lock = try OutputLock(directory: dir, command: options.merge ? "merge" : "walkforward")
-        defer { lock.release() }
-        let (configHash, dataHash) = OutputDirectory.fingerprints(
-            config, sections: ["strategy", "data", "search", "params", "walkforward"])
-        var notes: [String] = []
-        if let note = lock.note { notes.append(note) }
-        if options.merge {
-            let merged = try ShardMerge.assemble(
-                outputDirectory: dir, command: "walkforward", configHash: configHash, dataHash: dataHash,
-                version: options.version, configFile: config.document.file)
-            notes.append("merged \(merged.shards) shards: \(merged.runs) in-sample runs")
-        }
-        let journal = try Journal(
-            path: dir + "/" + Sweep.journalName, configHash: configHash, dataHash: dataHash,
-            fresh: options.fresh && !options.merge, version: options.version)
-        if let reason = journal.discardReason { notes.append(reason) }
-        if let damage = journal.damageNote { notes.append(damage) }
-        if journal.reusedCount > 0 && !options.merge {
-            notes.append("resuming: \(journal.reusedCount) finished runs taken from the journal")
-        }
-        if journal.reusedCount == 0 { OutputDirectory.remove(Self.outputs, in: dir) }
-        if options.shard != nil { OutputDirectory.remove([ShardMerge.statusName], in: dir) }
+        let folder = try ResultsFolder(
+            dir, command: "walkforward", config: config, sections: ["strategy", "data", "search", "params", "walkforward"],
+            outputs: Self.outputs, runs: "in-sample runs", options: options)
+        defer { folder.lock.release() }
+        let (journal, configHash, dataHash) = (folder.journal, folder.configHash, folder.dataHash)
+        var notes = folder.notes
 
         // In-sample sweeps of every fold, on one pool.
         var segments: [PlanSegment] = []
