@@ -129,6 +129,7 @@ extension InstanceBuilder {
     ) throws -> CompiledValue {
         guard inlineDepth < 32 else { throw error(range, "function '\(f.name.text)' calls itself (recursion is not allowed in Pine)") }
         var args: [CompiledValue?] = Array(repeating: nil, count: f.parameters.count)
+        var sources: [String: ParameterSource] = [:]
         var position = 0
         if let receiver, !args.isEmpty {
             args[0] = receiver
@@ -140,9 +141,12 @@ extension InstanceBuilder {
                     throw error(arg.labelRange ?? arg.range, "\(f.name.text)() has no parameter '\(label)'")
                 }
                 args[i] = try compile(arg.value)
+                sources[label] = ParameterSource(expression: arg.value, scope: scope, declaredType: f.parameters[i].type?.name)
             } else {
                 guard position < args.count else { throw error(arg.range, "\(f.name.text)() takes \(args.count) arguments") }
                 args[position] = try compile(arg.value)
+                let p = f.parameters[position]
+                sources[p.name.text] = ParameterSource(expression: arg.value, scope: scope, declaredType: p.type?.name)
                 position += 1
             }
         }
@@ -158,10 +162,17 @@ extension InstanceBuilder {
         // Parameters and body are compiled in a fresh scope that sees the globals.
         let saved = scope
         scope = scope.globalsOnly()
+        for p in f.parameters where sources[p.name.text] == nil {
+            if let d = p.defaultValue {
+                sources[p.name.text] = ParameterSource(expression: d, scope: scope, declaredType: p.type?.name)
+            }
+        }
         inlineDepth += 1
+        parameterSources.append(sources)
         defer {
             scope = saved
             inlineDepth -= 1
+            parameterSources.removeLast()
         }
         var stores: [Step] = []
         for (i, p) in f.parameters.enumerated() {

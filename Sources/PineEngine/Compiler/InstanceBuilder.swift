@@ -44,6 +44,9 @@ final class InstanceBuilder {
     /// on every bar (version 6 stops at the first that decides), and the
     /// division of two constant integers is an integer (truncated).
     var isVersion5 = false
+    /// For each user function being inlined (innermost last), where its
+    /// parameters' values come from (read by `request.security`).
+    var parameterSources: [[String: ParameterSource]] = []
     /// Work done at the start of every bar's execution, before the script's
     /// first statement (sampling built-in variables whose history is read).
     private(set) var barPrologue: [Step] = []

@@ -15,12 +15,51 @@ extension InstanceBuilder {
         let own = depth >= 1 && (frame.recompiling > 0 || inlineDepth > frame.inlineDepth || depth >= frame.baseDepth)
         if own { return binding }
         if let b = frame.bindings[name] { return b }
+        if depth >= 1, frame.recompiling == 0, inlineDepth == frame.inlineDepth,
+            let source = parameterSources.last?[name], !frame.pending.contains(name)
+        {
+            return recompileParameter(name, source, frame)
+        }
         guard depth == 0 else {
             fail(frame, "request.security: the expression reads '\(name)', a local variable of the chart's context; "
                 + "pfopt computes only top-level variables again in the requested context (move it to the top level)")
             return nil
         }
         return recompileGlobal(name, binding, frame)
+    }
+
+    /// A parameter of the function that holds the request: its argument is
+    /// computed again in the requested context, read in the caller's scope
+    /// (where the caller's own parameters are found the same way, and its
+    /// other locals cannot be computed again).
+    private func recompileParameter(_ name: String, _ source: ParameterSource, _ frame: SecurityFrame) -> Binding? {
+        let savedScope = scope
+        let savedBase = frame.baseDepth
+        let savedInline = frame.inlineDepth
+        let level = parameterSources.removeLast()
+        scope = source.scope
+        inlineDepth -= 1
+        frame.baseDepth = Int.max
+        frame.inlineDepth = inlineDepth
+        frame.pending.insert(name)
+        defer {
+            scope = savedScope
+            inlineDepth += 1
+            parameterSources.append(level)
+            frame.baseDepth = savedBase
+            frame.inlineDepth = savedInline
+            frame.pending.remove(name)
+        }
+        do {
+            try bindInFrame(name, try compile(source.expression), declared: source.declaredType, frame)
+        } catch let e as CompileError {
+            if frame.failure == nil { frame.failure = e }
+            return nil
+        } catch {
+            fail(frame, "request.security: '\(name)': \(error)")
+            return nil
+        }
+        return frame.bindings[name]
     }
 
     private func fail(_ frame: SecurityFrame, _ message: String) {

@@ -31,15 +31,25 @@ final class SecurityCompileState {
     }
 }
 
+/// Where the value of a user function's parameter comes from: the
+/// argument written at the call (or the parameter's default) and the scope
+/// it is read in. A requested expression inside the function that reads
+/// the parameter computes that expression again in the requested context.
+struct ParameterSource {
+    var expression: Expression
+    var scope: Scope
+    var declaredType: String?
+}
+
 /// One requested expression being compiled: the globals it computed again
 /// (their bindings and, in dependency order, the steps computing them on
 /// each requested bar) and the first reason it cannot be compiled.
 final class SecurityFrame {
     /// Scope frames at or above this depth belong to the requested expression.
-    let baseDepth: Int
+    var baseDepth: Int
     /// The inlining depth when the frame started: a user function inlined
     /// inside the expression has all its scope frames in the frame.
-    let inlineDepth: Int
+    var inlineDepth: Int
     /// The requested expression (where its errors point).
     let range: SourceRange
     var bindings: [String: Binding] = [:]

@@ -194,6 +194,57 @@ final class RequestSecurityTests: XCTestCase {
         return out
     }
 
+    /// A wrapper function's parameters are computed again in the requested
+    /// context: `len` is the constant given at each call, `src` the caller's
+    /// series (a global computed on the requested bars); a caller's local
+    /// variable passed in is still refused.
+    func testParametersOfAWrapperFunction() throws {
+        let bars = Self.bars
+        let plots = try run(
+            """
+            htfSma(string tf, int len) => request.security(syminfo.tickerid, tf, ta.sma(close, len))
+            noRepaint(sym, tf, src) => request.security(sym, tf, src[barstate.isrealtime ? 1 : 0])[barstate.isrealtime ? 0 : 1]
+            outer(int n) => htfSma("60", n + 1)
+            ma = ta.sma(close, 2)
+            plot(htfSma("240", 2), "s2")
+            plot(htfSma("60", 3), "s3")
+            plot(outer(2), "outer")
+            plot(noRepaint(syminfo.tickerid, "60", ma), "nr")
+            """)
+        let h4 = Buckets(bars, length: 240 * 60_000)
+        let h1 = Buckets(bars, length: 3_600_000)
+        func sma(_ c: [Double], _ k: Int, _ n: Int) -> Double {
+            k >= n - 1 ? (0..<n).map { c[k - $0] }.reduce(0, +) / Double(n) : .nan
+        }
+        var s2: [Double] = [], s3: [Double] = [], nr: [Double] = []
+        for i in 0..<bars.count {
+            let k4 = h4.closed(i, bars)
+            s2.append(k4 >= 0 ? sma(h4.close, k4, 2) : .nan)
+            let k1 = h1.closed(i, bars)
+            s3.append(k1 >= 0 ? sma(h1.close, k1, 3) : .nan)
+            // Not realtime: the requested ma (2-bar SMA of hourly closes), one chart bar back.
+            let kPrev = i >= 1 ? h1.closed(i - 1, bars) : -1
+            nr.append(kPrev >= 0 ? sma(h1.close, kPrev, 2) : .nan)
+        }
+        assertSeries(plots["s2"], s2, "240 sma(2) through a wrapper")
+        assertSeries(plots["s3"], s3, "60 sma(3) through a wrapper")
+        assertSeries(plots["outer"], s3, "a wrapper's parameter from its caller's parameter")
+        assertSeries(plots["nr"], nr, "the non-repainting wrapper")
+        XCTAssertThrowsError(
+            try PineProgram.compile(
+                source: """
+                    //@version=6
+                    indicator("x")
+                    f(src) => request.security(syminfo.tickerid, "60", src)
+                    g() =>
+                        local = close * 2
+                        f(local)
+                    plot(g())
+                    """,
+                fileName: "x.pine")
+        ) { e in XCTAssertTrue("\(e)".contains("'local'"), "\(e)") }
+    }
+
     func testRefusalsAreLocated() throws {
         // Another symbol without data: a run-time error naming the ticker, at the call.
         let program = try PineProgram.compile(
