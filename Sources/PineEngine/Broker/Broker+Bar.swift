@@ -27,6 +27,7 @@ extension Broker {
             index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: h, low: l,
             close: input.close, volume: input.volume, isLast: input.isLast)
         try script.onBar(bar, broker: self)
+        engine.book.dropOrphanExits(engine.ledger)
         if input.processOrdersOnClose { engine.fillOrdersOnClose() }
         let (eq, op) = closeBar()
         return BarStep(

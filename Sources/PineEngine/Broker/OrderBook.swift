@@ -73,6 +73,26 @@ struct OrderBook: Sendable {
 
     /// Binds waiting exits to the open trades of their entry and drops bound
     /// exits whose position is gone (or has turned to the other side).
+    /// Drops the exits waiting for an entry id that is neither open nor
+    /// pending once the script has run: `strategy.exit` with a `from_entry`
+    /// matching no trade and no entry order creates no order (it does not
+    /// wait for a later entry with that id).
+    mutating func dropOrphanExits(_ ledger: TradeLedger) {
+        var i = orders.count - 1
+        while i >= 0 {
+            let o = orders[i]
+            if o.kind == .exit, !o.attached, let from = o.fromEntry, ledger.direction(ofEntry: from) == nil {
+                var pending = false
+                for p in orders where (p.kind == .entry || p.kind == .order) && p.id == from {
+                    pending = true
+                    break
+                }
+                if !pending { orders.remove(at: i) }
+            }
+            i -= 1
+        }
+    }
+
     mutating func pruneExits(_ ledger: TradeLedger, rules: InstrumentRules) {
         var i = 0
         while i < orders.count {

@@ -48,3 +48,42 @@ import Testing
         #expect(r == [OrderRuleTests.L(1, 101, nil, nil)])
     }
 }
+
+/// `strategy.exit` with a `from_entry` that matches no open trade and no
+/// pending entry order creates no order: it does not wait for a later entry
+/// with that id. An exit placed with its entry still pending waits for it.
+@Suite struct OrphanExitTests {
+    /// Bars 100, 101, ...: quiet bars (high +0.5, low -0.5).
+    static let bars = (0..<12).map { i -> (Double, Double, Double, Double) in
+        let o = 100 + Double(i)
+        return (o, o + 0.5, o - 0.5, o)
+    }
+
+    @Test func anExitForAnIdNeitherOpenNorPendingIsDropped() throws {
+        // Bar 1: exit X for "L" (profit 1 tick): nothing to attach to. Bar 4:
+        // entry L fills at bar 5's open 105, and the quiet bar 5 (high 105.5)
+        // would reach 105.01 at once if X were alive. Bar 8 closes L at bar 9's open 109.
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 1
+                strategy.exit("X", "L", profit = 1, loss = 1)
+            if bar_index == 4
+                strategy.entry("L", strategy.long)
+            if bar_index == 8
+                strategy.close("L")
+            """, bars: Self.bars)
+        #expect(OrderRuleHarness.fills(r) == [OrderRuleTests.L(5, 105, 9, 109)])
+    }
+
+    @Test func anExitPlacedWithItsEntryPendingWaitsForTheFill() throws {
+        // Bar 1 places the entry and then its exit (profit 1 tick): the entry
+        // fills at bar 2's open 102 and the exit at 102.01 on the same bar.
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 1
+                strategy.exit("X", "L", profit = 1, loss = 100)
+                strategy.entry("L", strategy.long)
+            """, bars: Self.bars)
+        #expect(OrderRuleHarness.fills(r) == [OrderRuleTests.L(2, 102, 2, 102.01)])
+    }
+}
