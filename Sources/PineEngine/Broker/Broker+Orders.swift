@@ -194,15 +194,7 @@ extension Broker {
         // Its orders bound to trades keep the quantity they hold and their
         // trail (activated or not, best price); they take the new levels and
         // move behind the orders placed before this call.
-        var i = 0
-        var unvisited = engine.book.orders.count
-        while i < unvisited {
-            guard engine.book.orders[i].kind == .exit && engine.book.orders[i].id == id else {
-                i += 1
-                continue
-            }
-            let old = engine.book.orders.remove(at: i)
-            unvisited -= 1
+        for old in engine.book.takeBoundExits(id: id) {
             var c = o
             c.attached = true
             c.trade = old.trade
@@ -218,7 +210,7 @@ extension Broker {
         var bound = false
         for t in engine.ledger.openTrades where from == nil || t.entryId == from {
             bound = true
-            if engine.book.exitIndex(id: id, trade: t.sequence) != nil { continue }
+            if engine.book.boundTrades.contains(t.sequence) { continue }
             appendExit(o.bound(to: t))
             engine.book.reserve(engine.book.orders.count - 1, ledger: engine.ledger, rules: engine.rules)
         }

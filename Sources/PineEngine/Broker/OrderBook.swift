@@ -6,6 +6,10 @@ struct OrderBook: Sendable {
     var orders: [PendingOrder] = []
     /// The sequence number the next placed order gets.
     var nextSequence = 0
+    /// Reused storage for `takeBoundExits` (no allocation per call once warm).
+    private var scratch: [PendingOrder] = []
+    /// The trades the exit taken by `takeBoundExits` is bound to.
+    private(set) var boundTrades: Set<Int> = []
 
     /// Empties the book, keeping its storage.
     mutating func reset() {
@@ -16,6 +20,27 @@ struct OrderBook: Sendable {
     @inline(__always) var isEmpty: Bool { orders.isEmpty }
 
     /// Adds an order behind the others.
+    /// Removes exit `id`'s orders bound to trades, in one pass keeping the
+    /// others in place, and returns them in book order (`boundTrades` then
+    /// holds their trades). The returned array is reused by the next call.
+    mutating func takeBoundExits(id: String) -> [PendingOrder] {
+        scratch.removeAll(keepingCapacity: true)
+        boundTrades.removeAll(keepingCapacity: true)
+        var write = 0
+        for read in orders.indices {
+            let o = orders[read]
+            if o.kind == .exit && o.id == id && o.attached {
+                scratch.append(o)
+                boundTrades.insert(o.trade)
+            } else {
+                if write != read { orders[write] = o }
+                write += 1
+            }
+        }
+        orders.removeLast(orders.count - write)
+        return scratch
+    }
+
     mutating func append(_ order: PendingOrder) {
         var o = order
         o.sequence = nextSequence
