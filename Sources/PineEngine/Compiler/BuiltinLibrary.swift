@@ -23,6 +23,7 @@ enum BuiltinLibrary {
         ArrayStatistics.register(into: &table)
         InputFunctions.register(into: &table)
         VisualFunctions.register(into: &table)
+        DrawingFunctions.register(into: &table)
         ColorFunctions.register(into: &table)
         MapFunctions.register(into: &table)
         MatrixFunctions.register(into: &table)

@@ -56,6 +56,8 @@ extension InstanceBuilder {
         }
         let given = (receiver, baseRange)
         switch receiver.type {
+        case .object(let typeName) where DrawingFunctions.types.contains(typeName):
+            return try DrawingFunctions.compile(typeName + "." + name, call, receiver: (receiver, baseRange), builder: self, range)
         case .object(let typeName):
             guard name == "copy", call.arguments.isEmpty else {
                 throw error(call.callee.range, "type '\(typeName)' has no method '\(name)'")
@@ -103,6 +105,7 @@ extension InstanceBuilder {
     /// `T.copy`, a user method called as a function. Nil otherwise.
     func compileUserTypeCall(_ name: String, _ call: Call, _ range: SourceRange) throws -> CompiledValue? {
         if let v = try compileTypeFunction(name, call, range) { return v }
+        if let v = try DrawingFunctions.compile(name, call, receiver: nil, builder: self, range) { return v }
         if userTypes.methods[name] != nil, let first = call.arguments.first, first.label == nil {
             let receiver = try compile(first.value)
             guard let f = try method(name, for: receiver.type) else {

@@ -13,7 +13,8 @@ extension InstanceBuilder {
         case "bool": return .bool
         case "string": return .string
         case "color": return .color
-        case "label", "line", "box", "table", "linefill", "polyline": return .float
+        case "label", "line", "box": return .object(ref.name)
+        case "table", "linefill", "polyline": return .float
         case "array":
             guard ref.arguments.count == 1 else { throw error(ref.range, "'array' takes one element type: array<float>") }
             let e = try valueType(of: ref.arguments[0])

@@ -173,8 +173,8 @@ extension InstanceBuilder {
             case "color": type = .color
             case "array":
                 if case .array = type {} else { type = .array(.float) }
-            case "label", "line", "box", "table", "linefill", "polyline":
-                // Drawing ids: drawings do nothing, so the id is always na.
+            case "table", "linefill", "polyline":
+                // Display-only drawing ids: always na.
                 type = .float
             default: type = try valueType(of: declared)
             }

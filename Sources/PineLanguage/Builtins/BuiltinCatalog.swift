@@ -101,6 +101,8 @@ enum BuiltinCatalog {
         "array.new(size=0, initial_value?)", "array.new_float(size=0, initial_value?)",
         "array.new_int(size=0, initial_value?)", "array.new_bool(size=0, initial_value?)",
         "array.new_string(size=0, initial_value?)", "array.new_color(size=0, initial_value?)",
+        "array.new_line(size=0, initial_value?)", "array.new_label(size=0, initial_value?)",
+        "array.new_box(size=0, initial_value?)",
         "array.from(arg0, ...)", "array.push(id, value)", "array.pop(id)", "array.get(id, index)",
         "array.set(id, index, value)", "array.size(id)", "array.sum(id)", "array.avg(id)",
         "array.max(id, nth=0)", "array.min(id, nth=0)", "array.clear(id)", "array.shift(id)",
@@ -275,6 +277,6 @@ enum BuiltinCatalog {
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
         "strategy.max_contracts_held_all", "strategy.max_contracts_held_long", "strategy.max_contracts_held_short",
         "strategy.closedtrades.first_index",
-        "array.new_box", "array.new_label", "array.new_line", "array.new_table", "array.new_linefill",
+        "array.new_table", "array.new_linefill",
     ]
 }

@@ -111,6 +111,7 @@ public struct SupportChecker {
     private static let drawingTypes: Set<String> = ["label", "line", "box", "table", "linefill", "polyline"]
     private static let arrayConstructors: Set<String> = [
         "array.new", "array.new_float", "array.new_int", "array.new_bool", "array.new_string", "array.new_color",
+        "array.new_line", "array.new_label", "array.new_box",
         "array.from", "array.copy", "array.slice",
     ]
     private static let stringFunctions: Set<String> = [
