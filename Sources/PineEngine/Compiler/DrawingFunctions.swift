@@ -138,10 +138,13 @@ enum DrawingFunctions {
             let id = try a.id(type)
             return .ref({ rt in (try id(rt) as? PineObject)?.copy() }, type)
         case "line.delete", "label.delete", "box.delete":
-            // Removes the picture only; the arguments still have to be valid.
+            // Removes the picture only; the argument is still evaluated (`line.delete(a.shift())`).
             let a = try DrawingArguments(b, name, ["id"], call, receiver, range)
-            _ = try a.id(type)
-            return .void({ _ in .normal })
+            let id = try a.id(type)
+            return .void({ rt in
+                _ = try id(rt)
+                return .normal
+            })
         default:
             guard function.hasPrefix("set_") else {
                 throw b.error(call.callee.range, "\(name)() is not supported yet")

@@ -115,7 +115,7 @@ import Testing
                 l.delete()
             plot(na(l) ? 1 : 0, "isna")
             prev = l[1]
-            plot(na(prev) ? -1 : prev.get_x1(), "prevx")
+            plot(na(prev) ? -1 : line.get_x1(prev), "prevx")
             """)
         // After delete the variable still holds the (deleted) line: na() stays false.
         #expect(same(p["isna"], (0..<10).map { $0 < 3 ? 1 : 0 }))
