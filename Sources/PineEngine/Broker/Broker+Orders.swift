@@ -214,7 +214,10 @@ extension Broker {
             appendExit(o.bound(to: t))
             engine.book.reserve(engine.book.orders.count - 1, ledger: engine.ledger, rules: engine.rules)
         }
-        if !bound { engine.book.append(o) }
+        if !bound {
+            engine.book.append(o)
+            if from != nil { engine.book.mayHoldOrphanExits = true }
+        }
     }
 
     /// Adds a bound exit behind the others. A trailing stop is armed against

@@ -6,6 +6,9 @@ struct OrderBook: Sendable {
     var orders: [PendingOrder] = []
     /// The sequence number the next placed order gets.
     var nextSequence = 0
+    /// True once an exit waiting for a named entry has been placed and not
+    /// yet found bound or dropped: the per-bar orphan check runs only then.
+    var mayHoldOrphanExits = false
     /// Reused storage for `takeBoundExits` (no allocation per call once warm).
     private var scratch: [PendingOrder] = []
     /// The trades the exit taken by `takeBoundExits` is bound to.
@@ -15,6 +18,7 @@ struct OrderBook: Sendable {
     mutating func reset() {
         orders.removeAll(keepingCapacity: true)
         nextSequence = 0
+        mayHoldOrphanExits = false
     }
 
     @inline(__always) var isEmpty: Bool { orders.isEmpty }
@@ -103,10 +107,18 @@ struct OrderBook: Sendable {
     /// matching no trade and no entry order creates no order (it does not
     /// wait for a later entry with that id).
     mutating func dropOrphanExits(_ ledger: TradeLedger) {
+        guard mayHoldOrphanExits else { return }
+        mayHoldOrphanExits = false
         var i = orders.count - 1
         while i >= 0 {
             let o = orders[i]
-            if o.kind == .exit, !o.attached, let from = o.fromEntry, ledger.direction(ofEntry: from) == nil {
+            if o.kind == .exit, !o.attached, let from = o.fromEntry {
+                // Still waiting: checked again next bar.
+                mayHoldOrphanExits = true
+                if ledger.direction(ofEntry: from) != nil {
+                    i -= 1
+                    continue
+                }
                 var pending = false
                 for p in orders where (p.kind == .entry || p.kind == .order) && p.id == from {
                     pending = true
