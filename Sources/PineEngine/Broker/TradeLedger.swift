@@ -16,6 +16,10 @@ struct TradeLedger: Sendable {
     var winTrades = 0
     var lossTrades = 0
     var evenTrades = 0
+    /// The largest long / short position held so far, in contracts
+    /// (`strategy.max_contracts_held_long` / `_short`).
+    var maxHeldLong: Double = 0
+    var maxHeldShort: Double = 0
 
     /// Empties the ledger, keeping its storage.
     mutating func reset() {
@@ -28,6 +32,8 @@ struct TradeLedger: Sendable {
         winTrades = 0
         lossTrades = 0
         evenTrades = 0
+        maxHeldLong = 0
+        maxHeldShort = 0
     }
 
     /// The direction of the open position, nil when flat.
@@ -106,6 +112,10 @@ struct TradeLedger: Sendable {
         t.sequence = tradeSequence
         tradeSequence += 1
         openTrades.append(t)
+        // Only an entry makes the position larger, so the peaks move here.
+        let size = positionSize
+        if size > maxHeldLong { maxHeldLong = size }
+        if -size > maxHeldShort { maxHeldShort = -size }
     }
 
     /// Closes up to `qty` of the open trades of `direction` (all, or those

@@ -369,10 +369,31 @@ enum StrategyBindings {
         case "strategy.eventrades":
             read = { Double($0.evenTrades) }
             type = .int
+        case "strategy.max_contracts_held_long": read = { $0.maxContractsHeldLong }
+        case "strategy.max_contracts_held_short": read = { $0.maxContractsHeldShort }
+        case "strategy.max_contracts_held_all": read = { max($0.maxContractsHeldLong, $0.maxContractsHeldShort) }
         default: read = nil
         }
         if let read {
             return .num({ rt in rt.broker.map(read) ?? .nan }, type, nil)
+        }
+        if name == "strategy.closedtrades.first_index" {
+            // TradingView lists at most `closedTradeListLimit` closed trades and
+            // drops the oldest beyond it; pfopt keeps every trade, so past that
+            // count the index a script would read is not knowable: stop loudly.
+            let line = range.start.line, column = range.start.column
+            return .num(
+                { rt in
+                    guard let broker = rt.broker else { return .nan }
+                    guard broker.closedTradesCount <= closedTradeListLimit else {
+                        throw rt.error(
+                            "strategy.closedtrades.first_index: more than \(closedTradeListLimit) closed trades; "
+                                + "TradingView drops the oldest from its list and pfopt keeps them all, "
+                                + "so the index it reads here would differ",
+                            line: line, column: column)
+                    }
+                    return 0
+                }, .int, nil)
         }
         if name == "strategy.position_entry_name" {
             return .str({ rt in rt.broker?.positionEntryName ?? "" }, nil)
@@ -382,6 +403,9 @@ enum StrategyBindings {
         }
         return nil
     }
+
+    /// The most closed trades TradingView keeps in its list of trades.
+    static let closedTradeListLimit = 9000
 
     /// The mean of `value` over `trades`, `na` for none (TradingView's averages of closed trades;
     /// the losing averages are positive amounts).

@@ -256,6 +256,8 @@ enum BuiltinCatalog {
         "strategy.initial_capital: simple float", "strategy.opentrades: series int",
         "strategy.closedtrades: series int", "strategy.wintrades: series int", "strategy.losstrades: series int",
         "strategy.eventrades: series int", "strategy.max_drawdown: series float",
+        "strategy.max_contracts_held_all: series float", "strategy.max_contracts_held_long: series float",
+        "strategy.max_contracts_held_short: series float", "strategy.closedtrades.first_index: series int",
         "strategy.max_drawdown_percent: series float", "strategy.max_runup: series float",
         "strategy.max_runup_percent: series float", "strategy.avg_trade: series float",
         "strategy.avg_trade_percent: series float", "strategy.avg_winning_trade: series float",
@@ -275,8 +277,6 @@ enum BuiltinCatalog {
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
-        "strategy.max_contracts_held_all", "strategy.max_contracts_held_long", "strategy.max_contracts_held_short",
-        "strategy.closedtrades.first_index",
         "array.new_table", "array.new_linefill",
     ]
 }

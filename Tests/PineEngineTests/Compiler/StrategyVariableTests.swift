@@ -59,4 +59,42 @@ import Testing
         #expect(near(last["max_drawdown_percent"], worstPct))
         #expect(near(last["max_runup"], runup))
     }
+
+    /// The largest long and short positions held so far. Long 1 fills at
+    /// bar 1's open, a pyramided 2 more at bar 2's (long 3), a short 2 placed
+    /// on bar 3 reverses at bar 4's open (short 2), close_all flattens at
+    /// bar 6's. Values are read at each bar's close, after its fills.
+    @Test func maxContractsHeldTrackThePeakPositions() throws {
+        let source = """
+            //@version=6
+            strategy("held", pyramiding = 3)
+            if bar_index == 0
+                strategy.entry("L1", strategy.long, qty = 1)
+            if bar_index == 1
+                strategy.entry("L2", strategy.long, qty = 2)
+            if bar_index == 3
+                strategy.entry("S", strategy.short, qty = 2)
+            if bar_index == 5
+                strategy.close_all()
+            plot(strategy.max_contracts_held_long, "long")
+            plot(strategy.max_contracts_held_short, "short")
+            plot(strategy.max_contracts_held_all, "all")
+            plot(strategy.closedtrades.first_index, "first")
+            """
+        let start: Int64 = 1_704_067_200_000
+        let n = 8
+        let prices = (0..<n).map { 100 + Double($0) }
+        let store = BarStore(
+            time: (0..<n).map { start + Int64($0) * 900_000 }, open: prices, high: prices.map { $0 + 0.5 },
+            low: prices.map { $0 - 0.5 }, close: prices, volume: prices.map { _ in 1 })
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
+        let program = try PineProgram.compile(source: source, fileName: "held.pine")
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        func series(_ title: String) -> [Double] { result.plots.first { $0.title == title }?.values ?? [] }
+        #expect(series("long") == [0, 1, 3, 3, 3, 3, 3, 3])
+        #expect(series("short") == [0, 0, 0, 0, 2, 2, 2, 2])
+        #expect(series("all") == [0, 1, 3, 3, 3, 3, 3, 3])
+        #expect(series("first") == Array(repeating: 0, count: n))
+        #expect(result.report.trades.count == 3)
+    }
 }
