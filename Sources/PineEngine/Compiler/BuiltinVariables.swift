@@ -132,6 +132,14 @@ enum BuiltinVariables {
             return .num({ rt in rt.barCount > 0 ? Double(rt.times[0]) : .nan }, .int, nil)
         case "chart.right_visible_bar_time":
             return .num({ rt in rt.barCount > 0 ? Double(rt.times[rt.barCount - 1]) : .nan }, .int, nil)
+        // pfopt runs on the feed's own bars: a standard candle chart.
+        case "chart.is_standard": return .constant(true)
+        case "chart.is_heikinashi", "chart.is_renko", "chart.is_linebreak", "chart.is_kagi", "chart.is_pnf",
+            "chart.is_range":
+            return .constant(false)
+        // No chart theme: TradingView's default light one (white background, near-black text).
+        case "chart.bg_color": return .constant(PineColor.hex(0xFFFFFF), .color)
+        case "chart.fg_color": return .constant(PineColor.hex(0x131722), .color)
         case "na": return .na
         default: return nil
         }
@@ -150,9 +158,10 @@ enum BuiltinVariables {
         return false
     }
 
-    /// `timeframe.period`: TradingView writes one day, week or month without its `1`.
     /// The chart's visible range, read as the first and last bar of the data.
     static let visibleRangeNames: Set<String> = ["chart.left_visible_bar_time", "chart.right_visible_bar_time"]
+    /// The chart's theme colors, read as TradingView's default light theme.
+    static let themeColorNames: Set<String> = ["chart.bg_color", "chart.fg_color"]
 
     /// `timeframe.period`: version 6 always writes the multiplier (`"1D"`,
     /// `"1W"`, `"1M"`, `"1S"`, `"15"`); version 5 leaves out a multiplier of 1

@@ -29,17 +29,27 @@ public struct PineProgram: Sendable {
     }
 
     /// How the run reads what a backtest has no equivalent for (the chart's
-    /// visible range), one line each, for the run's summary.
+    /// visible range and theme), one line each, for the run's summary.
     public var runNotes: [String] {
         var visibleRange = false
+        var themeColors = false
         SyntaxWalk.expressions(in: script.statements) { e in
-            if let name = e.dottedName, BuiltinVariables.visibleRangeNames.contains(name) { visibleRange = true }
+            guard let name = e.dottedName else { return }
+            if BuiltinVariables.visibleRangeNames.contains(name) { visibleRange = true }
+            if BuiltinVariables.themeColorNames.contains(name) { themeColors = true }
         }
-        guard visibleRange else { return [] }
-        return [
-            "note: chart.left_visible_bar_time and chart.right_visible_bar_time are taken as the first and last bar "
-                + "of the data (the whole feed is the visible chart)"
-        ]
+        var notes: [String] = []
+        if visibleRange {
+            notes.append(
+                "note: chart.left_visible_bar_time and chart.right_visible_bar_time are taken as the first and last bar "
+                    + "of the data (the whole feed is the visible chart)")
+        }
+        if themeColors {
+            notes.append(
+                "note: chart.bg_color and chart.fg_color are taken as TradingView's default light theme "
+                    + "(#FFFFFF background, #131722 foreground)")
+        }
+        return notes
     }
 
     /// True for `strategy(...)` scripts.

@@ -69,6 +69,27 @@ import Testing
         #expect(plain.runNotes.isEmpty)
     }
 
+    /// pfopt runs on the feed's own candles, so the chart is a standard one;
+    /// its theme colors are TradingView's default light theme, said in a note.
+    @Test func theChartIsAStandardLightThemedOne() throws {
+        let (program, p) = try run("""
+            //@version=6
+            indicator("t")
+            plot(chart.is_standard ? 1 : 0, "standard")
+            plot(chart.is_heikinashi or chart.is_renko or chart.is_linebreak or chart.is_kagi or chart.is_pnf or chart.is_range ? 1 : 0, "other")
+            plot(color.r(chart.bg_color) * 1000000 + color.g(chart.bg_color) * 1000 + color.b(chart.bg_color), "bg")
+            plot(color.r(chart.fg_color) * 1000000 + color.g(chart.fg_color) * 1000 + color.b(chart.fg_color), "fg")
+            """)
+        let n = Self.closes.count
+        #expect(p["standard"] == Array(repeating: 1, count: n))
+        #expect(p["other"] == Array(repeating: 0, count: n))
+        #expect(p["bg"] == Array(repeating: 255_255_255, count: n))
+        // #131722 = (19, 23, 34).
+        #expect(p["fg"] == Array(repeating: 19_023_034, count: n))
+        #expect(program.runNotes.count == 1)
+        #expect(program.runNotes.first?.contains("light theme") == true)
+    }
+
     @Test func version5UsesTheFirstOfARepeatedArgument() throws {
         // The manual: "In v5, you can specify the same parameter in a function more than
         // once. However, doing so raises a compiler warning, and only the first value will be used."
