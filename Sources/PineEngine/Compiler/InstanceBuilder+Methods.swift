@@ -77,6 +77,8 @@ extension InstanceBuilder {
             return try invoke(fn, implementation, call: call, receiver: (receiver, base), range)
         case .array:
             return nil
+        case .float where VisualFunctions.displayOnlyMethods.contains(name) && userTypes.methods[name] == nil:
+            return .na
         default:
             if userTypes.methods[name] != nil {
                 throw error(call.callee.range, "no method '\(name)' takes a \(receiver.type) as its first parameter")

@@ -12,6 +12,17 @@ enum VisualFunctions {
         "alertcondition", "alert",
     ]
 
+    /// The methods of the display-only drawing types (tables, linefills,
+    /// polylines), which pfopt holds as plain `na` values: `t.cell(...)` is
+    /// accepted and does nothing, like `table.cell(t, ...)`.
+    static let displayOnlyMethods: Set<String> = [
+        "cell", "cell_set_bgcolor", "cell_set_height", "cell_set_text", "cell_set_text_color",
+        "cell_set_text_font_family", "cell_set_text_formatting", "cell_set_text_halign", "cell_set_text_size",
+        "cell_set_text_valign", "cell_set_tooltip", "cell_set_width", "clear", "merge_cells", "set_bgcolor",
+        "set_border_color", "set_border_width", "set_frame_color", "set_frame_width", "set_position", "set_color",
+        "delete",
+    ]
+
     static func register(into t: inout [String: BuiltinImplementation]) {
         t["plot"] = BuiltinImplementation { a in
             let f = try a.num(0)

@@ -90,6 +90,22 @@ import Testing
         #expect(program.runNotes.first?.contains("light theme") == true)
     }
 
+    /// Tables are display-only: their methods (`t.cell(...)`) are accepted and
+    /// change nothing the script computes.
+    @Test func tableMethodsAreAcceptedAndDoNothing() throws {
+        let (_, p) = try run("""
+            //@version=6
+            indicator("t")
+            var table t = table.new(position.top_right, 2, 2, border_color = chart.fg_color)
+            t.cell(0, 0, "net", text_color = chart.fg_color)
+            t.cell_set_text(0, 0, str.tostring(close))
+            t.merge_cells(0, 0, 1, 0)
+            t.clear(0, 0, 1, 1)
+            plot(close, "c")
+            """)
+        #expect(p["c"] == Self.closes)
+    }
+
     @Test func version5UsesTheFirstOfARepeatedArgument() throws {
         // The manual: "In v5, you can specify the same parameter in a function more than
         // once. However, doing so raises a compiler warning, and only the first value will be used."
