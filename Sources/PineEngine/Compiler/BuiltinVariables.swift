@@ -22,6 +22,7 @@ enum BuiltinVariables {
             let version5 = builder.isVersion5
             return .str({ rt in rt.timeframe.map { periodText($0, version5: version5) } ?? "" }, nil)
         }
+        if name == "time_tradingday" { return tradingDay(range) }
         if let v = series(name) { return v }
         if let v = calendar(name) { return v }
         if let c = constants[name] { return .constant(c.0, c.1) }
@@ -56,7 +57,7 @@ enum BuiltinVariables {
         case "hlcc4": return .num({ ($0.high + $0.low + $0.close + $0.close) / 4 }, .float, nil)
         case "bar_index": return .num({ Double($0.barIndex) }, .int, nil)
         case "last_bar_index": return .num({ Double($0.barCount - 1) }, .int, nil)
-        case "time", "time_tradingday": return .num({ Double($0.time) }, .int, nil)
+        case "time": return .num({ Double($0.time) }, .int, nil)
         case "time_close":
             return .num({ rt in rt.barDurationMs > 0 ? Double(rt.time + rt.barDurationMs) : .nan }, .int, nil)
         case "last_bar_time": return .num({ rt in rt.barCount > 0 ? Double(rt.times[rt.barCount - 1]) : .nan }, .int, nil)
@@ -171,6 +172,23 @@ enum BuiltinVariables {
         let text = tf.description
         if version5, tf.multiplier == 1, !tf.isMinutes { return String(text.dropFirst()) }
         return text
+    }
+
+    /// `time_tradingday`: 00:00 UTC of the last calendar day of the session
+    /// the bar trades in, that is of the session's trading day (an evening
+    /// session opening at 17:00 New York trades for the next day). Weekly and
+    /// monthly bars span several sessions: refused there.
+    private static func tradingDay(_ range: SourceRange) -> CompiledValue {
+        let line = range.start.line, column = range.start.column
+        return .num({ rt in
+            guard rt.barDurationMs <= 86_400_000 else {
+                throw rt.error(
+                    "time_tradingday is not supported on weekly or monthly bars yet (a bar spans several trading days)",
+                    line: line, column: column)
+            }
+            let day = TradingSessions.tradingDay(sessionStart: rt.clock.sessionStart(rt.time))
+            return Double(Int64(day) * 86_400_000)
+        }, .int, nil)
     }
 
     private static func calendar(_ name: String) -> CompiledValue? {

@@ -210,7 +210,7 @@ enum BuiltinCatalog {
     static let variables = [
         "open: series float", "high: series float", "low: series float", "close: series float",
         "volume: series float", "hl2: series float", "hlc3: series float", "ohlc4: series float",
-        "hlcc4: series float", "time: series int", "time_close: series int",
+        "hlcc4: series float", "time: series int", "time_close: series int", "time_tradingday: series int",
         "bar_index: series int", "last_bar_index: series int", "last_bar_time: series int",
         "year: series int", "month: series int", "weekofyear: series int", "dayofmonth: series int",
         "dayofweek: series int", "hour: series int", "minute: series int", "second: series int",
@@ -279,7 +279,7 @@ enum BuiltinCatalog {
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow", "strategy.risk.max_cons_loss_days",
-        "strategy.margin_liquidation_price", "strategy.opentrades.capital_held", "time_tradingday",
+        "strategy.margin_liquidation_price", "strategy.opentrades.capital_held",
         "array.new_table", "array.new_linefill",
     ]
 }

@@ -136,6 +136,7 @@ import Testing
             plot(timeframe.change("D") ? 1 : 0, "D")
             plot(timeframe.change("W") ? 1 : 0, "W")
             plot(timeframe.change("M") ? 1 : 0, "M")
+            plot(time_tradingday, "tradingday")
             """
         let program = try PineProgram.compile(source: script, fileName: "changes.pine")
         let data = try PreparedData(store: store, sourceTimeframe: Timeframe("60"))
@@ -147,6 +148,9 @@ import Testing
         #expect(bars("D") == Array(stride(from: 24, to: count, by: 24)))
         #expect(bars("W") == [7 * 24, 14 * 24, 21 * 24, 28 * 24, 35 * 24])
         #expect(bars("M") == [31 * 24])
+        // Midnight sessions: each bar trades for its own UTC day.
+        let tradingDays = plots.first { $0.title == "tradingday" }?.values ?? []
+        #expect(tradingDays == times.map { Double($0 / 86_400_000 * 86_400_000) })
     }
 
     /// With FX sessions (`vwap.toml`: Sunday to Thursday at 17:00 New York), the trading day
@@ -167,6 +171,7 @@ import Testing
             plot(timeframe.change("D") ? 1 : 0, "D")
             plot(timeframe.change("W") ? 1 : 0, "W")
             plot(hour, "hour")
+            plot(time_tradingday, "tradingday")
             """
         let program = try PineProgram.compile(source: script, fileName: "fx.pine")
         let plots = try ScriptRunner(program: program, data: try PreparedData(market: market, scriptTimeframe: nil))
@@ -180,5 +185,11 @@ import Testing
         // Monday's trading day and a new week, Monday's opens Tuesday's.
         #expect(days.indices.filter { days[$0] == 1 } == [51, 75])
         #expect(weeks.indices.filter { weeks[$0] == 1 } == [51])
+        // time_tradingday is 00:00 UTC of that trading day: Friday 2024-03-01 up to the
+        // Sunday 17:00 bar, Monday 2024-03-04 from it, Tuesday 2024-03-05 from Monday 17:00.
+        let friday = 1_709_251_200_000.0, monday = 1_709_510_400_000.0, tuesday = 1_709_596_800_000.0
+        let tradingDays = try #require(plots.first { $0.title == "tradingday" }).values
+        let expected = times.indices.map { $0 < 51 ? friday : $0 < 75 ? monday : tuesday }
+        #expect(tradingDays == expected)
     }
 }
