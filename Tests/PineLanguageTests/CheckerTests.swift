@@ -87,7 +87,8 @@ import Testing
     @Test func unsupportedFeaturesAreNamed() {
         #expect(messages("x = request.financial(syminfo.tickerid, \"EBITDA\", \"FQ\")") == ["3:5: error: request.financial is not supported yet"])
         #expect(messages("x = request.security(syminfo.tickerid, \"D\", close)") == [])
-        #expect(messages("x = ticker.heikinashi(syminfo.tickerid)") == ["3:5: error: ticker.heikinashi is not supported yet"])
+        #expect(messages("x = ticker.renko(syminfo.tickerid, \"ATR\", 10)") == ["3:5: error: ticker.renko is not supported yet"])
+        #expect(messages("x = ticker.heikinashi(syminfo.tickerid)") == [])
         #expect(messages("x = input.enum(1)").first == "3:16: error: the default value of input.enum must be a member of an enum declared in the script: input.enum(MyEnum.member)")
         #expect(messages("x = timenow") == ["3:5: error: timenow is not supported yet"])
         #expect(messages("x = strategy.risk.max_cons_loss_days(3)") == [

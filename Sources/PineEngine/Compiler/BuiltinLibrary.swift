@@ -31,6 +31,7 @@ enum BuiltinLibrary {
         StrategyBindings.register(into: &table)
         StringAndTimeFunctions.register(into: &table)
         RequestFunctions.register(into: &table)
+        TickerFunctions.register(into: &table)
         return table
     }()
 

@@ -317,6 +317,14 @@ extension InstanceBuilder {
                     p.pointee = try f(rt)
                     return .normal
                 })
+            case .array(let e):
+                let f = try nullableArray(element, nil, range)
+                let storage = arrayStorage(for: name.text)
+                bind(name.text, .array(storage, e))
+                stores.append(Step { rt in
+                    storage.declare(try f(rt))
+                    return .normal
+                })
             default:
                 let f = try number(element, range)
                 let storage = self.storage(for: name.text)

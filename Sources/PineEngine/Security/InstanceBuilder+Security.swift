@@ -294,23 +294,49 @@ extension InstanceBuilder {
     private func lowerTimeframeValue(
         _ value: CompiledValue, _ prelude: ExecFn?, _ request: SecurityRequest, _ range: SourceRange
     ) throws -> CompiledValue {
-        let element: ValueType
-        let read: NumFn
-        switch value {
-        case .num(let f, let t, _):
-            element = t
-            read = f
-        case .bool(let f, _):
-            element = .bool
-            read = { rt in try f(rt) ? 1 : 0 }
-        case .na:
-            element = .float
-            read = { _ in .nan }
-        default:
-            throw error(range, "request.security_lower_tf returns arrays of numbers or bools only for now, not of \(value.type)")
+        let prepare: ExecFn?
+        let elements: [CompiledValue]
+        if case .tuple(let p, let es) = value {
+            prepare = p
+            elements = es
+        } else {
+            prepare = nil
+            elements = [value]
         }
-        let site = LowerTimeframeSite(request: request, prelude: prelude, value: read, progress: arena.cell())
-        return .array({ rt in try site.update(rt) }, element)
+        var reads: [LowerTimeframeSite.Value] = []
+        var types: [ValueType] = []
+        for element in elements {
+            switch element {
+            case .num(let f, let t, _):
+                reads.append(.number(f))
+                types.append(t)
+            case .bool(let f, _):
+                reads.append(.number { rt in try f(rt) ? 1 : 0 })
+                types.append(.bool)
+            case .na:
+                reads.append(.number { _ in .nan })
+                types.append(.float)
+            case .str(let f, _):
+                reads.append(.text(f))
+                types.append(.string)
+            default:
+                throw error(range, "request.security_lower_tf returns arrays of numbers, bools or strings, not of \(element.type)")
+            }
+        }
+        let site = LowerTimeframeSite(
+            request: request, prelude: prelude, prepare: prepare, values: reads, progress: arena.cell())
+        guard case .tuple = value else {
+            return .array({ rt in
+                try site.update(rt)
+                return site.arrays[0]
+            }, types[0])
+        }
+        return .tuple(
+            prepare: { rt in
+                try site.update(rt)
+                return .normal
+            },
+            elements: types.indices.map { n in .array({ _ in site.arrays[n] }, types[n]) })
     }
 }
 

@@ -12,12 +12,15 @@ public struct LowerTimeframeBars: Sendable {
     /// Per chart bar: one past the last lower-timeframe bar opening inside it.
     public let end: [Int32]
 
-    /// Aggregates `source` to `timeframe` (at least as coarse as the source)
-    /// and finds the bars that open inside each chart bar.
+    /// Aggregates `source` to `timeframe` (at least as coarse as the source),
+    /// as Heikin Ashi bars when `heikinAshi` is set, and finds the bars that
+    /// open inside each chart bar.
     public init(
-        source: BarStore, sourceTimeframe: Timeframe, timeframe: Timeframe, chart: BarStore, chartTimeframe: Timeframe
+        source: BarStore, sourceTimeframe: Timeframe, timeframe: Timeframe, chart: BarStore, chartTimeframe: Timeframe,
+        heikinAshi: Bool = false
     ) throws {
-        let bars = try source.aggregated(to: timeframe, from: sourceTimeframe).bars
+        var bars = try source.aggregated(to: timeframe, from: sourceTimeframe).bars
+        if heikinAshi { bars = bars.heikinAshi() }
         self.bars = bars
         self.timeframe = timeframe
         var starts = [Int32](repeating: 0, count: chart.count)

@@ -32,10 +32,14 @@ public struct SecurityBars: Sendable {
     /// before the first one.
     public let openIndex: [Int32]
 
-    /// Aggregates `source` (bars of `sourceTimeframe`) to `timeframe` and
-    /// aligns the result with `chart` (bars of `chartTimeframe`).
+    /// Aggregates `source` (bars of `sourceTimeframe`) to `timeframe` (which
+    /// may be finer than the chart's: each chart bar then reads the last, or
+    /// with lookahead the first, requested bar inside it), turns them into
+    /// Heikin Ashi bars when `heikinAshi` is set, and aligns the result with
+    /// `chart` (bars of `chartTimeframe`).
     public init(
-        source: BarStore, sourceTimeframe: Timeframe, timeframe: Timeframe, chart: BarStore, chartTimeframe: Timeframe
+        source: BarStore, sourceTimeframe: Timeframe, timeframe: Timeframe, chart: BarStore, chartTimeframe: Timeframe,
+        heikinAshi: Bool = false
     ) throws {
         let aggregated = try source.aggregated(to: timeframe, from: sourceTimeframe)
         var bars = aggregated.bars
@@ -45,6 +49,7 @@ public struct SecurityBars: Sendable {
             bars = Self.appending(source, from: used, to: bars)
             forming = true
         }
+        if heikinAshi { bars = bars.heikinAshi() }
         self.bars = bars
         self.timeframe = timeframe
         self.lastIsForming = forming

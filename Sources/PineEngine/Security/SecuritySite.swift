@@ -1,5 +1,14 @@
 import PFData
 
+/// A requested context: whose bars (a key of `SecurityViews`, "" for the
+/// chart's symbol), at which timeframe, plain or Heikin Ashi.
+struct ResolvedRequest {
+    let views: SecurityViews
+    let symbol: String
+    let timeframe: Timeframe
+    let heikinAshi: Bool
+}
+
 /// A `request.*` call's arguments read in the chart's context.
 struct SecurityRequest {
     let symbol: StrFn
@@ -12,9 +21,9 @@ struct SecurityRequest {
     let column: Int
 
     /// The requested context, resolved once per run on the chart runtime:
-    /// the symbol key and timeframe; nil when the symbol has no data and
-    /// `ignore_invalid_symbol` is set.
-    func resolve(_ rt: Runtime) throws -> (views: SecurityViews, symbol: String, timeframe: Timeframe)? {
+    /// the symbol key, timeframe and bar kind; nil when the symbol has no
+    /// data and `ignore_invalid_symbol` is set.
+    func resolve(_ rt: Runtime) throws -> ResolvedRequest? {
         guard let views = rt.security else {
             throw rt.error("request.security needs the data's other timeframes, which this run was not given", line: line, column: column)
         }
@@ -31,12 +40,16 @@ struct SecurityRequest {
             }
             tf = parsed
         }
-        let ticker = try symbol(rt)
-        guard let key = views.symbolKey(ticker) else {
-            if ignoreInvalidSymbol { return nil }
-            throw rt.error(SecurityError.unknownSymbol(ticker).description, line: line, column: column)
+        let id: TickerID
+        switch TickerID.parse(try symbol(rt)) {
+        case .success(let parsed): id = parsed
+        case .failure(let e): throw rt.error("\(e)", line: line, column: column)
         }
-        return (views, key, tf)
+        guard let key = views.symbolKey(id.symbol) else {
+            if ignoreInvalidSymbol { return nil }
+            throw rt.error(SecurityError.unknownSymbol(id.symbol).description, line: line, column: column)
+        }
+        return ResolvedRequest(views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi)
     }
 
     /// Points `context` at requested bars of `timeframe`, with the chart's
@@ -87,10 +100,10 @@ final class SecuritySite {
     func update(_ rt: Runtime) throws -> Bool {
         if progress.pointee.isNaN {
             bars = nil
-            if let (views, key, tf) = try request.resolve(rt) {
+            if let r = try request.resolve(rt) {
                 do {
-                    let b = try views.higher(symbol: key, timeframe: tf)
-                    request.load(context, bars: b.bars, timeframe: tf, ownSymbol: key.isEmpty, from: rt)
+                    let b = try r.views.requested(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
+                    request.load(context, bars: b.bars, timeframe: r.timeframe, ownSymbol: r.symbol.isEmpty, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)
@@ -118,35 +131,57 @@ final class SecuritySite {
     }
 }
 
-/// One `request.security_lower_tf` call site: the expression evaluated on
-/// every lower-timeframe bar, in order; each chart bar gets a new array of
-/// the values of the lower-timeframe bars that opened inside it.
+/// One `request.security_lower_tf` call site: the expression (one value or
+/// a tuple) evaluated on every lower-timeframe bar, in order; each chart bar
+/// gets new arrays of the values of the lower-timeframe bars that opened
+/// inside it, one array per value.
 final class LowerTimeframeSite {
+    /// How one requested value is read on a lower-timeframe bar.
+    enum Value {
+        case number(NumFn)
+        case text(StrFn)
+    }
+
     let request: SecurityRequest
     let prelude: ExecFn?
-    let value: NumFn
+    /// Runs before the values are read (a tuple's shared work).
+    let prepare: ExecFn?
+    let values: [Value]
     let context = Runtime()
     @exclusivity(unchecked) private var bars: LowerTimeframeBars?
     private let progress: UnsafeMutablePointer<Double>
-    /// The chart bar the last array was made for, and that array.
+    /// The chart bar the last arrays were made for, and those arrays.
     @exclusivity(unchecked) private var lastBar = -1
-    @exclusivity(unchecked) private var lastArray = PineArray(count: 0, fill: .nan)
+    @exclusivity(unchecked) private(set) var arrays: [PineArray]
 
-    init(request: SecurityRequest, prelude: ExecFn?, value: @escaping NumFn, progress: UnsafeMutablePointer<Double>) {
+    init(
+        request: SecurityRequest, prelude: ExecFn?, prepare: ExecFn?, values: [Value],
+        progress: UnsafeMutablePointer<Double>
+    ) {
         self.request = request
         self.prelude = prelude
-        self.value = value
+        self.prepare = prepare
+        self.values = values
         self.progress = progress
+        arrays = values.map(Self.emptyArray)
     }
 
-    func update(_ rt: Runtime) throws -> PineArray {
+    private static func emptyArray(_ v: Value) -> PineArray {
+        switch v {
+        case .number: return PineArray(count: 0, fill: .nan)
+        case .text: return PineArray(strings: [])
+        }
+    }
+
+    /// Brings the arrays up to chart bar `rt.barIndex`.
+    func update(_ rt: Runtime) throws {
         if progress.pointee.isNaN {
             bars = nil
             lastBar = -1
-            if let (views, key, tf) = try request.resolve(rt) {
+            if let r = try request.resolve(rt) {
                 do {
-                    let b = try views.lower(symbol: key, timeframe: tf)
-                    request.load(context, bars: b.bars, timeframe: tf, ownSymbol: key.isEmpty, from: rt)
+                    let b = try r.views.lower(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
+                    request.load(context, bars: b.bars, timeframe: r.timeframe, ownSymbol: r.symbol.isEmpty, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)
@@ -155,8 +190,9 @@ final class LowerTimeframeSite {
             progress.pointee = -1
         }
         let i = rt.barIndex
-        if i == lastBar { return lastArray }
-        let out = PineArray(count: 0, fill: .nan)
+        if i == lastBar { return }
+        // Arrays are references a script may keep: each chart bar gets new ones.
+        for n in values.indices { arrays[n] = Self.emptyArray(values[n]) }
         if let bars {
             let start = Int(bars.start[i])
             let end = Int(bars.end[i])
@@ -165,13 +201,20 @@ final class LowerTimeframeSite {
                 k += 1
                 context.enter(bar: k)
                 if let prelude { _ = try prelude(context) }
-                let v = try value(context)
-                if k >= start { out.values.append(v) }
+                if let prepare { _ = try prepare(context) }
+                for (n, v) in values.enumerated() {
+                    switch v {
+                    case .number(let f):
+                        let x = try f(context)
+                        if k >= start { arrays[n].values.append(x) }
+                    case .text(let f):
+                        let x = try f(context)
+                        if k >= start { arrays[n].strings.append(x) }
+                    }
+                }
             }
             progress.pointee = Double(k)
         }
         lastBar = i
-        lastArray = out
-        return out
     }
 }

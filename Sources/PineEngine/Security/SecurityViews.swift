@@ -2,7 +2,7 @@ import Foundation
 import PFData
 
 /// The other contexts a script may request (other timeframes of the chart's
-/// symbol, other symbols given a data file), aggregated once per context on
+/// symbol, its Heikin Ashi bars, other symbols given a data file), aggregated once per context on
 /// first use and shared read-only by every engine instance of a sweep.
 public final class SecurityViews: @unchecked Sendable {
     /// One symbol's data: its bars and their timeframe.
@@ -18,6 +18,7 @@ public final class SecurityViews: @unchecked Sendable {
     private struct Key: Hashable {
         let symbol: String
         let timeframe: Timeframe
+        let heikinAshi: Bool
     }
 
     /// The chart's bars (the script timeframe) and their timeframe.
@@ -29,7 +30,7 @@ public final class SecurityViews: @unchecked Sendable {
     let chartNames: Set<String>
     /// Other symbols by ticker, as mapped by the user.
     private var others: [String: Source] = [:]
-    private var higher: [Key: SecurityBars] = [:]
+    private var requestedBars: [Key: SecurityBars] = [:]
     private var lower: [Key: LowerTimeframeBars] = [:]
     private let lock = NSLock()
 
@@ -76,20 +77,23 @@ public final class SecurityViews: @unchecked Sendable {
         return s
     }
 
-    /// The requested bars of `symbol` (a key from `symbolKey`) at `timeframe`,
-    /// aligned with the chart.
-    func higher(symbol: String, timeframe: Timeframe) throws(SecurityError) -> SecurityBars {
+    /// The requested bars of `symbol` (a key from `symbolKey`) at `timeframe`
+    /// (coarser, equal or finer than the chart's), as Heikin Ashi bars when
+    /// `heikinAshi` is set, aligned with the chart.
+    func requested(symbol: String, timeframe: Timeframe, heikinAshi: Bool = false) throws(SecurityError) -> SecurityBars {
         lock.lock()
         defer { lock.unlock() }
-        let key = Key(symbol: symbol, timeframe: timeframe)
-        if let v = higher[key] { return v }
+        let key = Key(symbol: symbol, timeframe: timeframe, heikinAshi: heikinAshi)
+        if let v = requestedBars[key] { return v }
         let (src, srcTF, chartTF) = try parts(symbol)
-        if timeframe < chartTF { throw .finerThanChart(requested: timeframe, chart: chartTF) }
         do {
             let v = try SecurityBars(
-                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF)
-            higher[key] = v
+                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF,
+                heikinAshi: heikinAshi)
+            requestedBars[key] = v
             return v
+        } catch AggregationError.finerThanData(let target, let data) {
+            throw .finerThanData(function: "request.security", requested: target, data: data)
         } catch let e as AggregationError {
             throw .cannotAggregate(symbol: symbol, detail: e.description)
         } catch {
@@ -97,19 +101,23 @@ public final class SecurityViews: @unchecked Sendable {
         }
     }
 
-    /// The lower-timeframe bars of `symbol` at `timeframe` inside each chart bar.
-    func lower(symbol: String, timeframe: Timeframe) throws(SecurityError) -> LowerTimeframeBars {
+    /// The lower-timeframe bars of `symbol` at `timeframe` inside each chart bar
+    /// (Heikin Ashi bars when `heikinAshi` is set).
+    func lower(symbol: String, timeframe: Timeframe, heikinAshi: Bool = false) throws(SecurityError) -> LowerTimeframeBars {
         lock.lock()
         defer { lock.unlock() }
-        let key = Key(symbol: symbol, timeframe: timeframe)
+        let key = Key(symbol: symbol, timeframe: timeframe, heikinAshi: heikinAshi)
         if let v = lower[key] { return v }
         let (src, srcTF, chartTF) = try parts(symbol)
         if timeframe > chartTF { throw .coarserThanChart(requested: timeframe, chart: chartTF) }
         do {
             let v = try LowerTimeframeBars(
-                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF)
+                source: src.bars, sourceTimeframe: srcTF, timeframe: timeframe, chart: chart, chartTimeframe: chartTF,
+                heikinAshi: heikinAshi)
             lower[key] = v
             return v
+        } catch AggregationError.finerThanData(let target, let data) {
+            throw .finerThanData(function: "request.security_lower_tf", requested: target, data: data)
         } catch let e as AggregationError {
             throw .cannotAggregate(symbol: symbol, detail: e.description)
         } catch {
@@ -130,7 +138,7 @@ public final class SecurityViews: @unchecked Sendable {
 /// Why a requested context cannot be read.
 public enum SecurityError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSymbol(String)
-    case finerThanChart(requested: Timeframe, chart: Timeframe)
+    case finerThanData(function: String, requested: Timeframe, data: Timeframe)
     case coarserThanChart(requested: Timeframe, chart: Timeframe)
     case cannotAggregate(symbol: String, detail: String)
     case unknownTimeframe(String)
@@ -140,8 +148,9 @@ public enum SecurityError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unknownSymbol(let t):
             return "no data for symbol '\(t)': map it to a data file with [data.symbols] \"\(t)\" = \"FILE\" in the sweep config or --symbol-data \(t)=FILE"
-        case .finerThanChart(let r, let c):
-            return "request.security asks for \(r), finer than the chart's \(c): use request.security_lower_tf for lower timeframes"
+        case .finerThanData(let f, let r, let d):
+            return "\(f) asks for timeframe \(r), finer than the data's \(d), and pfopt cannot split bars: "
+                + "give data at \(r) or finer (--data, or the sweep's data file)"
         case .coarserThanChart(let r, let c):
             return "request.security_lower_tf asks for \(r), coarser than the chart's \(c): use request.security"
         case .cannotAggregate(let s, let d):

@@ -257,12 +257,12 @@ final class RequestSecurityTests: XCTestCase {
             XCTAssertTrue(text.contains("BINANCE:BTCUSDT"), text)
             XCTAssertTrue(text.contains("--symbol-data"), text)
         }
-        // A finer timeframe than the chart's.
+        // A finer timeframe than the data's.
         let finer = try PineProgram.compile(
             source: "//@version=6\nindicator(\"x\")\nplot(request.security(syminfo.tickerid, \"5\", close))\n",
             fileName: "x.pine")
         XCTAssertThrowsError(try ScriptRunner(program: finer, data: data).run(RunOptions(), recordPlots: true)) { e in
-            XCTAssertTrue("\(e)".contains("request.security_lower_tf"))
+            XCTAssertTrue("\(e)".contains("finer than the data's 15"), "\(e)")
         }
         // A var global read by the expression.
         XCTAssertThrowsError(

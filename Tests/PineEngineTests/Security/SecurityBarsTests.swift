@@ -67,7 +67,7 @@ final class SecurityBarsTests: XCTestCase {
         XCTAssertEqual(halves.end, [2, 4])
     }
 
-    func testViewsResolveSymbolsAndRefuseFinerTimeframes() throws {
+    func testViewsResolveSymbolsAndRefuseTimeframesFinerThanTheData() throws {
         let chart = feed(Array(0..<8))
         let views = SecurityViews(
             chart: chart, chartTimeframe: try tf("15"), source: .init(bars: chart, timeframe: try tf("15")),
@@ -78,11 +78,11 @@ final class SecurityBarsTests: XCTestCase {
         XCTAssertNil(views.symbolKey("BINANCE:BTCUSDT"))
         views.register(ticker: "BTCUSDT", source: .init(bars: chart, timeframe: try tf("15")))
         XCTAssertEqual(views.symbolKey("BINANCE:BTCUSDT"), "BTCUSDT")
-        XCTAssertThrowsError(try views.higher(symbol: "", timeframe: try tf("5"))) { e in
-            XCTAssertTrue("\(e)".contains("request.security_lower_tf"))
+        XCTAssertThrowsError(try views.requested(symbol: "", timeframe: try tf("5"))) { e in
+            XCTAssertTrue("\(e)".contains("finer than the data's 15"), "\(e)")
         }
-        let a = try views.higher(symbol: "", timeframe: try tf("60"))
+        let a = try views.requested(symbol: "", timeframe: try tf("60"))
         XCTAssertEqual(a.bars.count, 2)
-        XCTAssertThrowsError(try views.higher(symbol: "ZZZ", timeframe: try tf("60")))
+        XCTAssertThrowsError(try views.requested(symbol: "ZZZ", timeframe: try tf("60")))
     }
 }
