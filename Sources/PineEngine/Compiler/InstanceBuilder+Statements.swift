@@ -129,6 +129,7 @@ extension InstanceBuilder {
 
     func compileDeclaration(_ d: VariableDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
         let name = d.name.text
+        if !topLevel { scope.note(name, .single(d)) }
         noteRunConstant(d, topLevel: topLevel)
         let pure = topLevel && d.mode == .none && !reassigned.contains(name) && plan.hasRoom() && purity.isPure(d.initializer)
         let inputMark = inputs.met.count
@@ -271,6 +272,9 @@ extension InstanceBuilder {
     }
 
     func compileTupleDeclaration(_ d: TupleDeclaration, _ range: SourceRange, topLevel: Bool) throws -> LoweredStatement {
+        if !topLevel {
+            for n in d.names where n.text != "_" { scope.note(n.text, .tuple(d)) }
+        }
         let pure = topLevel && plan.hasRoom(for: d.names.count) && purity.isPure(d.initializer)
             && !d.names.contains { reassigned.contains($0.text) }
         let inputMark = inputs.met.count

@@ -197,7 +197,7 @@ final class RequestSecurityTests: XCTestCase {
     /// A wrapper function's parameters are computed again in the requested
     /// context: `len` is the constant given at each call, `src` the caller's
     /// series (a global computed on the requested bars); a caller's local
-    /// variable passed in is still refused.
+    /// variable declared inside an `if` is refused.
     func testParametersOfAWrapperFunction() throws {
         let bars = Self.bars
         let plots = try run(
@@ -237,8 +237,11 @@ final class RequestSecurityTests: XCTestCase {
                     indicator("x")
                     f(src) => request.security(syminfo.tickerid, "60", src)
                     g() =>
-                        local = close * 2
-                        f(local)
+                        float out = na
+                        if close > open
+                            local = close * 2
+                            out := f(local)
+                        out
                     plot(g())
                     """,
                 fileName: "x.pine")
