@@ -181,11 +181,13 @@ public final class BacktestSession<Script: BarScript> {
     /// the high for a short), the equity does not cover the position's margin
     /// (TradingView's margin-call test: available funds = equity - value x margin % < 0).
     /// Both are linear in the price, so the coefficients are rebuilt only when a trade
-    /// opens or closes.
+    /// opens or closes, or the currency rate changes.
     @inline(__always)
     private func checkMargin(high: Double, low: Double, time: Int64) {
         let key = broker.tradeSequence &* 1_000_003 &+ broker.closedTradesCount
-        if key != margin.key { margin = MarginLine(broker: broker, key: key, long: marginLong, short: marginShort) }
+        if key != margin.key || broker.currencyRate != margin.rate {
+            margin = MarginLine(broker: broker, key: key, long: marginLong, short: marginShort)
+        }
         let worst = margin.isLong ? low : high
         let required = margin.requiredPerPrice * worst
         if margin.fixed + margin.equityPerPrice * worst - required < -1e-9 * max(1, required) {
@@ -244,10 +246,12 @@ public enum Backtest {
     }
 }
 
-/// Equity and margin requirement of the open position as lines in the price:
+/// Equity and margin requirement of the open position as lines in the price,
+/// in the strategy's currency at the current bar's rate:
 /// equity(p) = fixed + equityPerPrice * p, required(p) = requiredPerPrice * p.
 struct MarginLine {
     var key = -1
+    var rate = 1.0
     var isLong = true
     var fixed = 0.0
     var equityPerPrice = 0.0
@@ -257,15 +261,16 @@ struct MarginLine {
 
     init(broker: Broker, key: Int, long marginLong: Double, short marginShort: Double) {
         self.key = key
+        rate = broker.currencyRate
         let trades = broker.engine.ledger.openTrades
         isLong = trades.first?.direction != .short
         fixed = broker.initialCapital + broker.netProfit
         for k in trades.indices {
             let qty = trades[k].qty
             let sign = trades[k].direction.sign
-            fixed -= trades[k].entryPrice * qty * broker.pointValue * sign
-            equityPerPrice += qty * broker.pointValue * sign
-            requiredPerPrice += qty * (trades[k].direction == .long ? marginLong : marginShort)
+            fixed -= trades[k].entryPrice * qty * broker.pointValue * sign * rate
+            equityPerPrice += qty * broker.pointValue * sign * rate
+            requiredPerPrice += qty * (trades[k].direction == .long ? marginLong : marginShort) * rate
         }
     }
 }

@@ -73,6 +73,13 @@ public struct BacktestSettings: Sendable, Hashable {
     /// The script bar's duration in milliseconds (bar close = open + this);
     /// nil: inferred from the bars (the smallest gap between bar times).
     public var barDurationMs: Int64?
+    /// Per script bar: units of the strategy's currency per unit of the
+    /// symbol's (the rate every amount booked on that bar is converted
+    /// at); empty when the two are the same money (a factor of 1).
+    public var currencyFactors: [Double] = []
+    /// `strategy.account_currency`: the strategy's declared currency (nil:
+    /// the symbol's).
+    public var accountCurrency: String? = nil
 
     public init(
         properties: StrategyProperties = StrategyProperties(), symbol: BrokerSymbol = BrokerSymbol(),

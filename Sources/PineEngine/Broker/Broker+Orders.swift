@@ -116,7 +116,7 @@ extension Broker {
     func exceedsMargin(qty: Double, direction: TradeDirection) -> Bool {
         let p = settings.properties
         let margin = direction == .long ? p.marginLong : p.marginShort
-        let required = qty * engine.markPrice * engine.rules.pointValue * margin / 100
+        let required = qty * engine.markPrice * engine.rules.pointValue * margin / 100 * currencyRate
         return required > equity
     }
 
@@ -128,11 +128,14 @@ extension Broker {
     }
 
     /// The strategy's default entry size for a fill at `price`
-    /// (`strategy.default_entry_qty(fill_price)`).
+    /// (`strategy.default_entry_qty(fill_price)`). Cash and equity are in
+    /// the strategy's currency: a contract costs `price` converted at the
+    /// current bar's rate.
     public func defaultQuantity(at price: Double) -> Double {
         let p = settings.properties
         let rules = engine.rules
-        let pointValue = rules.pointValue
+        // A contract's value in the strategy's currency, per unit of price.
+        let pointValue = rules.pointValue * currencyRate
         switch p.defaultQtyType {
         case .fixed:
             return rules.floorToLot(p.defaultQtyValue)

@@ -58,6 +58,9 @@ public final class Broker {
     public var barTime: Int64 { engine.clock.time }
     /// The latest price seen: the bar's close while the script runs.
     public var markPrice: Double { engine.markPrice }
+    /// Units of the strategy's currency per unit of the symbol's on the
+    /// current bar (1 when they are the same money): `strategy.convert_to_account`.
+    public var currencyRate: Double { engine.ledger.rate }
     /// The instrument's point value.
     var pointValue: Double { engine.rules.pointValue }
     /// The number of entries opened so far (a new one changes it).
@@ -142,10 +145,11 @@ public final class Broker {
         return index >= 0 && index < trades.count ? trades[index] : nil
     }
 
-    /// `strategy.opentrades.profit(i)`: open profit of one entry net of its entry commission.
+    /// `strategy.opentrades.profit(i)`: open profit of one entry net of its
+    /// entry commission (in the strategy's currency, at the current bar's rate).
     public func openTradeProfit(_ index: Int) -> Double {
         guard let t = openTrade(index) else { return .nan }
-        return t.profit(at: markPrice, pointValue: pointValue) - t.entryCommission
+        return t.profit(at: markPrice, pointValue: pointValue) * currencyRate - t.entryCommission
     }
 
     /// `strategy.opentrades.max_runup(i)` (money).

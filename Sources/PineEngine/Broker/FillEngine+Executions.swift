@@ -102,7 +102,7 @@ extension FillEngine {
     mutating func openTrade(side: TradeDirection, qty: Double, price: Double, id: String, comment: String?, priced: Bool) {
         var t = OpenTrade(
             direction: side, entryId: id, entryComment: comment, entryPrice: price, entryTime: clock.time,
-            entryBar: clock.index, qty: qty, entryCommission: rules.commission(price: price, qty: qty),
+            entryBar: clock.index, qty: qty, entryCommission: rules.commission(price: price, qty: qty, rate: ledger.rate),
             bestPrice: price, worstPrice: price, sequence: 0)
         if priced && !pathExcursions {
             t.entryMask = extremesBefore(price)

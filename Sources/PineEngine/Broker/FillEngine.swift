@@ -39,6 +39,10 @@ struct FillEngine: Sendable {
     var fillLimit = 0
     var fillsToday = 0
     var fillLimitReached = false
+    /// Per script bar: units of the strategy's currency per unit of the
+    /// symbol's (empty: 1 on every bar). The ledger books each bar's amounts
+    /// at that bar's factor.
+    var currencyFactors: [Double] = []
 
     /// Clears the book, the ledger and the path for a new run.
     mutating func reset(settings: BacktestSettings) {
@@ -46,6 +50,7 @@ struct FillEngine: Sendable {
         limits = PositionLimits(properties: settings.properties)
         book.reset()
         ledger.reset()
+        currencyFactors = settings.currencyFactors
         clock = BarClock()
         markPrice = .nan
         if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
@@ -92,6 +97,7 @@ struct FillEngine: Sendable {
     @inline(__always)
     mutating func beginBar(index: Int, time: Int64) {
         clock = BarClock(index: index, time: time)
+        if !currencyFactors.isEmpty { ledger.rate = currencyFactors[min(index, currencyFactors.count - 1)] }
     }
 
     /// The first point of the bar's path (its open): excursions (with the

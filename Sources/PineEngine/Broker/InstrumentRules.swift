@@ -30,12 +30,15 @@ struct InstrumentRules: Sendable {
         commissionValue = p.commissionValue
     }
 
-    /// The commission of one fill.
+    /// The commission of one fill, in the strategy's currency: a percent
+    /// of the fill's value converted at `rate` (units of the strategy's
+    /// currency per unit of the symbol's); cash commissions are already in
+    /// the strategy's currency.
     @inline(__always)
-    func commission(price: Double, qty: Double) -> Double {
+    func commission(price: Double, qty: Double, rate: Double) -> Double {
         guard let type = commissionType else { return 0 }
         switch type {
-        case .percent: return price * qty * pointValue * commissionValue / 100
+        case .percent: return price * qty * pointValue * commissionValue / 100 * rate
         case .cashPerOrder: return commissionValue
         case .cashPerContract: return commissionValue * qty
         }

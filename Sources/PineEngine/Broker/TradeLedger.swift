@@ -20,6 +20,10 @@ struct TradeLedger: Sendable {
     /// (`strategy.max_contracts_held_long` / `_short`).
     var maxHeldLong: Double = 0
     var maxHeldShort: Double = 0
+    /// Units of the strategy's currency per unit of the symbol's on the
+    /// current bar: every amount booked now is converted at it (1 when the
+    /// two currencies are the same money).
+    var rate: Double = 1
 
     /// Empties the ledger, keeping its storage.
     mutating func reset() {
@@ -34,6 +38,7 @@ struct TradeLedger: Sendable {
         evenTrades = 0
         maxHeldLong = 0
         maxHeldShort = 0
+        rate = 1
     }
 
     /// The direction of the open position, nil when flat.
@@ -53,14 +58,15 @@ struct TradeLedger: Sendable {
         return q
     }
 
-    /// The open trades' profit at `price`, before commissions.
+    /// The open trades' profit at `price`, before commissions, in the
+    /// strategy's currency at the current bar's rate.
     @inline(__always)
     func openProfit(at price: Double, pointValue: Double) -> Double {
         var sum = 0.0
         for k in openTrades.indices {
             sum += (price - openTrades[k].entryPrice) * openTrades[k].qty * pointValue * openTrades[k].direction.sign
         }
-        return sum
+        return sum * rate
     }
 
     /// True when `side` already holds `maxEntries` open entries.
@@ -94,21 +100,37 @@ struct TradeLedger: Sendable {
         return total
     }
 
-    /// Open trade `i`'s best and worst prices take in a range of prices.
+    /// Open trade `i`'s best and worst prices take in a range of prices
+    /// (reached on the current bar, at its rate).
     @inline(__always)
     mutating func extendExcursion(_ i: Int, high: Double, low: Double) {
         if openTrades[i].direction == .long {
-            if high > openTrades[i].bestPrice { openTrades[i].bestPrice = high }
-            if low < openTrades[i].worstPrice { openTrades[i].worstPrice = low }
+            if high > openTrades[i].bestPrice {
+                openTrades[i].bestPrice = high
+                openTrades[i].bestRate = rate
+            }
+            if low < openTrades[i].worstPrice {
+                openTrades[i].worstPrice = low
+                openTrades[i].worstRate = rate
+            }
         } else {
-            if low < openTrades[i].bestPrice { openTrades[i].bestPrice = low }
-            if high > openTrades[i].worstPrice { openTrades[i].worstPrice = high }
+            if low < openTrades[i].bestPrice {
+                openTrades[i].bestPrice = low
+                openTrades[i].bestRate = rate
+            }
+            if high > openTrades[i].worstPrice {
+                openTrades[i].worstPrice = high
+                openTrades[i].worstRate = rate
+            }
         }
     }
 
-    /// Opens an entry and returns its sequence number.
+    /// Opens an entry (at the current bar's rate) and returns its sequence number.
     mutating func open(_ trade: OpenTrade) {
         var t = trade
+        t.entryRate = rate
+        t.bestRate = rate
+        t.worstRate = rate
         t.sequence = tradeSequence
         tradeSequence += 1
         openTrades.append(t)
@@ -157,14 +179,17 @@ struct TradeLedger: Sendable {
             // the fill folds in (the part that stays open keeps its own).
             var best = t.bestPrice
             var worst = t.worstPrice
+            var bestRate = t.bestRate
+            var worstRate = t.worstRate
+            let rate = self.rate
             let isLong = t.direction == .long
             @inline(__always) func reach(_ p: Double) {
                 if isLong {
-                    if p > best { best = p }
-                    if p < worst { worst = p }
+                    if p > best { (best, bestRate) = (p, rate) }
+                    if p < worst { (worst, worstRate) = (p, rate) }
                 } else {
-                    if p < best { best = p }
-                    if p > worst { worst = p }
+                    if p < best { (best, bestRate) = (p, rate) }
+                    if p > worst { (worst, worstRate) = (p, rate) }
                 }
             }
             reach(price)
@@ -177,19 +202,23 @@ struct TradeLedger: Sendable {
             }
             let full = cq >= t.qty
             let entryComm = full ? t.entryCommission : t.entryCommission * (cq / t.qty)
+            // Amounts in the strategy's currency: the profit at this bar's
+            // rate, the run-up and drawdown at the rates of their bars; the
+            // entry commission was converted at the entry bar.
             let exitComm =
-                orderCommission.isNaN ? rules.commission(price: price, qty: cq) : orderCommission * (cq / fillQty)
+                orderCommission.isNaN ? rules.commission(price: price, qty: cq, rate: rate) : orderCommission * (cq / fillQty)
             let s = t.direction.sign
-            let gross = (price - t.entryPrice) * s * cq * pointValue
+            let gross = (price - t.entryPrice) * s * cq * pointValue * rate
             let pnl = gross - entryComm - exitComm
-            let runup = max(0, (best - t.entryPrice) * s * cq * pointValue - entryComm)
-            let drawdown = (t.entryPrice - worst) * s * cq * pointValue + entryComm
-            let record = ClosedTrade(
+            let runup = max(0, (best - t.entryPrice) * s * cq * pointValue * bestRate - entryComm)
+            let drawdown = (t.entryPrice - worst) * s * cq * pointValue * worstRate + entryComm
+            var record = ClosedTrade(
                 direction: t.direction, entryId: t.entryId, exitId: exitId, entryComment: t.entryComment,
                 exitComment: comment, entryTime: t.entryTime, exitTime: bar.time, entryPrice: t.entryPrice,
                 exitPrice: price, entryBar: t.entryBar, exitBar: bar.index, qty: cq, pnl: pnl,
-                pnlPercent: pnl / (t.entryPrice * cq * pointValue) * 100, commission: entryComm + exitComm,
-                maxRunup: runup, maxDrawdown: drawdown)
+                pnlPercent: pnl / (t.entryPrice * cq * pointValue * t.entryRate) * 100,
+                commission: entryComm + exitComm, maxRunup: runup, maxDrawdown: drawdown)
+            record.entryRate = t.entryRate
             closedTrades.append(record)
             netProfit += pnl
             if pnl > 0 {

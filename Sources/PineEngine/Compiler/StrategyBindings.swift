@@ -45,10 +45,18 @@ enum StrategyBindings {
     }
 
     static func register(into t: inout [String: BuiltinImplementation]) {
-        // Amounts are in the symbol's currency, which is the account's: a run with another
-        // account currency is refused (ScriptRunner.settings), so converting is the identity.
+        // The current bar's rate between the symbol's currency and the
+        // strategy's (1 when they are the same money, and without a broker).
         for name in ["strategy.convert_to_account", "strategy.convert_to_symbol"] {
-            t[name] = BuiltinImplementation { a in .num(try a.num(0), .float, nil) }
+            let toAccount = name.hasSuffix("account")
+            t[name] = BuiltinImplementation { a in
+                let value = try a.num(0)
+                return .num({ rt in
+                    let v = try value(rt)
+                    guard let rate = rt.broker?.currencyRate else { return v }
+                    return toAccount ? v * rate : v / rate
+                }, .float, nil)
+            }
         }
         t["strategy.default_entry_qty"] = BuiltinImplementation { a in
             let price = try a.num(0)
@@ -205,8 +213,8 @@ enum StrategyBindings {
         }
         let closedTrade: [(String, (ClosedTrade) -> Double)] = [
             ("profit_percent", { $0.pnlPercent }),
-            ("max_runup_percent", { $0.maxRunup / ($0.entryPrice * $0.qty) * 100 }),
-            ("max_drawdown_percent", { $0.maxDrawdown / ($0.entryPrice * $0.qty) * 100 }),
+            ("max_runup_percent", { $0.maxRunup / $0.entryCost * 100 }),
+            ("max_drawdown_percent", { $0.maxDrawdown / $0.entryCost * 100 }),
             ("entry_price", { $0.entryPrice }), ("exit_price", { $0.exitPrice }),
             ("entry_bar_index", { Double($0.entryBar) }), ("exit_bar_index", { Double($0.exitBar) }),
             ("entry_time", { Double($0.entryTime) }), ("exit_time", { Double($0.exitTime) }),
@@ -302,10 +310,10 @@ enum StrategyBindings {
         })
     }
 
-    /// Money as a percent of an open trade's entry cost.
+    /// Money as a percent of an open trade's entry cost (both in the strategy's currency).
     static func percentOfCost(_ money: Double, _ trade: OpenTrade?) -> Double {
-        guard let trade, trade.entryPrice * trade.qty != 0 else { return .nan }
-        return money / (trade.entryPrice * trade.qty) * 100
+        guard let trade, trade.entryCost != 0 else { return .nan }
+        return money / trade.entryCost * 100
     }
 
     /// `strategy.*` variables and constants.
@@ -399,7 +407,7 @@ enum StrategyBindings {
             return .str({ rt in rt.broker?.positionEntryName ?? "" }, nil)
         }
         if name == "strategy.account_currency" {
-            return .str({ rt in rt.symbol?.currency ?? "USD" }, nil)
+            return .str({ rt in rt.broker?.settings.accountCurrency ?? rt.symbol?.currency ?? "USD" }, nil)
         }
         return nil
     }

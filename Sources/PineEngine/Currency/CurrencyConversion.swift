@@ -6,11 +6,13 @@ import PFData
 /// in which `initial_capital`, cash commissions and every report figure
 /// are): decided once before a run.
 ///
-/// Each amount is converted at the rate of the bar it is booked on: a
-/// closed trade's profit at its exit bar, a fee at its fill's bar, open
-/// profit at the current bar, a run-up or drawdown at its extreme's bar.
-/// Money-based sizing (`strategy.cash`, `percent_of_equity`) turns the
-/// strategy-currency amount into the symbol's currency at the fill bar.
+/// The broker books each amount at the rate of the bar it is booked on
+/// (`factors`, handed over in `BacktestSettings.currencyFactors`): a closed
+/// trade's profit at its exit bar, a percent fee at its fill's bar, open
+/// profit at the current bar, a run-up or drawdown at the bar of its
+/// extreme price. Money-based sizing (`strategy.cash`, `percent_of_equity`,
+/// and the equity a script reads) is in the strategy's currency, turned
+/// into contracts at the rate of the bar the order is placed on.
 public struct CurrencyConversion: Sendable {
     /// What was decided.
     public enum Kind: String, Sendable, Equatable {
@@ -159,7 +161,6 @@ public enum CurrencyError: Error, Sendable, Equatable, CustomStringConvertible {
     case pairMismatch(file: String, base: String?, quote: String?, strategy: String, symbol: String)
     case emptyRates(String)
     case badRateBar(file: String, time: Int64)
-    case notConvertible(String)
 
     public var description: String {
         switch self {
@@ -175,7 +176,6 @@ public enum CurrencyError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(name the file after its pair, e.g. \(s)\(q)_1D.csv, or give a symbol TOML beside it)"
         case .emptyRates(let file):
             return "\(file): the rate file has no bars"
-        case .notConvertible(let why): return why
         case .badRateBar(let file, let time):
             return "\(file): the rate at \(time) is not a positive number"
         }

@@ -78,12 +78,15 @@ public final class ScriptRunner {
     /// The settings a run uses: the script's properties with the overrides applied.
     public func settings(for options: RunOptions) throws -> BacktestSettings {
         let properties = try program.strategyProperties(overrides: options.overrides)
-        try currency.checkConvertible(program, properties: properties)
-        return BacktestSettings(
+        var settings = BacktestSettings(
             properties: properties,
             symbol: BrokerSymbol(mintick: data.mintick, pointValue: data.pointValue, lotStep: data.lotStep),
             tradeFrom: options.tradeFrom, tradeTo: options.tradeTo, magnifier: options.magnifier,
             timezone: timezone, barDurationMs: data.barDurationMs > 0 ? data.barDurationMs : nil)
+        // The broker books every amount in the strategy's currency.
+        settings.currencyFactors = currency.factors
+        settings.accountCurrency = currency.strategyCurrency
+        return settings
     }
 
     /// The bars the script reads under `magnifier`: the plain script bars
@@ -157,16 +160,6 @@ public final class ScriptRunner {
         if !program.isStrategy { return try runIndicator(options, recordPlots: recordPlots) }
         let s = try session(options, recordPlots: recordPlots)
         var report = try s.run(onProgress: onProgress)
-        if currency.kind == .converted {
-            let store = data.bars.bars
-            let settings = s.settings
-            report = currency.converted(report, properties: settings.properties) { r in
-                Metrics(
-                    trades: r.trades, curve: r.equityCurve, initialCapital: r.initialCapital, firstOpen: store.open[0],
-                    lastClose: store.close[max(0, r.equityCurve.count - 1)], timezone: settings.timezone,
-                    riskFreeRate: settings.properties.riskFreeRate)
-            }
-        }
         report.currency = currency.summary
         let columns = recordPlots ? instance.plots() : []
         let count = columns.first?.count ?? 0

@@ -124,7 +124,7 @@ final class CurrencyConversionRunTests: XCTestCase {
         XCTAssertTrue(RunSummary(result: result, title: "t").text.contains("converted from USD to EUR"))
     }
 
-    func testConstantRateAndRefusals() throws {
+    func testConstantRate() throws {
         var eur = try data()
         let program = try PineProgram.compile(source: script(sizing: "default_qty_value=1"), fileName: "eur.pine")
         try eur.setCurrency(strategy: "EUR", rate: .constant(1.25))
@@ -134,11 +134,18 @@ final class CurrencyConversionRunTests: XCTestCase {
         let plain = try ScriptRunner(program: program, data: usd).run(RunOptions())
         XCTAssertEqual(converted.report.trades.count, plain.report.trades.count)
         for (a, b) in zip(converted.report.trades, plain.report.trades) { XCTAssertEqual(a.pnl, b.pnl / 1.25, accuracy: 1e-9) }
-        // Sizing by equity is not converted yet: refused, not run wrong.
+        XCTAssertEqual(converted.report.metrics.all.netProfit, plain.report.metrics.all.netProfit / 1.25, accuracy: 1e-6)
+        // Sizing by equity runs: with the equity in EUR and each contract
+        // costing its USD price in EUR, the quantities are the USD run's.
         let byEquity = try PineProgram.compile(
             source: script(sizing: "default_qty_type=strategy.percent_of_equity, default_qty_value=10"), fileName: "eq.pine")
-        XCTAssertThrowsError(try ScriptRunner(program: byEquity, data: eur).run(RunOptions())) { e in
-            XCTAssertTrue("\(e)".contains("percent_of_equity"), "\(e)")
+        let eurRun = try ScriptRunner(program: byEquity, data: eur).run(RunOptions())
+        let usdRun = try ScriptRunner(program: byEquity, data: usd).run(RunOptions())
+        XCTAssertEqual(eurRun.report.trades.count, usdRun.report.trades.count)
+        XCTAssertGreaterThan(eurRun.report.trades.count, 10)
+        // 10,000 EUR buys 1.25 times the contracts 10,000 USD buys.
+        if let a = eurRun.report.trades.first, let b = usdRun.report.trades.first {
+            XCTAssertEqual(a.qty, b.qty * 1.25, accuracy: 1e-9)
         }
     }
 }
