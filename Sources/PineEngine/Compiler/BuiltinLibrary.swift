@@ -32,6 +32,7 @@ enum BuiltinLibrary {
         StringAndTimeFunctions.register(into: &table)
         RequestFunctions.register(into: &table)
         TickerFunctions.register(into: &table)
+        CurrencyRateFunction.register(into: &table)
         return table
     }()
 

@@ -160,6 +160,7 @@ enum BuiltinCatalog {
         "timeframe.change(timeframe)", "timeframe.from_seconds(seconds)", "runtime.error(message)",
         "request.security(symbol, timeframe, expression, gaps=barmerge.gaps_off, lookahead=barmerge.lookahead_off, ignore_invalid_symbol=false, currency?, calc_bars_count?)",
         "request.security_lower_tf(symbol, timeframe, expression, ignore_invalid_symbol=false, currency?, ignore_invalid_timeframe=false, calc_bars_count?)",
+        "request.currency_rate(from, to, ignore_invalid_currency=false)",
         "ticker.heikinashi(symbol)", "ticker.standard(symbol?)",
         "ticker.new(prefix, ticker, session?, adjustment?, backadjustment?, settlement_as_close?)",
     ]
