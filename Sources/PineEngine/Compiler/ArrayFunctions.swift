@@ -228,7 +228,7 @@ enum ArrayFunctions {
         ]
         for (name, fixed, reduce) in reducers {
             t[name] = BuiltinImplementation { a in
-                let (f, e) = try a.builder.array(a.value(0), a.range(0))
+                let (f, e) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
                 return .num({ rt in reduce(try f(rt).values) }, fixed ?? e, nil)
             }
         }

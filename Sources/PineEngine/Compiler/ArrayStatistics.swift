@@ -16,7 +16,7 @@ enum ArrayStatistics {
     static func register(into t: inout [String: BuiltinImplementation]) {
         for (name, largest) in [("array.max", true), ("array.min", false)] {
             t[name] = BuiltinImplementation { a in
-                let (f, e) = try a.builder.array(a.value(0), a.range(0))
+                let (f, e) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
                 let nth = try a.int(1, default: 0)
                 return .num({ rt in
                     let v = try f(rt).values
@@ -27,7 +27,7 @@ enum ArrayStatistics {
         }
         for (name, variance) in [("array.stdev", false), ("array.variance", true)] {
             t[name] = BuiltinImplementation { a in
-                let (f, _) = try a.builder.array(a.value(0), a.range(0))
+                let (f, _) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
                 let b = try biased(a, 1)
                 return .num({ rt in
                     let v = try f(rt).values
@@ -37,13 +37,13 @@ enum ArrayStatistics {
             }
         }
         t["array.covariance"] = BuiltinImplementation { a in
-            let (f, _) = try a.builder.array(a.value(0), a.range(0))
-            let (g, _) = try a.builder.array(a.value(1), a.range(1))
+            let (f, _) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
+            let (g, _) = try a.builder.numericArray(a.value(1), a.range(1), function: a.name)
             let b = try biased(a, 2)
             return .num({ rt in ArrayAlgorithms.covariance(try f(rt).values, try g(rt).values, biased: try b(rt)) }, .float, nil)
         }
         t["array.mode"] = BuiltinImplementation { a in
-            let (f, e) = try a.builder.array(a.value(0), a.range(0))
+            let (f, e) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
             return .num({ rt in ArrayAlgorithms.mode(try f(rt).values) }, e, nil)
         }
         let percentiles: [(String, ([Double], Double) -> Double)] = [
@@ -52,13 +52,13 @@ enum ArrayStatistics {
         ]
         for (name, kernel) in percentiles {
             t[name] = BuiltinImplementation { a in
-                let (f, e) = try a.builder.array(a.value(0), a.range(0))
+                let (f, e) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
                 let p = try a.num(1)
                 return .num({ rt in kernel(try f(rt).values, try p(rt)) }, name.hasSuffix("rank") ? e : .float, nil)
             }
         }
         t["array.percentrank"] = BuiltinImplementation { a in
-            let (f, _) = try a.builder.array(a.value(0), a.range(0))
+            let (f, _) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
             let i = try a.int(1)
             return .num({ rt in ArrayAlgorithms.percentRank(try f(rt).values, try i(rt)) }, .float, nil)
         }
@@ -69,17 +69,17 @@ enum ArrayStatistics {
         ]
         for (name, kernel) in searches {
             t[name] = BuiltinImplementation { a in
-                let (f, _) = try a.builder.array(a.value(0), a.range(0))
+                let (f, _) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
                 let x = try a.num(1)
                 return .num({ rt in Double(kernel(try f(rt).values, try x(rt))) }, .int, nil)
             }
         }
         t["array.abs"] = BuiltinImplementation { a in
-            let (f, e) = try a.builder.array(a.value(0), a.range(0))
+            let (f, e) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
             return .array({ rt in numbers(ArrayAlgorithms.absolute(try f(rt).values)) }, e)
         }
         t["array.standardize"] = BuiltinImplementation { a in
-            let (f, _) = try a.builder.array(a.value(0), a.range(0))
+            let (f, _) = try a.builder.numericArray(a.value(0), a.range(0), function: a.name)
             return .array({ rt in numbers(ArrayAlgorithms.standardize(try f(rt).values)) }, .float)
         }
         t["array.sort_indices"] = BuiltinImplementation { a in

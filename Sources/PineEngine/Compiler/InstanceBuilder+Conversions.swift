@@ -50,6 +50,16 @@ extension InstanceBuilder {
         throw error(range, "expected an array here, found \(v.type)")
     }
 
+    /// An array of numbers (`int` or `float` elements), for the functions
+    /// Pine defines only on those (`array.sum`, `array.max`, `array.stdev`, ...).
+    func numericArray(_ v: CompiledValue, _ range: SourceRange, function name: String) throws -> (ArrFn, ValueType) {
+        let (f, e) = try array(v, range)
+        guard e == .int || e == .float else {
+            throw error(range, "\(name)() takes an array of int or float, not of \(e)")
+        }
+        return (f, e)
+    }
+
     /// An integer argument (lengths, offsets): `na` becomes 0.
     func integer(_ v: CompiledValue, _ range: SourceRange) throws -> (Runtime) throws -> Int {
         let f = try number(v, range)

@@ -14,6 +14,22 @@ import Testing
         return try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true).lastPlotValues
     }
 
+    /// Pine defines the sums, averages and statistics of arrays only on
+    /// numbers: an array of bools or strings is refused where it is passed.
+    @Test func numericFunctionsRefuseOtherArrays() throws {
+        let calls = [
+            "array.sum(b)", "array.avg(b)", "array.median(b)", "array.range(b)", "array.max(b)", "array.min(s)",
+            "array.stdev(b)", "array.variance(s)", "array.mode(b)", "array.percentrank(b, 0)",
+            "array.percentile_nearest_rank(b, 50)", "array.binary_search(b, 1)", "array.covariance(b, b)",
+        ]
+        for call in calls {
+            let body = "b = array.from(true, false, true)\ns = array.from(\"x\", \"y\")\nx = \(call)\nplot(0)"
+            #expect(throws: PineCompileFailure.self, "\(call)") { _ = try last(body) }
+        }
+        // The same calls on numbers run: the sum of 5, 1, 4 is 10.
+        #expect(try last("a = array.from(5, 1, 4)\nplot(array.sum(a), \"sum\")")["sum"] == 10)
+    }
+
     @Test func statisticsSearchesAndTransforms() throws {
         let p = try last("""
             a = array.from(5.0, 1.0, 4.0, 4.0, 2.0)
