@@ -26,12 +26,13 @@ struct MarketDataTests {
         #expect(FileManager.default.fileExists(atPath: data.ohlcvPath))
         #expect(!DataConverter.isConversionRequired(sourcePath: csv, ohlcvPath: data.ohlcvPath))
 
-        // Reused: make the .ohlcv distinguishable, load again, the same file is read.
-        let stamp = Date(timeIntervalSinceNow: 60)
-        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: data.ohlcvPath)
+        // Reused: loading again reads the same file (a conversion would write a new one).
+        func inode() throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: data.ohlcvPath)[.systemFileNumber] as? Int
+        }
+        let first = try inode()
         _ = try MarketData.load(path: csv)
-        let after = try FileManager.default.attributesOfItem(atPath: data.ohlcvPath)[.modificationDate] as? Date
-        #expect(abs((after ?? .distantPast).timeIntervalSince(stamp)) < 1)
+        #expect(try inode() == first)
 
         // A newer source is converted again.
         let text = try String(contentsOfFile: csv, encoding: .utf8)
@@ -42,6 +43,26 @@ struct MarketDataTests {
         #expect(DataConverter.isConversionRequired(sourcePath: csv, ohlcvPath: data.ohlcvPath))
         let reloaded = try MarketData.load(path: csv)
         #expect(reloaded.bars.count == 53_919)
+    }
+
+    /// A source replaced by another that keeps an older modification time
+    /// (as unzip, cp -p and rsync -a leave it) is converted again: the old
+    /// `.ohlcv` is not read in its place.
+    @Test("a source replaced by an older-dated file is converted again")
+    func olderReplacementIsConvertedAgain() throws {
+        let folder = try TestPaths.scratch()
+        let old = "time,open,high,low,close,volume\n2025-01-01 00:00,1,2,0.5,1.5,1\n2025-01-01 01:00,1,2,0.5,1.5,1\n"
+        let csv = try TestPaths.write(old, "ETHUSDT.csv", in: folder)
+        let past = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: csv)
+        #expect(try MarketData.load(path: csv).bars.open == [1, 1])
+        // The new file opens its second bar at 51, and carries an even older date.
+        let new = "time,open,high,low,close,volume\n2025-01-01 00:00,1,2,0.5,1.5,1\n2025-01-01 01:00,51,52,0.5,1.5,1\n"
+        try Data(new.utf8).write(to: URL(fileURLWithPath: csv))
+        try FileManager.default.setAttributes([.modificationDate: past.addingTimeInterval(-86_400)], ofItemAtPath: csv)
+        #expect(DataConverter.isConversionRequired(sourcePath: csv))
+        #expect(try MarketData.load(path: csv).bars.open == [1, 51])
+        #expect(!DataConverter.isConversionRequired(sourcePath: csv))
     }
 
     @Test("naive times in another timezone are converted apart from the UTC ones")

@@ -2,7 +2,8 @@ import Foundation
 
 /// Converts CSV/TSV/TXT/JSON bar files to `.ohlcv`, like PyneCore's
 /// `DataConverter`: detects the timeframe, gaps and tick size, guesses the
-/// symbol from the file name, and converts only when the source is newer.
+/// symbol from the file name, and converts only when the source changed
+/// since the last conversion.
 public enum DataConverter {
     /// What a conversion produced.
     public struct Result: Sendable {
@@ -32,12 +33,33 @@ public enum DataConverter {
         URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("ohlcv").path
     }
 
-    /// True when `ohlcvPath` is missing or older than `sourcePath`.
+    /// True when `ohlcvPath` is missing or was not converted from
+    /// `sourcePath` as it is now. A conversion stamps the `.ohlcv` with its
+    /// source's modification time, so any other time means the source
+    /// changed since: newer, and also older (a file replaced by an unzip,
+    /// `cp -p` or `rsync -a` keeps its own, earlier time). An `.ohlcv` made
+    /// by another tool is converted again once, then stamped.
     public static func isConversionRequired(sourcePath: String, ohlcvPath: String? = nil) -> Bool {
         let target = ohlcvPath ?? self.ohlcvPath(forSource: sourcePath)
         guard let targetDate = modificationDate(target) else { return true }
         guard let sourceDate = modificationDate(sourcePath) else { return true }
-        return sourceDate > targetDate
+        return abs(sourceDate.timeIntervalSince(targetDate)) > stampTolerance
+    }
+
+    /// How far apart two modification times may be and still be the same
+    /// stamp (file systems keep them at different precisions).
+    static let stampTolerance: TimeInterval = 0.001
+
+    /// Gives `target` the modification time of `source`: the stamp that says
+    /// which version of the source it was converted from. When it cannot be
+    /// set, the next load converts again (slower, never stale).
+    static func stamp(_ target: String, from source: String) {
+        guard let date = modificationDate(source) else { return }
+        do {
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: target)
+        } catch {
+            return
+        }
     }
 
     static func modificationDate(_ path: String) -> Date? {
@@ -101,6 +123,7 @@ public enum DataConverter {
         } catch {
             throw ImportError.io(file: output, reason: "cannot write the .ohlcv file")
         }
+        stamp(output, from: sourcePath)
         var info = existingSymbol ?? makeSymbol(sourcePath, symbol, provider, frame, mintick)
         if let tick {
             info.mintick = tick
