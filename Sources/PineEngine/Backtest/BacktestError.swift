@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a backtest could not run.
 public enum BacktestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--magnifier real` without source bars finer than the script timeframe.
@@ -12,6 +14,9 @@ public enum BacktestError: Error, Sendable, Equatable, CustomStringConvertible {
     case noBars
     /// calc_on_order_fills=true with a setting it cannot run with.
     case unsupportedFillRecalculation(String)
+    /// A margin call the documented rule does not decide.
+    /// `setting`: margin_long or margin_short.
+    case undefinedMarginCall(bar: Int, time: Int64, setting: String, why: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,9 @@ public enum BacktestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no bars to run the backtest on"
         case .unsupportedFillRecalculation(let why):
             return why
+        case .undefinedMarginCall(let bar, let time, _, let why):
+            let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(time) / 1000))
+            return "margin call on bar \(bar) (\(when)): \(why)"
         }
     }
 }

@@ -110,6 +110,7 @@ enum FillRecalculation {
             step(broker, to: input.close)
             broker.engine.reachExtremes(high: input.high, low: input.low, close: input.close)
         }
+        if try broker.marginCall(high: input.high, low: input.low) { counters.marginCalls += 1 }
         broker.engine.markPrice = input.close
         counters.fillExecutions += executions
         broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached

@@ -2,10 +2,10 @@
 extension Broker {
     /// Processes one script bar: fills the pending orders along the bar's
     /// price path (`path` walks it: the bar itself or the magnifier's
-    /// points), runs `script` once on the close, fills the market orders it
-    /// placed (and the stops and limits the close has reached) when orders
-    /// are processed on the close, checks the risk
-    /// rules and records the bar's equity.
+    /// points), issues the bar's margin call if any, runs `script` once on
+    /// the close, fills the market orders it placed (and the stops and
+    /// limits the close has reached) when orders are processed on the
+    /// close, checks the risk rules and records the bar's equity.
     @inline(__always)
     func processBar<Script: BarScript>(
         _ input: BarInput, path: inout BarPathFeed, counters: inout BacktestCounters, script: Script
@@ -20,6 +20,7 @@ extension Broker {
         }
         let before = engine.ledger.closedTrades.count
         let (h, l) = path.walk(input, engine: &engine, counters: &counters)
+        if try marginCall(high: h, low: l) { counters.marginCalls += 1 }
         // A fill on the path may have reached the day's limit of filled orders.
         acceptsOrders = input.acceptsOrders && !risk.isHalted && !engine.fillLimitReached
         engine.markPrice = input.close

@@ -83,7 +83,7 @@ public struct StrategyProperties: Sendable, Hashable {
     /// path where an order filled (see `FillRecalculation`).
     public var calcOnOrderFills: Bool = false
     public var closeEntriesRule: CloseEntriesRule = .fifo
-    /// Margin requirements in percent (kept for reporting; no margin calls are simulated).
+    /// Margin requirements in percent: entries refused at the call and margin calls.
     public var marginLong: Double = 100
     public var marginShort: Double = 100
     /// `strategy.risk.allow_entry_in`.

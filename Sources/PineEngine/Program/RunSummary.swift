@@ -25,11 +25,14 @@ public struct RunSummary {
         lines.append("max drawdown    \(f(m.equity.maxEquityDrawdown)) (\(f(m.equity.maxEquityDrawdownPercent, 3))%)")
         lines.append("sharpe (annual) \(f(m.equity.sharpeTV, 3))   sortino \(f(m.equity.sortinoTV, 3))")
         if let c = r.currency { lines.append("currency: \(c.note)") }
+        if r.counters.marginCalls > 0 {
+            lines.append("margin calls    \(r.counters.marginCalls) (exit id \"\(Broker.marginCallId)\" in the trades)")
+        }
         if r.counters.marginShortfallBars > 0, let first = r.counters.firstMarginShortfallTime {
             let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(first) / 1000))
             lines.append(
-                "warning: equity fell below the position's margin on \(r.counters.marginShortfallBars) bars (first \(when)); "
-                    + "TradingView would have issued margin calls there, which pfopt does not simulate")
+                "warning: on \(r.counters.marginShortfallBars) bars (first \(when)) the equity at the bar's worst price did "
+                    + "not cover the margin of the position held at its close, a position opened after pfopt's margin-call check")
         }
         lines += notes
         return lines.joined(separator: "\n")

@@ -159,7 +159,16 @@ public final class ScriptRunner {
     ) throws -> RunResult {
         if !program.isStrategy { return try runIndicator(options, recordPlots: recordPlots) }
         let s = try session(options, recordPlots: recordPlots)
-        var report = try s.run(onProgress: onProgress)
+        var report: BacktestReport
+        do {
+            report = try s.run(onProgress: onProgress)
+        } catch BacktestError.undefinedMarginCall(let bar, let time, let setting, let why) {
+            // Located at the margin setting in strategy(), or at strategy() when it is not written.
+            let at = (program.declared.argumentRanges[setting] ?? program.declared.range).start
+            throw ScriptRuntimeError(
+                file: program.fileName, line: at.line, column: at.column, message: "margin call: " + why, barIndex: bar,
+                barTime: time)
+        }
         report.currency = currency.summary
         let columns = recordPlots ? instance.plots() : []
         let count = columns.first?.count ?? 0

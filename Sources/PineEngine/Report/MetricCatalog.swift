@@ -55,7 +55,7 @@ public enum MetricCatalog {
     ]
 
     /// Counts about the run itself (not in PineForge's ABI): `margin_shortfall_bars`, the bars
-    /// where TradingView would have issued a margin call (see `BacktestCounters`).
+    /// whose worst price left the position held at the close short of margin (see `BacktestCounters`).
     public static let counterEntries: [Entry] = [Entry("margin_shortfall_bars", .count)]
 
     /// Every flat metric: all-trades entries unprefixed, then `long_` and

@@ -93,8 +93,8 @@ import Testing
     }
 }
 
-/// Bars on which TradingView would issue a margin call are counted and reported (pfopt
-/// does not simulate the liquidation).
+/// All-in positions against v6's default margin of 100: margin calls where the equity
+/// falls short, none where the position is funded or the margin is 0.
 @Suite struct MarginShortfallTests {
     static func run(direction: String, margin: String, rising: Bool) throws -> BacktestReport {
         let n = 60
@@ -114,23 +114,33 @@ import Testing
         return try ScriptRunner(program: program, data: data).run(RunOptions()).report
     }
 
-    @Test func allInShortsAgainstARiseFallShortOfMargin() throws {
+    @Test func allInShortsAgainstARiseAreMarginCalled() throws {
         let short = try Self.run(direction: "short", margin: "", rising: true)
-        #expect(short.openTrades.count == 1)
-        // From the bar after the entry on, every high is above the entry price.
-        #expect(short.counters.marginShortfallBars >= 50)
-        #expect(short.counters.firstMarginShortfallTime == Int64(1_736_035_200_000 + 6 * 900_000))
+        // Sized at bar 5's close (105) with 1,000, filled at bar 6's open (106); at bar 6's
+        // high (106.5) equity 1,000 - q x 0.5 < margin q x 106.5: the cover amount (no lot
+        // step: not truncated) is bought back four times over.
+        let q = 1000.0 / 105
+        let available = 1000 - q * 0.5 - q * 106.5
+        let first = try #require(short.trades.first)
+        #expect(first.exitId == "Margin call")
+        #expect(first.exitTime == Int64(1_736_035_200_000 + 6 * 900_000))
+        #expect(abs(first.qty - 4 * (-available / 106.5)) < 1e-9)
+        #expect(abs(first.exitPrice - 106.5) < 1e-9)
+        #expect(short.counters.marginCalls > 1)
+        #expect(short.counters.marginShortfallBars == 0)
         let summary = RunSummary(result: RunResult(report: short, plots: [], plotTimes: []), title: "m").text
         #expect(summary.contains("margin calls"))
     }
 
-    @Test func fundedPositionsAndZeroMarginDoNot() throws {
-        #expect(try Self.run(direction: "long", margin: "", rising: false).counters.marginShortfallBars == 0)
+    @Test func fundedPositionsAndZeroMarginAreNotCalled() throws {
+        #expect(try Self.run(direction: "long", margin: "", rising: false).counters.marginCalls == 0)
         // Sized at the signal bar's close (105) and filled at the next, higher open (106), an
-        // all-in long costs more than the equity: short of margin from its first bar.
-        #expect(try Self.run(direction: "long", margin: "", rising: true).counters.marginShortfallBars >= 50)
-        #expect(try Self.run(direction: "short", margin: ", margin_short = 0", rising: true).counters.marginShortfallBars == 0)
+        // all-in long costs more than the equity: called on its first bar.
+        let overspent = try Self.run(direction: "long", margin: "", rising: true)
+        #expect(overspent.trades.first?.exitId == "Margin call")
+        #expect(overspent.trades.first?.exitTime == Int64(1_736_035_200_000 + 6 * 900_000))
+        #expect(try Self.run(direction: "short", margin: ", margin_short = 0", rising: true).counters.marginCalls == 0)
         let leveraged = try Self.run(direction: "long", margin: ", margin_long = 50", rising: false)
-        #expect(leveraged.counters.marginShortfallBars == 0)
+        #expect(leveraged.counters.marginCalls == 0)
     }
 }
