@@ -53,6 +53,7 @@ extension InstanceBuilder {
     /// and its column; nil otherwise.
     func hoistedCondition(_ e: Expression) throws -> (BoolFn, Column)? {
         if case .identifier(let name) = e.kind, let b = lookup(name), case .column(let column, let type) = b {
+            try refuseNumberAsCondition(type, e.range)
             return (Self.read(column, asBool: type == .bool), column)
         }
         guard plan.hasRoom(), purity.isPure(e), PurityAnalysis.containsCall(e) else { return nil }
@@ -61,6 +62,7 @@ extension InstanceBuilder {
         guard value.type == .bool || value.type.isNumeric else {
             throw error(e.range, "expected a bool here, found \(value.type)")
         }
+        try refuseNumberAsCondition(value.type, e.range)
         // The column's storage is allocated when the bars are known: read it then.
         let column = try pureColumn(e, value, inputMark: mark)
         return (Self.read(column, asBool: value.type == .bool), column)

@@ -29,12 +29,16 @@ extension InstanceBuilder {
     /// `switch` case). Pine v6 has no implicit number-to-bool conversion:
     /// an int or float there is refused (version 5 takes non-zero as true).
     func condition(_ v: CompiledValue, _ range: SourceRange) throws -> BoolFn {
-        if !isVersion5, case .num(_, let t, _) = v, t == .int || t == .float {
-            throw error(
-                range,
-                "a\(t == .int ? "n" : "") \(t) cannot be used as a condition in Pine v6: compare it (x != 0) or test it with na(x)")
-        }
+        if case .num(_, let t, _) = v { try refuseNumberAsCondition(t, range) }
         return try boolean(v, range)
+    }
+
+    /// Version 6 refuses an int or float where a condition is expected.
+    func refuseNumberAsCondition(_ t: ValueType, _ range: SourceRange) throws {
+        guard !isVersion5, t == .int || t == .float else { return }
+        throw error(
+            range,
+            "a\(t == .int ? "n" : "") \(t) cannot be used as a condition in Pine v6: compare it (x != 0) or test it with na(x)")
     }
 
     func string(_ v: CompiledValue, _ range: SourceRange) throws -> StrFn {

@@ -22,6 +22,17 @@ import Testing
         #expect(error("i = 0\nwhile i\n    i += 1\nplot(i)\n")?.contains("c.pine:4:7") == true)
     }
 
+    /// A top-level `if` on a variable holding a series, or on a call, is
+    /// precomputed for every bar: the same rule holds there.
+    @Test func aPrecomputedNumberConditionIsRefusedToo() {
+        let variable = "x = close - open\nvar int a = 0\nif x\n    a += 1\nplot(a)\n"
+        let call = "var int a = 0\nif ta.change(time(\"D\"))\n    a += 1\nplot(a)\n"
+        #expect(error(variable)?.contains("c.pine:5:4: error: a float cannot be used as a condition") == true)
+        #expect(error(call)?.contains("c.pine:4:4: error: an int cannot be used as a condition") == true)
+        #expect(error(variable, version: 5) == nil)
+        #expect(error(call, version: 5) == nil)
+    }
+
     @Test func boolsAndVersion5NumbersAreConditions() {
         #expect(error("x = close - open\nplot(x != 0 ? 1 : 0)\nplot(na(x) ? 1 : 0)\n") == nil)
         #expect(error("x = close - open\nplot(x ? 1 : 0)\n", version: 5) == nil)
