@@ -97,11 +97,14 @@ extension InstanceBuilder {
     /// A global of the chart's context: its declaration compiled again for
     /// the requested context, in a scope of globals only.
     private func recompileGlobal(_ name: String, _ chart: Binding, _ frame: SecurityFrame) -> Binding? {
-        // Text (inputs, symbol fields) reads the same in every context.
-        if case .string = chart { return chart }
         guard let global = security.globals[name] else {
             fail(frame, "request.security: '\(name)' cannot be computed in the requested context")
             return nil
+        }
+        // Text kept from the first bar (`var`, never changed) reads the same in
+        // every context; other text is computed again like a number.
+        if case .string = chart, case .single(let d) = global, d.mode != .none, !reassigned.contains(name) {
+            return chart
         }
         let form: LocalDeclaration.Form
         switch global {
