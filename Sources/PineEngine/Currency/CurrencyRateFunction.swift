@@ -34,11 +34,13 @@ enum CurrencyRateFunction {
         return c.uppercased()
     }
 
+    /// USD and the stablecoins pegged to it (built once: the rate is read on every bar).
+    private static let pegged: Set<String> = CurrencyConversion.usdStablecoins.union(["USD"])
+
     /// Units of `target` per unit of `source` on the current bar, or nil
     /// when pfopt has no rate for the pair.
     static func rate(from source: String, to target: String, _ rt: Runtime) -> Double? {
         if source == target { return 1 }
-        let pegged: Set<String> = CurrencyConversion.usdStablecoins.union(["USD"])
         if pegged.contains(source) && pegged.contains(target) && (source == "USD" || target == "USD") { return 1 }
         guard let symbol = symbolCurrency(rt),
             let strategy = rt.broker?.settings.accountCurrency?.uppercased()
