@@ -22,7 +22,7 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))
         }
         if checked.hasErrors { throw ExitCode.failure }
-        for warning in LookaheadCheck.warnings(in: checked.script) {
+        for warning in LookaheadCheck.warnings(in: checked.script) + ConsistencyCheck.warnings(in: checked.script) {
             FileHandle.standardError.write(Data((warning.rendered(fileName: strategy, source: source) + "\n").utf8))
         }
         let report = InspectReport(checked)

@@ -22,10 +22,13 @@ public struct PineProgram: Sendable {
     var frontEndWarnings: [String] = []
 
     /// Warnings about the script that do not stop it running (`request.security`
-    /// reading the future with lookahead_on, the front end's warnings), each
+    /// reading the future with lookahead_on, a `ta.*` call that does not run
+    /// on every bar, the front end's warnings), each
     /// rendered with file:line:col.
     public var warnings: [String] {
-        frontEndWarnings + LookaheadCheck.warnings(in: script).map { $0.rendered(fileName: fileName, source: source) }
+        frontEndWarnings
+            + (LookaheadCheck.warnings(in: script) + ConsistencyCheck.warnings(in: script))
+            .map { $0.rendered(fileName: fileName, source: source) }
     }
 
     /// How the run reads what a backtest has no equivalent for (the chart's

@@ -1,0 +1,144 @@
+/// Finds calls of functions that keep a history (`ta.*`, and user functions
+/// that call them) in code that does not run on every bar: an `if`, `switch`
+/// or loop body, a ternary's arms and, in version 6 where `and`/`or` stop
+/// early, their right operand. Such a call sees only the bars on which it
+/// runs, so its values differ from the same call made on every bar. The
+/// script is valid and pfopt runs it as TradingView does; TradingView's
+/// editor warns about it too.
+public enum ConsistencyCheck {
+    /// One warning per such call, at its name.
+    public static func warnings(in script: Script) -> [Diagnostic] {
+        var walker = Walker(lazyLogic: (script.version ?? 6) >= 6, stateful: statefulFunctions(in: script.statements))
+        walker.block(script.statements, conditional: false)
+        return walker.found
+    }
+
+    /// True for `ta.*` functions whose value depends on the bars they ran on
+    /// (`ta.tr(handle_na)` reads only the bar and the previous close), and for
+    /// the user functions that call them.
+    static func keepsHistory(_ name: String, _ stateful: Set<String>) -> Bool {
+        (name.hasPrefix("ta.") && name != "ta.tr") || stateful.contains(name)
+    }
+
+    /// User functions that call a `ta.*` function, directly or through
+    /// another such function.
+    static func statefulFunctions(in block: Block) -> Set<String> {
+        var bodies: [String: Block] = [:]
+        SyntaxWalk.walk(block, statement: { s in
+            if case .functionDeclaration(let f) = s.kind, !f.isMethod { bodies[f.name.text] = f.body }
+        }, expression: { _ in })
+        var stateful: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for (name, body) in bodies where !stateful.contains(name) {
+                var calls = false
+                SyntaxWalk.expressions(in: body) { e in
+                    guard case .call(let c) = e.kind, let callee = c.callee.dottedName else { return }
+                    if keepsHistory(callee, stateful) { calls = true }
+                }
+                if calls {
+                    stateful.insert(name)
+                    changed = true
+                }
+            }
+        }
+        return stateful
+    }
+
+    private struct Walker {
+        let lazyLogic: Bool
+        let stateful: Set<String>
+        var found: [Diagnostic] = []
+
+        mutating func block(_ b: Block, conditional: Bool) {
+            for s in b { statement(s, conditional: conditional) }
+        }
+
+        mutating func statement(_ s: Statement, conditional: Bool) {
+            switch s.kind {
+            case .variableDeclaration(let d): expression(d.initializer, conditional: conditional)
+            case .tupleDeclaration(let d): expression(d.initializer, conditional: conditional)
+            case .assignment(let a):
+                expression(a.target, conditional: conditional)
+                expression(a.value, conditional: conditional)
+            case .conditional(let c): self.conditional(c, conditional: conditional)
+            case .forLoop(let f): forLoop(f, conditional: conditional)
+            case .forInLoop(let f):
+                expression(f.collection, conditional: conditional)
+                block(f.body, conditional: true)
+            case .whileLoop(let w):
+                expression(w.condition, conditional: true)
+                block(w.body, conditional: true)
+            case .switchStatement(let sw): switchBlock(sw, conditional: conditional)
+            case .expression(let e): expression(e, conditional: conditional)
+            // A function's body runs whenever it is called: its own branches count.
+            case .functionDeclaration(let f): block(f.body, conditional: false)
+            case .breakStatement, .continueStatement, .typeDeclaration, .enumDeclaration, .importStatement: break
+            }
+        }
+
+        mutating func conditional(_ c: Conditional, conditional: Bool) {
+            for (k, b) in c.branches.enumerated() {
+                expression(b.condition, conditional: conditional || k > 0)
+                block(b.body, conditional: true)
+            }
+            if let e = c.elseBody { block(e, conditional: true) }
+        }
+
+        mutating func forLoop(_ f: ForLoop, conditional: Bool) {
+            expression(f.start, conditional: conditional)
+            expression(f.end, conditional: conditional)
+            if let s = f.step { expression(s, conditional: conditional) }
+            block(f.body, conditional: true)
+        }
+
+        mutating func switchBlock(_ sw: Switch, conditional: Bool) {
+            if let s = sw.subject { expression(s, conditional: conditional) }
+            for (k, c) in sw.cases.enumerated() {
+                if let p = c.pattern { expression(p, conditional: conditional || k > 0) }
+                block(c.body, conditional: true)
+            }
+        }
+
+        mutating func expression(_ e: Expression, conditional: Bool) {
+            switch e.kind {
+            case .intLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .colorLiteral, .na, .identifier: break
+            case .member(let base, _, _): expression(base, conditional: conditional)
+            case .call(let call):
+                if conditional, let name = call.callee.dottedName, ConsistencyCheck.keepsHistory(name, stateful) {
+                    found.append(
+                        Diagnostic(
+                            .warning,
+                            "\(name)() runs only on the bars where this code runs, so its history is of those bars, "
+                                + "not of every bar (TradingView warns about it too): to compute it on every bar, "
+                                + "assign it to a variable at the top level and use the variable here",
+                            at: call.callee.range))
+                }
+                for a in call.arguments { expression(a.value, conditional: conditional) }
+            case .index(let base, let offset):
+                expression(base, conditional: conditional)
+                expression(offset, conditional: conditional)
+            case .unary(_, let x): expression(x, conditional: conditional)
+            case .binary(let op, let a, let b):
+                expression(a, conditional: conditional)
+                let shortCircuits = lazyLogic && (op == .and || op == .or)
+                expression(b, conditional: conditional || shortCircuits)
+            case .ternary(let c, let t, let o):
+                expression(c, conditional: conditional)
+                expression(t, conditional: true)
+                expression(o, conditional: true)
+            case .conditional(let c): self.conditional(c, conditional: conditional)
+            case .switchExpression(let sw): switchBlock(sw, conditional: conditional)
+            case .forLoop(let f): forLoop(f, conditional: conditional)
+            case .forInLoop(let f):
+                expression(f.collection, conditional: conditional)
+                block(f.body, conditional: true)
+            case .whileLoop(let w):
+                expression(w.condition, conditional: true)
+                block(w.body, conditional: true)
+            case .tuple(let items): for i in items { expression(i, conditional: conditional) }
+            }
+        }
+    }
+}
