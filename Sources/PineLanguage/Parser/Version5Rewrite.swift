@@ -59,7 +59,19 @@ enum Version5Rewrite {
             }
             if let at = positionalWhen[name] {
                 let positional = call.arguments.indices.filter { call.arguments[$0].label == nil }
-                if at < positional.count { call.arguments[positional[at]].label = "when" }
+                if at < positional.count {
+                    let argument = call.arguments[positional[at]]
+                    if case .stringLiteral = argument.value.kind {
+                        diagnostics.append(
+                            Diagnostic(
+                                .error,
+                                "\(name): in version 5 the positional argument #\(at + 1) is 'when' (a bool), not a text: "
+                                    + "name the text (comment = ...); TradingView refuses this call too",
+                                at: argument.range))
+                        break
+                    }
+                    call.arguments[positional[at]].label = "when"
+                }
             }
             let whens = call.arguments.filter { $0.label == "when" }
             guard let when = whens.first else { break }

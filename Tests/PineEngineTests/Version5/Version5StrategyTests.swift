@@ -112,6 +112,19 @@ import Testing
         #expect(f?.description.contains("ta.sma") == true)
     }
 
+    /// `strategy.close_all("EOD")`: version 5's first positional parameter
+    /// is `when`, a bool; the text is refused where it stands.
+    @Test func aTextGivenAsPositionalWhenIsRefused() throws {
+        let f = failure("""
+            //@version=5
+            strategy("t")
+            strategy.close_all("EOD")
+            """)
+        #expect(f?.errors.first?.line == 3)
+        #expect(f?.errors.first?.column == 20)
+        #expect(f?.description.contains("'when'") == true)
+    }
+
     @Test func version5MarginDefaultsToZeroAndVersion6To100() throws {
         let v5 = try compile("//@version=5\nstrategy(\"t\")\nplot(close)")
         #expect(v5.strategy.marginLong == 0 && v5.strategy.marginShort == 0)
