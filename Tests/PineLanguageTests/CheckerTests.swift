@@ -91,9 +91,6 @@ import Testing
         #expect(messages("x = ticker.heikinashi(syminfo.tickerid)") == [])
         #expect(messages("x = input.enum(1)").first == "3:16: error: the default value of input.enum must be a member of an enum declared in the script: input.enum(MyEnum.member)")
         #expect(messages("x = timenow") == ["3:5: error: timenow is not supported yet"])
-        #expect(messages("x = strategy.risk.max_cons_loss_days(3)") == [
-            "3:5: error: strategy.risk.max_cons_loss_days is not supported yet",
-        ])
         #expect(messages("x = 1", kind: "indicator").isEmpty)
         #expect(messages("x = strategy.position_size", kind: "indicator") == [
             "3:5: error: strategy.position_size can only be used in a strategy() script",

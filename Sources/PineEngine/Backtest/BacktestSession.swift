@@ -163,7 +163,7 @@ public final class BacktestSession<Script: BarScript> {
         let input = BarInput(
             index: i, time: time, closeTime: closeTime, open: open[i], high: high[i], low: low[i], close: close[i],
             volume: volume[i], isLast: i == endIndex - 1, acceptsOrders: closeTime >= tradeFromMs,
-            processOrdersOnClose: processOnClose)
+            processOrdersOnClose: processOnClose, nextOpen: i + 1 < self.time.count ? self.time[i + 1] : closeTime)
         let step =
             recalculatesOnFills
             ? try FillRecalculation.processBar(input, bars: bars, broker: broker, counters: &counters, script: script)

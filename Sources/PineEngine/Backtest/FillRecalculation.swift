@@ -115,7 +115,7 @@ enum FillRecalculation {
         counters.fillExecutions += executions
         broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached
         try script.onBar(bar, broker: broker)
-        let (eq, op) = broker.closeBar()
+        let (eq, op) = broker.closeBar(nextOpen: input.nextOpen)
         return BarStep(
             bar: bar, closedTradeRange: before..<broker.engine.ledger.closedTrades.count, equity: eq, openProfit: op)
     }

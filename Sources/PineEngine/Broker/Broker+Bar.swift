@@ -30,18 +30,24 @@ extension Broker {
         try script.onBar(bar, broker: self)
         engine.book.dropOrphanExits(engine.ledger)
         if input.processOrdersOnClose { engine.fillOrdersOnClose() }
-        let (eq, op) = closeBar()
+        let (eq, op) = closeBar(nextOpen: input.nextOpen)
         return BarStep(
             bar: bar, closedTradeRange: before..<engine.ledger.closedTrades.count, equity: eq, openProfit: op)
     }
 
     /// The end of the bar: checks the risk rules against the closing
-    /// equity, records it and returns (equity, open profit).
+    /// equity (`nextOpen`: the next bar's open time, or this bar's close
+    /// time on the last bar), records it and returns (equity, open profit).
     @inline(__always)
-    func closeBar() -> (equity: Double, openProfit: Double) {
+    func closeBar(nextOpen: Int64) -> (equity: Double, openProfit: Double) {
         var op = openProfit(at: engine.markPrice)
         var eq = initialCapital + engine.ledger.netProfit + op
-        var hit = risk.isActive ? risk.check(equity: eq, peak: equityRecord.peak) : nil
+        var hit =
+            risk.isActive
+            ? risk.check(
+                equity: eq, peak: equityRecord.peak,
+                dayEnds: risk.endsDay(nextOpen: nextOpen, timezone: settings.timezone))
+            : nil
         if hit == nil && engine.fillLimitReached && engine.ledger.direction != nil {
             hit = "Max number of filled orders in one day"
         }
@@ -70,4 +76,6 @@ struct BarInput {
     var acceptsOrders: Bool
     /// process_orders_on_close.
     var processOrdersOnClose: Bool
+    /// The next bar's open time (this bar's close time on the last bar).
+    var nextOpen: Int64
 }

@@ -35,6 +35,22 @@ extension Broker {
         }
     }
 
+    /// `strategy.risk.max_cons_loss_days(count)`: after `count` losing days
+    /// in a row (see `RiskRules`), the pending orders are cancelled, the
+    /// position is closed at that day's last close and no order is placed
+    /// for the rest of the run.
+    public func riskMaxConsLossDays(_ count: Int) {
+        guard count > 0, count != risk.consLossDaysLimit else { return }
+        let first = risk.consLossDaysLimit == 0
+        risk.consLossDaysLimit = count
+        // Set on this bar: its day is the first one counted.
+        if first && risk.currentDay == .min {
+            risk.beginBar(
+                time: engine.clock.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                initialCapital: initialCapital)
+        }
+    }
+
     /// `strategy.risk.max_intraday_loss(value, type)`.
     public func riskMaxIntradayLoss(_ value: Double, type: RiskValueType) {
         guard value > 0 else { return }

@@ -9,12 +9,17 @@ public enum RiskValueType: Sendable, Hashable {
     case percentOfEquity
 }
 
-/// `strategy.risk.max_drawdown` / `max_intraday_loss`: limits the script
-/// sets on itself, checked on each bar's close. When one is hit, the
-/// broker cancels the pending orders, closes the position at the close and
-/// refuses order commands (for the rest of the run, or of the day for the
-/// intraday loss). It also keeps the calendar day that
-/// `max_intraday_filled_orders` counts fills in.
+/// `strategy.risk.max_drawdown` / `max_intraday_loss` /
+/// `max_cons_loss_days`: limits the script sets on itself, checked on each
+/// bar's close. When one is hit, the broker cancels the pending orders,
+/// closes the position at the close and refuses order commands (for the
+/// rest of the run, or of the day for the intraday loss). It also keeps the
+/// calendar day that `max_intraday_filled_orders` counts fills in.
+///
+/// A losing day (for `max_cons_loss_days`) is a calendar day of the chart
+/// timezone whose last bar closes with the equity below the previous day's
+/// closing equity (the initial capital before the first day); a day that
+/// does not end lower breaks the run of losing days.
 struct RiskRules: Sendable {
     var drawdownLimit: Double = 0
     var drawdownIsPercent = false
@@ -23,6 +28,9 @@ struct RiskRules: Sendable {
     /// `strategy.risk.max_intraday_filled_orders` (0: none); the fills are
     /// counted by the fill engine.
     var filledOrdersLimit = 0
+    /// `strategy.risk.max_cons_loss_days` (0: none) and the losing days in a row so far.
+    var consLossDaysLimit = 0
+    var consLossDays = 0
     var halted = false
     /// The day the intraday rule halted trading (`Int64.min`: none).
     var haltedDay = Int64.min
@@ -31,10 +39,10 @@ struct RiskRules: Sendable {
     var dayStartEquity: Double = .nan
 
     /// True when a limit is set (the closing equity must be checked).
-    @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 }
+    @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 || consLossDaysLimit > 0 }
 
     /// True when a rule needs the calendar day of each bar.
-    @inline(__always) var tracksDays: Bool { intradayLimit > 0 || filledOrdersLimit > 0 }
+    @inline(__always) var tracksDays: Bool { intradayLimit > 0 || filledOrdersLimit > 0 || consLossDaysLimit > 0 }
 
     /// True while a rule keeps the strategy from placing orders.
     var isHalted: Bool { halted || (haltedDay != .min && haltedDay == currentDay) }
@@ -47,19 +55,33 @@ struct RiskRules: Sendable {
     @inline(__always) @discardableResult
     mutating func beginBar(time: Int64, timezone: TimeZone, lastEquity: Double, initialCapital: Double) -> Bool {
         guard tracksDays else { return false }
-        let offset = Int64(timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1000)))
-        let local = time + offset * 1000
-        let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+        let day = Self.day(of: time, timezone: timezone)
         guard day != currentDay else { return false }
         currentDay = day
         dayStartEquity = lastEquity.isNaN ? initialCapital : lastEquity
         return true
     }
 
+    /// The calendar day (days since 1970 in `timezone`) of a time.
+    @inline(__always)
+    static func day(of time: Int64, timezone: TimeZone) -> Int64 {
+        let offset = Int64(timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1000)))
+        let local = time + offset * 1000
+        return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+    }
+
+    /// True when the bar closing now is the last of its calendar day: the
+    /// next bar (`nextOpen`; for the last bar, its own close time) opens on
+    /// another day.
+    @inline(__always)
+    func endsDay(nextOpen: Int64, timezone: TimeZone) -> Bool {
+        consLossDaysLimit > 0 && Self.day(of: nextOpen, timezone: timezone) != currentDay
+    }
+
     /// Checks the bar's closing equity against the limits (`peak`: the
-    /// equity peak so far). Returns the exit comment of the rule that was
-    /// hit, nil when none was.
-    mutating func check(equity: Double, peak: Double) -> String? {
+    /// equity peak so far; `dayEnds`: the bar is the last of its day).
+    /// Returns the exit comment of the rule that was hit, nil when none was.
+    mutating func check(equity: Double, peak: Double, dayEnds: Bool) -> String? {
         var hit: String? = nil
         if drawdownLimit > 0 && !halted {
             let drop = peak - equity
@@ -75,6 +97,13 @@ struct RiskRules: Sendable {
             if loss >= limit {
                 haltedDay = currentDay
                 hit = hit ?? "Max intraday loss"
+            }
+        }
+        if consLossDaysLimit > 0 && dayEnds && !halted && !dayStartEquity.isNaN {
+            consLossDays = equity < dayStartEquity ? consLossDays + 1 : 0
+            if consLossDays >= consLossDaysLimit {
+                halted = true
+                hit = hit ?? "Max consecutive loss days"
             }
         }
         return hit

@@ -263,6 +263,13 @@ enum StrategyBindings {
             })
         }
         t["strategy.risk.allow_entry_in"] = BuiltinImplementation { a in try allowEntryIn(a) }
+        t["strategy.risk.max_cons_loss_days"] = BuiltinImplementation { a in
+            let count = try a.int(0)
+            return .void({ rt in
+                rt.broker?.riskMaxConsLossDays(try count(rt))
+                return .normal
+            })
+        }
         t["strategy.risk.max_intraday_filled_orders"] = BuiltinImplementation { a in
             let count = try a.int(0)
             return .void({ rt in

@@ -134,6 +134,7 @@ enum BuiltinCatalog {
         "strategy.risk.max_drawdown(value, type, alert_message?)",
         "strategy.risk.max_position_size(contracts)", "strategy.risk.allow_entry_in(value)",
         "strategy.risk.max_intraday_filled_orders(count, alert_message?)",
+        "strategy.risk.max_cons_loss_days(count, alert_message?)",
     ]
 
     static let tradeAccessorNames = [
@@ -281,7 +282,7 @@ enum BuiltinCatalog {
         "request", "ticker", "chart", "dividends", "earnings", "splits", "footprint",
     ]
     static let unsupportedNames: Set<String> = [
-        "security", "timenow", "strategy.risk.max_cons_loss_days",
+        "security", "timenow",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held",
         "array.new_table", "array.new_linefill",
     ]
