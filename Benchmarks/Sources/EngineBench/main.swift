@@ -40,10 +40,12 @@ let program = try PineProgram.compile(source: smaCross, fileName: "sma_cross.pin
 let data = try PreparedData(market: market, scriptTimeframe: nil)
 let runner = try ScriptRunner(program: program, data: data)
 let repetitions = Int(ProcessInfo.processInfo.environment["REPS"] ?? "") ?? 30
+// `EngineBench objects` skips the backtests (for profiling the object scripts).
+let objectsOnly = CommandLine.arguments.dropFirst().first == "objects"
 
 var plain: [Double] = []
 var trades = 0
-for _ in 0..<repetitions {
+for _ in 0..<(objectsOnly ? 0 : repetitions) {
     plain.append(try time { trades = try runner.run(RunOptions()).report.trades.count })
 }
 print(String(format: "dual SMA crossover, %d bars, %d trades: median %.2f ms per backtest (target <= 9 ms)", data.bars.count, trades, median(plain)))
@@ -52,7 +54,7 @@ if CommandLine.arguments.dropFirst().first == "plain" { exit(0) }
 
 var magnified: [Double] = []
 let endpoints = RunOptions(magnifier: .synthetic(samples: 4, distribution: .endpoints))
-for _ in 0..<repetitions {
+for _ in 0..<(objectsOnly ? 0 : repetitions) {
     magnified.append(try time { _ = try runner.run(endpoints) })
 }
 print(String(format: "  with synthetic endpoints magnifier (4 samples): median %.2f ms, %.2fx the plain run (target <= 1.5x)", median(magnified), median(magnified) / median(plain)))

@@ -82,7 +82,7 @@ enum DrawingFunctions {
         if let (field, t) = getters[name] {
             let a = try DrawingArguments(b, name, ["id"], call, receiver, range)
             let id = try a.id(type)
-            return .num({ rt in try (id(rt) as? PineObject)?.fields[field].number ?? .nan }, t, nil)
+            return .num({ rt in try (id(rt) as? PineObject)?[field].number ?? .nan }, t, nil)
         }
         if let (parameters, fields) = numberSetters[name] {
             let a = try DrawingArguments(b, name, ["id"] + parameters, call, receiver, range)
@@ -90,7 +90,7 @@ enum DrawingFunctions {
             let values = try (1...parameters.count).map { try a.num($0) }
             return .void({ rt in
                 guard let o = try id(rt) as? PineObject else { return .normal }
-                for (k, f) in fields.enumerated() { o.fields[f] = .number(try values[k](rt)) }
+                for (k, f) in fields.enumerated() { o[f] = .number(try values[k](rt)) }
                 return .normal
             })
         }
@@ -99,7 +99,7 @@ enum DrawingFunctions {
         case "label.get_text":
             let a = try DrawingArguments(b, name, ["id"], call, receiver, range)
             let id = try a.id(type)
-            return .str({ rt in try (id(rt) as? PineObject)?.fields[labelText].text ?? "" }, nil)
+            return .str({ rt in try (id(rt) as? PineObject)?[labelText].text ?? "" }, nil)
         case "label.set_text", "box.set_text":
             let a = try DrawingArguments(b, name, ["id", "text"], call, receiver, range)
             let id = try a.id(type)
@@ -107,7 +107,7 @@ enum DrawingFunctions {
             let field = kind == "label" ? labelText : boxText
             return .void({ rt in
                 guard let o = try id(rt) as? PineObject else { return .normal }
-                o.fields[field] = .text(try text(rt))
+                o[field] = .text(try text(rt))
                 return .normal
             })
         case "line.set_extend", "box.set_extend":
@@ -116,7 +116,7 @@ enum DrawingFunctions {
             let text = try a.str(1)
             return .void({ rt in
                 guard let o = try id(rt) as? PineObject else { return .normal }
-                o.fields[extend] = .text(try text(rt))
+                o[extend] = .text(try text(rt))
                 return .normal
             })
         case "line.set_xloc", "box.set_xloc", "label.set_xloc":
@@ -129,8 +129,8 @@ enum DrawingFunctions {
             let timeField = kind == "label" ? labelTime : time
             return .void({ rt in
                 guard let o = try id(rt) as? PineObject else { return .normal }
-                for (k, f) in fields.enumerated() { o.fields[f] = .number(try xs[k](rt)) }
-                o.fields[timeField] = .number(try xloc(rt) == "bar_time" ? 1 : 0)
+                for (k, f) in fields.enumerated() { o[f] = .number(try xs[k](rt)) }
+                o[timeField] = .number(try xloc(rt) == "bar_time" ? 1 : 0)
                 return .normal
             })
         case "line.copy", "label.copy", "box.copy":
@@ -204,12 +204,12 @@ enum DrawingFunctions {
         return .num({ rt in
             guard let o = try id(rt) as? PineObject else { return .nan }
             let xv = try x(rt)
-            if o.fields[time].number == 1 {
+            if o[time].number == 1 {
                 throw rt.error(
                     "line.get_price() works only on lines placed with xloc.bar_index, this one uses xloc.bar_time",
                     line: range.start.line, column: range.start.column)
             }
-            return price(x1: o.fields[x1].number, y1: o.fields[y1].number, x2: o.fields[x2].number, y2: o.fields[y2].number, at: xv)
+            return price(x1: o[x1].number, y1: o[y1].number, x2: o[x2].number, y2: o[y2].number, at: xv)
         }, .float, nil)
     }
 

@@ -5,15 +5,16 @@ extension InstanceBuilder {
     /// `if`/ternary/switch as a value: the first true condition's arm, else
     /// the `otherwise` arm (or `na`).
     func choose(
-        _ arms: [(BoolFn, () throws -> CompiledValue)], otherwise: (() throws -> CompiledValue)?, _ range: SourceRange
+        _ arms: [(Condition, () throws -> CompiledValue)], otherwise: (() throws -> CompiledValue)?, _ range: SourceRange
     ) throws -> CompiledValue {
         var values: [CompiledValue] = []
-        var conditions: [BoolFn] = []
+        var choices: [Condition] = []
         for (c, make) in arms {
-            conditions.append(c)
+            choices.append(c)
             values.append(try withScope(make))
         }
         let fallback = try otherwise.map { try withScope($0) } ?? .na
+        let conditions = choices.map(\.test)
         if values.contains(where: { if case .tuple = $0 { return true } else { return false } }) {
             return try chooseTuple(conditions, values, fallback, range)
         }
@@ -26,7 +27,9 @@ extension InstanceBuilder {
         }
         switch type {
         case .void, .tuple:
-            return .void(Self.select(conditions, values.map(effect), effect(fallback)))
+            var steps: [Step] = []
+            for v in values { steps.append(Step(effect(v))) }
+            return .void(Self.selectStatement(choices, steps, effect(fallback)))
         case .string:
             return .str(Self.select(conditions, try values.map { try string($0, range) }, try string(fallback, range)), nil)
         case .bool:
@@ -37,7 +40,9 @@ extension InstanceBuilder {
             return try chooseReferences(t, conditions, values, fallback, range)
         default:
             let numeric: ValueType = type == .na ? .float : type
-            return .num(Self.select(conditions, try values.map { try number($0, range) }, try number(fallback, range)), numeric, nil)
+            var arms: [NumberArm] = []
+            for v in values { arms.append(NumberArm(try number(v, range))) }
+            return .num(Self.selectNumber(choices, arms, try number(fallback, range)), numeric, nil)
         }
     }
 
@@ -145,19 +150,19 @@ extension InstanceBuilder {
     }
 
     func compileConditionalValue(_ c: Conditional, _ range: SourceRange) throws -> CompiledValue {
-        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        var arms: [(Condition, () throws -> CompiledValue)] = []
         for branch in c.branches {
             let cond = try condition(compile(branch.condition), branch.condition.range)
-            arms.append((cond, { try self.compileBlockValue(branch.body, branch.range) }))
+            arms.append((Condition(cond), { try self.compileBlockValue(branch.body, branch.range) }))
         }
         let otherwise: (() throws -> CompiledValue)? = c.elseBody.map { body in { try self.compileBlockValue(body, range) } }
         let value = try choose(arms, otherwise: otherwise, range)
-        noteVersion5Choice(range, arms.map(\.0), c.branches.map(\.body), otherwise: c.elseBody, value)
+        noteVersion5Choice(range, arms.map(\.0.test), c.branches.map(\.body), otherwise: c.elseBody, value)
         return value
     }
 
     func compileSwitchValue(_ sw: Switch, _ range: SourceRange) throws -> CompiledValue {
-        var arms: [(BoolFn, () throws -> CompiledValue)] = []
+        var arms: [(Condition, () throws -> CompiledValue)] = []
         var bodies: [Block] = []
         var otherwise: (() throws -> CompiledValue)?
         var otherwiseBody: Block?
@@ -184,10 +189,10 @@ extension InstanceBuilder {
             } else {
                 cond = try condition(compile(pattern), pattern.range)
             }
-            arms.append((cond, { try self.compileBlockValue(c.body, c.range) }))
+            arms.append((Condition(cond), { try self.compileBlockValue(c.body, c.range) }))
         }
         let value = try choose(arms, otherwise: otherwise, range)
-        noteVersion5Choice(range, arms.map(\.0), bodies, otherwise: otherwiseBody, value)
+        noteVersion5Choice(range, arms.map(\.0.test), bodies, otherwise: otherwiseBody, value)
         return value
     }
 

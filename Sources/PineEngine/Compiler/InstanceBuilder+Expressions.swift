@@ -25,7 +25,7 @@ extension InstanceBuilder {
         case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
         case .ternary(let c, let t, let o):
             let test = try condition(compile(c), c.range)
-            let value = try choose([(test, { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)
+            let value = try choose([(Condition(test), { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)
             noteVersion5Ternary(e, test, t, o, value)
             return value
         case .conditional(let c): return try compileConditionalValue(c, e.range)
@@ -285,9 +285,19 @@ extension InstanceBuilder {
         let bothInt = va.type == .int && vb.type == .int
         let t: ValueType = bothInt ? .int : .float
         switch op {
-        case .add: return arithmetic(fa, fb, va, vb, t, +)
-        case .subtract: return arithmetic(fa, fb, va, vb, t, -)
-        case .multiply: return arithmetic(fa, fb, va, vb, t, *)
+        // Each operator is its own closure (no call through an operator closure per bar).
+        case .add:
+            if va.constNumber == nil, vb.constNumber == nil { return .num({ rt in try fa(rt) + fb(rt) }, t, nil) }
+            if va.constNumber == nil, let y = vb.constNumber { return .num({ rt in try fa(rt) + y }, t, nil) }
+            return arithmetic(fa, fb, va, vb, t, +)
+        case .subtract:
+            if va.constNumber == nil, vb.constNumber == nil { return .num({ rt in try fa(rt) - fb(rt) }, t, nil) }
+            if va.constNumber == nil, let y = vb.constNumber { return .num({ rt in try fa(rt) - y }, t, nil) }
+            return arithmetic(fa, fb, va, vb, t, -)
+        case .multiply:
+            if va.constNumber == nil, vb.constNumber == nil { return .num({ rt in try fa(rt) * fb(rt) }, t, nil) }
+            if va.constNumber == nil, let y = vb.constNumber { return .num({ rt in try fa(rt) * y }, t, nil) }
+            return arithmetic(fa, fb, va, vb, t, *)
         case .divide:
             if isVersion5, bothInt, let x = va.constNumber, let y = vb.constNumber {
                 // Version 5: two constant integers divide to an integer.
@@ -296,12 +306,12 @@ extension InstanceBuilder {
             }
             return arithmetic(fa, fb, va, vb, .float, PineMath.div)
         case .modulo: return arithmetic(fa, fb, va, vb, t, PineMath.mod)
-        case .equal: return compare(fa, fb, PineMath.eq)
-        case .notEqual: return compare(fa, fb, PineMath.ne)
-        case .less: return compare(fa, fb, PineMath.lt)
-        case .lessEqual: return compare(fa, fb, PineMath.le)
-        case .greater: return compare(fa, fb, PineMath.gt)
-        case .greaterEqual: return compare(fa, fb, PineMath.ge)
+        case .equal: return .bool({ rt in PineMath.eq(try fa(rt), try fb(rt)) }, nil)
+        case .notEqual: return .bool({ rt in PineMath.ne(try fa(rt), try fb(rt)) }, nil)
+        case .less: return .bool({ rt in PineMath.lt(try fa(rt), try fb(rt)) }, nil)
+        case .lessEqual: return .bool({ rt in PineMath.le(try fa(rt), try fb(rt)) }, nil)
+        case .greater: return .bool({ rt in PineMath.gt(try fa(rt), try fb(rt)) }, nil)
+        case .greaterEqual: return .bool({ rt in PineMath.ge(try fa(rt), try fb(rt)) }, nil)
         case .and, .or: throw error(range, "internal: logical operator")
         }
     }
@@ -314,11 +324,5 @@ extension InstanceBuilder {
         if let y = vb.constNumber { return .num({ rt in op(try fa(rt), y) }, t, nil) }
         if let x = va.constNumber { return .num({ rt in op(x, try fb(rt)) }, t, nil) }
         return .num({ rt in op(try fa(rt), try fb(rt)) }, t, nil)
-    }
-
-    private func compare(_ fa: @escaping NumFn, _ fb: @escaping NumFn, _ op: @escaping (Double, Double) -> Bool)
-        -> CompiledValue
-    {
-        .bool({ rt in op(try fa(rt), try fb(rt)) }, nil)
     }
 }

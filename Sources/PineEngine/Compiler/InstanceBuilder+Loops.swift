@@ -106,12 +106,12 @@ extension InstanceBuilder {
     /// value is then the last one stored). A body whose last statement has no
     /// value (a void call, an assignment) only runs: the loop's value is `na`.
     func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
-        guard let result else { return try compileStatements(body) ?? { _ in .normal } }
+        guard let result else { return orNothing(try compileStatements(body)) }
         guard let last = body.last else { return { _ in .normal } }
         let prelude = try compileStatements(body.dropLast())
         let tail: ExecFn
         if InstanceBuilder.containsLoopExit(last) {
-            tail = try compileStatements([last]) ?? { _ in .normal }
+            tail = orNothing(try compileStatements([last]))
         } else {
             switch try compileBlockValue([last], range) {
             case .void(let exec):

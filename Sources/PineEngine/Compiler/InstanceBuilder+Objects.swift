@@ -107,25 +107,33 @@ extension InstanceBuilder {
                 throw error(range, "expected an array<\(e)> here, found array<\(got)>")
             }
             return { rt in .reference(try f(rt)) }
-        case .enumeration(let name):
+        default:
+            let f = try numericField(v, as: t, range)
+            return { rt in .number(try f(rt)) }
+        }
+    }
+
+    /// A closure giving `v` as the number stored in a field or map value of
+    /// the numeric type `t` (int, float, bool, color, an enum): an int is
+    /// truncated toward zero.
+    func numericField(_ v: CompiledValue, as t: ValueType, _ range: SourceRange) throws -> NumFn {
+        if case .enumeration(let name) = t {
             if case .num(_, let got, _) = v, got != t, got != .float || v.constNumber?.isNaN != true {
                 throw error(range, "expected a member of enum \(name) here, found \(got)")
             }
-            let f = try number(v, range)
-            return { rt in .number(try f(rt)) }
-        default:
-            if v.type.isReference || v.type == .string {
-                throw error(range, "expected a value of type \(t) here, found \(v.type)")
-            }
-            let f = try number(v, range)
-            if t == .int {
-                return { rt in
-                    let x = try f(rt)
-                    return .number(x.isNaN ? x : x.rounded(.towardZero))
-                }
-            }
-            return { rt in .number(try f(rt)) }
+            return try number(v, range)
         }
+        if v.type.isReference || v.type == .string {
+            throw error(range, "expected a value of type \(t) here, found \(v.type)")
+        }
+        let f = try number(v, range)
+        if t == .int {
+            return { rt in
+                let x = try f(rt)
+                return x.isNaN ? x : x.rounded(.towardZero)
+            }
+        }
+        return f
     }
 
     /// The compiled value of a stored `PineValue` of type `t`.
@@ -240,10 +248,10 @@ extension InstanceBuilder {
             guard lookup(root) != nil else { return nil }
         }
         let value = try compile(base)
-        return try fieldRead(value, base.range, name, range)
+        return try fieldRead(value, base.range, name, range, base: base)
     }
 
-    func fieldRead(_ value: CompiledValue, _ baseRange: SourceRange, _ name: String, _ range: SourceRange) throws -> CompiledValue {
+    func fieldRead(_ value: CompiledValue, _ baseRange: SourceRange, _ name: String, _ range: SourceRange, base: Expression? = nil) throws -> CompiledValue {
         guard case .ref(let f, .object(let typeName)) = value, let type = userTypes.types[typeName] else {
             throw error(range, "a value of type \(value.type) has no field '\(name)'")
         }
@@ -253,7 +261,38 @@ extension InstanceBuilder {
         }
         // The message is built once here: the closure runs on every bar.
         let what = "reading the field '\(name)'"
-        return unboxed({ rt in try InstanceBuilder.object(f, rt, range, what).fields[i] }, type.fields[i].type, range)
+        let t = type.fields[i].type
+        if t.isNumeric || t == .bool || t.isEnumeration {
+            // A number is read in place from the object, itself read in place
+            // from its variable when the base is one (no reference counting).
+            if let cell = objectCell(base) {
+                if t == .bool {
+                    return .bool({ rt in let x = try InstanceBuilder.object(in: cell, rt, range, what).number(i); return !x.isNaN && x != 0 }, nil)
+                }
+                return .num({ rt in try InstanceBuilder.object(in: cell, rt, range, what).number(i) }, t, nil)
+            }
+            if t == .bool {
+                return .bool({ rt in let x = try InstanceBuilder.object(f, rt, range, what).number(i); return !x.isNaN && x != 0 }, nil)
+            }
+            return .num({ rt in try InstanceBuilder.object(f, rt, range, what).number(i) }, t, nil)
+        }
+        return unboxed({ rt in try InstanceBuilder.object(f, rt, range, what)[i] }, t, range)
+    }
+
+    /// The cell of the variable `base` names when it holds an object: field
+    /// accesses read the object from it in place. Nil for any other expression.
+    func objectCell(_ base: Expression?) -> UnsafeMutablePointer<AnyObject?>? {
+        guard let base, case .identifier(let name) = base.kind, case .reference(.cell(let cell), .object)? = lookup(name) else { return nil }
+        return cell
+    }
+
+    /// The object held in `cell`, or a located error when it is `na`.
+    @inline(__always)
+    static func object(
+        in cell: UnsafeMutablePointer<AnyObject?>, _ rt: Runtime, _ range: SourceRange, _ what: @autoclosure () -> String
+    ) throws -> PineObject {
+        guard let o = cell.pointee else { return try object({ _ in nil }, rt, range, what()) }
+        return unsafeDowncast(o, to: PineObject.self)
     }
 
     /// `obj.field := value` (and `+=` & co.).
@@ -273,12 +312,28 @@ extension InstanceBuilder {
         if let op = a.op.binaryOperator {
             value = try compile(Expression(.binary(op, a.target, a.value), range: range))
         }
-        let box = try boxer(value, as: type.fields[i].type, a.value.range)
         let target = a.target.range
         let what = "assigning the field '\(name)'"
+        let t = type.fields[i].type
+        if t.isNumeric || t == .bool || t.isEnumeration {
+            let number = try numericField(value, as: t, a.value.range)
+            if let cell = objectCell(base) {
+                return { rt in
+                    let v = try number(rt)
+                    try InstanceBuilder.object(in: cell, rt, target, what).setNumber(v, i)
+                    return .normal
+                }
+            }
+            return { rt in
+                let v = try number(rt)
+                try InstanceBuilder.object(f, rt, target, what).setNumber(v, i)
+                return .normal
+            }
+        }
+        let box = try boxer(value, as: t, a.value.range)
         return { rt in
             let v = try box(rt)
-            try InstanceBuilder.object(f, rt, target, what).fields[i] = v
+            try InstanceBuilder.object(f, rt, target, what)[i] = v
             return .normal
         }
     }

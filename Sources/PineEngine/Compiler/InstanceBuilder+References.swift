@@ -119,7 +119,7 @@ extension InstanceBuilder {
             let range = e.range
             return { rt in
                 let o = try InstanceBuilder.object(f, rt, range, "reading the field '\(name)'")
-                return o.fields[index].reference.map { unsafeDowncast($0, to: PineArray.self) }
+                return o[index].reference.map { unsafeDowncast($0, to: PineArray.self) }
             }
         default:
             return nil
@@ -166,7 +166,9 @@ extension InstanceBuilder {
     ) throws -> ExecFn? {
         guard case .ref(let items, .array(let element)) = collection else { return nil }
         let at = f.collection.range
-        return try withScope {
+        // Typed here: through the optional result, the generic `withScope`
+        // would wrap the loop in reabstraction thunks.
+        let run: ExecFn = try withScope {
             let indexCell = arena.cell()
             if let index = f.index { bind(index.text, .value(.cell(indexCell), .int)) }
             let valueCell = arena.state { AnyObject?.none }
@@ -189,6 +191,7 @@ extension InstanceBuilder {
                 return .normal
             }
         }
+        return run
     }
 
     /// `cond ? a : b` and if/switch values whose branches are references.

@@ -11,7 +11,7 @@ extension InstanceBuilder {
             steps.append(Step(run))
             if !Self.isPlotOnly(s) { plan.notePerBarStatement(gate: lowered.gate) }
         }
-        return chain(barPrologue + steps) ?? { _ in .normal }
+        return orNothing(chain(barPrologue + steps))
     }
 
     /// Compiles statements of a block into one closure that runs them in order; nil for none.
@@ -62,10 +62,6 @@ extension InstanceBuilder {
         return name == "plot" || VisualFunctions.noOps.contains(name)
     }
 
-    func compileBody(_ block: Block) throws -> ExecFn {
-        try withScope { try compileStatements(block) } ?? { _ in .normal }
-    }
-
     /// One statement as a closure (inside a block).
     func compileStatement(_ s: Statement) throws -> ExecFn {
         try lower(s, topLevel: false).exec
@@ -102,21 +98,22 @@ extension InstanceBuilder {
     /// An `if` statement. At the top level its first condition may become a
     /// column; when it is the only branch (no `else`), that column gates it.
     private func compileIf(_ c: Conditional, topLevel: Bool) throws -> LoweredStatement {
-        var conditions: [BoolFn] = []
-        var bodies: [ExecFn] = []
+        var conditions: [Condition] = []
+        var bodies: [Step] = []
         var gate: Column?
         for (k, b) in c.branches.enumerated() {
             if k == 0, topLevel, let (hoisted, column) = try hoistedCondition(b.condition) {
-                conditions.append(hoisted)
+                conditions.append(Condition(hoisted))
                 gate = column
             } else {
-                conditions.append(try condition(compile(b.condition), b.condition.range))
+                conditions.append(Condition(try condition(compile(b.condition), b.condition.range)))
             }
-            bodies.append(try compileBody(b.body))
+            bodies.append(Step(try compileBody(b.body)))
         }
-        let other = try c.elseBody.map { try compileBody($0) } ?? { _ in .normal }
+        var other: ExecFn?
+        if let elseBody = c.elseBody { other = try compileBody(elseBody) }
         let gated = c.branches.count == 1 && c.elseBody == nil ? gate : nil
-        return LoweredStatement(Self.select(conditions, bodies, other), gate: gated)
+        return LoweredStatement(Self.selectStatement(conditions, bodies, other), gate: gated)
     }
 
     // MARK: declarations
@@ -340,7 +337,7 @@ extension InstanceBuilder {
                 })
             }
         }
-        return LoweredStatement(chain(stores) ?? { _ in .normal })
+        return LoweredStatement(orNothing(chain(stores)))
     }
 
     func compileAssignment(_ a: Assignment, _ range: SourceRange) throws -> ExecFn {

@@ -21,5 +21,5 @@ struct LoweredStatement {
     static var none: LoweredStatement { LoweredStatement() }
 
     /// The closure, or one that does nothing.
-    var exec: ExecFn { run ?? { _ in .normal } }
+    var exec: ExecFn { orNothing(run) }
 }

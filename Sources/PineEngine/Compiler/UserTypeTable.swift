@@ -70,6 +70,12 @@ enum ReferenceStorage {
 }
 
 extension ValueType {
+    /// True for a member of an enum (held as its ordinal).
+    var isEnumeration: Bool {
+        if case .enumeration = self { return true }
+        return false
+    }
+
     /// True for values held by reference in a `.ref` compiled value: objects,
     /// maps, matrices and arrays of objects.
     var isReference: Bool {
