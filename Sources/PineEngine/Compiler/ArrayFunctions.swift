@@ -265,9 +265,10 @@ enum ArrayFunctions {
         }
         t["array.sort"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
-            let descending = a.expressions.count > 1 && a.expressions[1]?.dottedName == "order.descending"
+            let isDescending = try a.builder.sortDescending(a.has(1) ? a.value(1) : nil, a.range(1))
             return .void({ rt in
                 let arr = try f(rt)
+                let descending = try isDescending(rt)
                 if arr.holdsStrings {
                     arr.strings.sort(by: descending ? (>) : (<))
                 } else {

@@ -84,9 +84,10 @@ enum ArrayStatistics {
         }
         t["array.sort_indices"] = BuiltinImplementation { a in
             let (f, _) = try a.builder.array(a.value(0), a.range(0))
-            let descending = a.expressions.count > 1 && a.expressions[1]?.dottedName == "order.descending"
+            let isDescending = try a.builder.sortDescending(a.has(1) ? a.value(1) : nil, a.range(1))
             return .array({ rt in
                 let arr = try f(rt)
+                let descending = try isDescending(rt)
                 if arr.holdsStrings {
                     let s = arr.strings
                     return numbers(s.indices.sorted { descending ? s[$0] > s[$1] : s[$0] < s[$1] }.map(Double.init))

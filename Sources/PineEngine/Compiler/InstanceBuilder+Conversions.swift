@@ -104,4 +104,14 @@ extension InstanceBuilder {
         case .na: return { _ in .normal }
         }
     }
+
+    /// The `order` argument of a sort (`order.ascending`, `order.descending`,
+    /// or any expression giving one): true when it asks for descending order.
+    /// Absent, the order is ascending.
+    func sortDescending(_ value: CompiledValue?, _ range: SourceRange) throws -> BoolFn {
+        guard let value else { return { _ in false } }
+        if let c = value.constString { return c == "descending" ? { _ in true } : { _ in false } }
+        let f = try string(value, range)
+        return { rt in try f(rt) == "descending" }
+    }
 }

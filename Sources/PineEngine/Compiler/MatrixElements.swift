@@ -170,10 +170,11 @@ extension MatrixElements {
         default:  // matrix.sort
             guard let less else { throw b.error(c.range, "\(c.name)() needs a matrix of numbers or strings, not matrix<\(type)>") }
             let column = try c.optionalInt(1)
-            let descending = c.expressions.count > 2 && c.expressions[2]?.dottedName == "order.descending"
+            let isDescending = try c.builder.sortDescending(c.has(2) ? c.value(2) : nil, c.argumentRange(2))
             return void({ rt in
                 let x = try m(rt)
                 let k = try column?(rt) ?? 0
+                let descending = try isDescending(rt)
                 try c.located(rt) { try x.sortRows(byColumn: k) { p, q in descending ? less(q, p) : less(p, q) } }
             })
         }

@@ -116,10 +116,11 @@ enum MatrixFunctions {
         case "reverse": return void({ rt in try m(rt).reverse() })
         case "sort":
             let column = try c.optionalInt(1)
-            let descending = c.expressions.count > 2 && c.expressions[2]?.dottedName == "order.descending"
+            let isDescending = try b.sortDescending(c.has(2) ? c.value(2) : nil, c.argumentRange(2))
             return void({ rt in
                 let x = try m(rt)
                 let k = try column?(rt) ?? 0
+                let descending = try isDescending(rt)
                 try c.located(rt) {
                     try x.sortRows(byColumn: k) { p, q in
                         if p.isNaN { return false }

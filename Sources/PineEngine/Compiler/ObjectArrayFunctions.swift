@@ -11,6 +11,7 @@ enum ObjectArrayFunctions {
         "array.insert": ["id", "index", "value"], "array.clear": ["id"], "array.copy": ["id"],
         "array.slice": ["id", "index_from", "index_to"], "array.reverse": ["id"], "array.includes": ["id", "value"],
         "array.indexof": ["id", "value"], "array.lastindexof": ["id", "value"], "array.concat": ["id1", "id2"],
+        "array.fill": ["id", "value", "index_from", "index_to"],
     ]
 
     private static func tooLarge(_ c: ReferenceCall, _ rt: Runtime, _ n: Int) -> ScriptRuntimeError {
@@ -131,6 +132,18 @@ enum ObjectArrayFunctions {
                 a.items += b.items
                 return a
             }, type)
+        case "array.fill":
+            // The same reference in every slot from index_from (0) up to index_to (the size), clamped to the array.
+            let v = try c.reference(1, element)
+            let from = try c.optionalInt(2)
+            let to = try c.optionalInt(3)
+            return void({ rt in
+                let a = try items(rt)
+                let lo = max(0, try from?(rt) ?? 0)
+                let hi = min(a.items.count, try to?(rt) ?? a.items.count)
+                let x = try v(rt)
+                if lo < hi { for k in lo..<hi { a.items[k] = x } }
+            })
         default:
             throw c.builder.error(c.range, "\(c.name)() is not supported on arrays of objects yet")
         }
