@@ -6,7 +6,8 @@ extension InstanceBuilder {
     func compileCall(_ call: Call, _ range: SourceRange) throws -> CompiledValue {
         // Method syntax on a value: `arr.push(x)` is `array.push(arr, x)`.
         if case .member(let base, let method, _) = call.callee.kind,
-            base.dottedName.map({ lookup(String($0.prefix { $0 != "." })) != nil || isUserMethodOnBuiltin($0, method) }) ?? true,
+            base.dottedName.map({ lookup(String($0.prefix { $0 != "." })) != nil || isUserMethodOnBuiltin($0, method) || isEnumMember($0) })
+                ?? true,
             !isNamespace(base)
         {
             let receiver = try compile(base)
@@ -41,6 +42,12 @@ extension InstanceBuilder {
     /// `close.above(x)`: a user method called on a built-in variable.
     private func isUserMethodOnBuiltin(_ receiver: String, _ method: String) -> Bool {
         userTypes.methods[method] != nil && Builtins.variable(named: receiver) != nil
+    }
+
+    /// `Enum.member` (a method called on it: `Dir.up.flip()`).
+    private func isEnumMember(_ dotted: String) -> Bool {
+        let parts = dotted.split(separator: ".")
+        return parts.count == 2 && userTypes.enums[String(parts[0])] != nil
     }
 
     private func isNamespace(_ e: Expression) -> Bool {
