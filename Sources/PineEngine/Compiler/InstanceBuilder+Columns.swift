@@ -90,4 +90,28 @@ extension InstanceBuilder {
         plan.setDependencies(inputDependence(of: initializer, inputMark: inputMark), of: column)
         return column
     }
+
+    /// A built-in variable with state (`ta.obv`, `ta.vwap`, `ta.tr`, ...):
+    /// a series with a value on every bar wherever it is read. It is
+    /// computed once for every bar, as a column before the bar loop (beyond
+    /// the column budget: at the start of every bar), and every read of the
+    /// name returns that bar's value; a script that reads none pays nothing.
+    /// Inside a `request.security` expression the requested bars are its
+    /// own, so there the series is computed where it is evaluated.
+    func everyBarSeries(_ name: String, _ make: () -> NumFn) -> CompiledValue {
+        guard security.frames.isEmpty else { return .num(make(), .float, nil) }
+        if let read = everyBarReads[name] { return .num(read, .float, nil) }
+        let f = make()
+        let read: NumFn
+        if plan.hasRoom() {
+            let column = plan.column(filledBy: f, cacheInputs: [])
+            read = { rt in column.data[rt.barIndex] }
+        } else {
+            let cell = arena.cell()
+            addBarPrologue { rt in cell.pointee = try f(rt) }
+            read = { _ in cell.pointee }
+        }
+        everyBarReads[name] = read
+        return .num(read, .float, nil)
+    }
 }

@@ -63,6 +63,10 @@ final class InstanceBuilder {
     /// inside a bar are undone, so forms that cannot be undone are refused.
     var recalculatesOnFills = false
 
+    /// The reads of the stateful built-in variables compiled so far, by name
+    /// (see `everyBarSeries`).
+    var everyBarReads: [String: NumFn] = [:]
+
     /// Version 5 bools whose na the script reads.
     let version5Bools = Version5Bools()
 

@@ -12,6 +12,7 @@ struct PurityAnalysis {
         "open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4", "hlcc4", "time", "time_close",
         "bar_index", "last_bar_index", "year", "month", "dayofmonth", "dayofweek", "hour", "minute", "second",
         "weekofyear", "syminfo.mintick", "syminfo.pointvalue", "ta.tr", "ta.obv", "ta.accdist", "ta.pvt", "ta.vwap",
+        "ta.pvi", "ta.nvi", "ta.wad", "ta.iii", "ta.wvad",
         "timeframe.in_seconds", "na",
     ]
 

@@ -306,36 +306,56 @@ enum TAFunctions {
         registerTuples(into: &t)
     }
 
-    /// `ta.*` names used as variables (`ta.obv`, `ta.tr`, `ta.vwap`): each
-    /// reference keeps its own state, updated when it is evaluated.
+    /// `ta.*` names used as variables (`ta.obv`, `ta.tr`, `ta.vwap`): series
+    /// with a value on every bar, also where they are read inside code that
+    /// does not run on every bar (an `if` body, a ternary arm, the right of
+    /// `and`/`or`, a loop, a function called only sometimes). Those with
+    /// state are computed once per bar by the builder (`everyBarSeries`), so
+    /// every read returns the same bar's value.
     static func variable(_ name: String, builder: InstanceBuilder) -> CompiledValue? {
         let arena = builder.arena
         switch name {
         case "ta.tr":
-            let st = arena.state(TRState.init)
-            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, handleNA: false) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(TRState.init)
+                return { rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, handleNA: false) }
+            }
         case "ta.obv":
-            let st = arena.state(OBVState.init)
-            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(OBVState.init)
+                return { rt in st.pointee.update(close: rt.close, volume: rt.volume) }
+            }
         case "ta.accdist":
-            let st = arena.state(AccDistState.init)
-            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, volume: rt.volume) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(AccDistState.init)
+                return { rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close, volume: rt.volume) }
+            }
         case "ta.pvt":
-            let st = arena.state(PVTState.init)
-            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(PVTState.init)
+                return { rt in st.pointee.update(close: rt.close, volume: rt.volume) }
+            }
         case "ta.vwap":
-            let st = arena.state(VWAPState.init)
-            let isNew = newSession(arena)
-            return .num({ rt in st.pointee.update(rt.hlc3, volume: rt.volume, isNewPeriod: try isNew(rt)).vwap }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(VWAPState.init)
+                let isNew = newSession(arena)
+                return { rt in st.pointee.update(rt.hlc3, volume: rt.volume, isNewPeriod: try isNew(rt)).vwap }
+            }
         case "ta.pvi":
-            let st = arena.state(PVIState.init)
-            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(PVIState.init)
+                return { rt in st.pointee.update(close: rt.close, volume: rt.volume) }
+            }
         case "ta.nvi":
-            let st = arena.state(NVIState.init)
-            return .num({ rt in st.pointee.update(close: rt.close, volume: rt.volume) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(NVIState.init)
+                return { rt in st.pointee.update(close: rt.close, volume: rt.volume) }
+            }
         case "ta.wad":
-            let st = arena.state(WADState.init)
-            return .num({ rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close) }, .float, nil)
+            return builder.everyBarSeries(name) {
+                let st = arena.state(WADState.init)
+                return { rt in st.pointee.update(high: rt.high, low: rt.low, close: rt.close) }
+            }
         case "ta.iii":
             return .num({ rt in VolumeIndicators.iii(high: rt.high, low: rt.low, close: rt.close, volume: rt.volume) }, .float, nil)
         case "ta.wvad":
