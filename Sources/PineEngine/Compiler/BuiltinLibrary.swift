@@ -49,10 +49,9 @@ enum CoreFunctions {
             }
             let v = try a.value(0)
             if case .str = v { return .constant(false) }
-            if case .array = v {
-                // A variable, its past or a field may hold `na`; any other array expression is an array.
-                guard let e = a.expressions.first ?? nil, let read = a.builder.nullableArrayReader(e) else { return .constant(false) }
-                return .bool({ rt in try read(rt) == nil }, nil)
+            if case .array(let f, _) = v {
+                // Any array expression may give `na` (a variable, a field, a ternary, a function result).
+                return .bool({ rt in try f(rt).isNa }, nil)
             }
             let f = try a.num(0)
             return .bool({ rt in try f(rt).isNaN }, nil)

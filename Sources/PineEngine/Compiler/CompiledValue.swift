@@ -118,4 +118,13 @@ final class PineArray {
     }
 
     var count: Int { holdsStrings ? strings.count : values.count }
+
+    /// `na` carried as an array value: what a variable, a field, a ternary
+    /// or a function result holding no array gives. It is never changed:
+    /// every operation on an array first checks for it (see
+    /// `InstanceBuilder.array`), and storing it stores `na`.
+    nonisolated(unsafe) static let na = PineArray(count: 0, fill: .nan)
+
+    /// True for the `na` array.
+    @inline(__always) var isNa: Bool { self === PineArray.na }
 }

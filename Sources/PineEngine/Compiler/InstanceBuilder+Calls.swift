@@ -157,15 +157,6 @@ extension InstanceBuilder {
                 position += 1
             }
         }
-        // An array argument that may be `na` (a variable, its past, a field) is
-        // read as such before the scope changes.
-        var nullableArrays: [((Runtime) throws -> PineArray?)?] = Array(repeating: nil, count: args.count)
-        position = receiver == nil ? 0 : 1
-        for arg in call.arguments {
-            let i = arg.label.flatMap { label in f.parameters.firstIndex { $0.name.text == label } } ?? position
-            if arg.label == nil { position += 1 }
-            if i < args.count, case .array? = args[i] { nullableArrays[i] = nullableArrayReader(arg.value) }
-        }
         // Parameters and body are compiled in a fresh scope that sees the globals.
         let saved = scope
         scope = scope.globalsOnly()
@@ -200,7 +191,7 @@ extension InstanceBuilder {
                     return .normal
                 })
             case .array(let e):
-                let fv = try nullableArrays[i] ?? nullableArray(value, p.defaultValue, range)
+                let fv = try nullableArray(value, range)
                 let storage = arrayStorage(for: p.name.text)
                 bind(p.name.text, .array(storage, e))
                 stores.append(Step { rt in

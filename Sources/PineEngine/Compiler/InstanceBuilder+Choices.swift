@@ -35,7 +35,7 @@ extension InstanceBuilder {
         case .bool:
             return .bool(Self.select(conditions, try values.map { try boolean($0, range) }, try boolean(fallback, range)), nil)
         case .array(let e) where !type.isReference:
-            return .array(Self.select(conditions, try values.map { try array($0, range).0 }, try array(fallback, range).0), e)
+            return .array(Self.select(conditions, try values.map { try arrayValue($0, range) }, try arrayValue(fallback, range)), e)
         case let t where t.isReference:
             return try chooseReferences(t, conditions, values, fallback, range)
         default:

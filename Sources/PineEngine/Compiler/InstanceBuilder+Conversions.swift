@@ -49,9 +49,28 @@ extension InstanceBuilder {
         }
     }
 
+    /// An array that an operation works on: `na` there is a runtime error
+    /// located at `range`.
     func array(_ v: CompiledValue, _ range: SourceRange) throws -> (ArrFn, ValueType) {
-        if case .array(let f, let e) = v { return (f, e) }
-        throw error(range, "expected an array here, found \(v.type)")
+        guard case .array(let f, let e) = v else { throw error(range, "expected an array here, found \(v.type)") }
+        let line = range.start.line
+        let column = range.start.column
+        let message = naArrayMessages[range]
+        return ({ rt in
+            let a = try f(rt)
+            if a.isNa { throw rt.error(try message?(rt) ?? "the array is na", line: line, column: column) }
+            return a
+        }, e)
+    }
+
+    /// An array passed on as a value (a ternary arm, an argument, a stored
+    /// value): `na` stays `na` (`PineArray.na`).
+    func arrayValue(_ v: CompiledValue, _ range: SourceRange) throws -> ArrFn {
+        switch v {
+        case .array(let f, _): return f
+        case .na: return { _ in PineArray.na }
+        default: throw error(range, "expected an array here, found \(v.type)")
+        }
     }
 
     /// An array of numbers (`int` or `float` elements), for the functions

@@ -57,13 +57,8 @@ extension InstanceBuilder {
                 return .num(read, t, nil)
             case .string(let p): return .str({ _ in p.pointee }, nil)
             case .array(let storage, let e):
-                let r = range
                 let p = storage.cell
-                return .array(
-                    { rt in
-                        guard let a = p.pointee else { throw rt.error("the array is na", line: r.start.line, column: r.start.column) }
-                        return a
-                    }, e)
+                return .array({ _ in p.pointee ?? PineArray.na }, e)
             case .column(let c, let t):
                 if t == .bool {
                     noteVersion5BoolState(range, { rt in c.data[rt.barIndex] }, sources: [Version5Bools.key(c)], mayBeNa: false)
@@ -94,14 +89,8 @@ extension InstanceBuilder {
                     throw error(range, "internal: '\(name)' has no history buffer")
                 case .array(let storage, let e):
                     guard storage.history != nil else { throw error(range, "internal: '\(name)' has no history buffer") }
-                    let at = range.start
-                    return .array(
-                        { rt in
-                            guard let a = storage.past(try offset(rt)) else {
-                                throw rt.error("the array '\(name)' was na \(try offset(rt)) bars ago", line: at.line, column: at.column)
-                            }
-                            return a
-                        }, e)
+                    naArrayMessages[range] = { rt in "the array '\(name)' was na \(try offset(rt)) bars ago" }
+                    return .array({ rt in storage.past(try offset(rt)) ?? PineArray.na }, e)
                 case .column(let c, let t):
                     let read: NumFn = { rt in
                         let i = rt.barIndex - (try offset(rt))

@@ -102,11 +102,14 @@ extension InstanceBuilder {
             return { rt in .text(try f(rt)) }
         case .array(let e):
             if case .na = v { return { _ in .reference(nil) } }
-            let (f, got) = try array(v, range)
-            if got != e && !(e == .float && got == .int) {
+            if case .array(_, let got) = v, got != e && !(e == .float && got == .int) {
                 throw error(range, "expected an array<\(e)> here, found array<\(got)>")
             }
-            return { rt in .reference(try f(rt)) }
+            let f = try arrayValue(v, range)
+            return { rt in
+                let a = try f(rt)
+                return .reference(a.isNa ? nil : a)
+            }
         default:
             let f = try numericField(v, as: t, range)
             return { rt in .number(try f(rt)) }
@@ -145,9 +148,7 @@ extension InstanceBuilder {
         case .array(let e):
             return .array(
                 { rt in
-                    guard let o = try f(rt).reference else {
-                        throw rt.error("the array is na", line: range.start.line, column: range.start.column)
-                    }
+                    guard let o = try f(rt).reference else { return PineArray.na }
                     return unsafeDowncast(o, to: PineArray.self)
                 }, e)
         default: return .num({ rt in try f(rt).number }, t, nil)

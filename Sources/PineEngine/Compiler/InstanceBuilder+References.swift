@@ -88,41 +88,15 @@ extension InstanceBuilder {
         return .ref({ rt in ring.pointee.get(try offset(rt)) }, type)
     }
 
-    /// A closure giving the array `value` (compiled from `e`) or nil when it
-    /// is `na`: a variable, its past or an object field may hold `na`, which
-    /// is stored as such; any other array expression is never `na`.
-    func nullableArray(_ value: CompiledValue, _ e: Expression?, _ range: SourceRange) throws -> (Runtime) throws -> PineArray? {
+    /// A closure giving the array `value` or nil when it is `na` (the `na`
+    /// literal, or `PineArray.na` from a variable, a field, a ternary or a
+    /// function result that holds no array): what a store keeps.
+    func nullableArray(_ value: CompiledValue, _ range: SourceRange) throws -> (Runtime) throws -> PineArray? {
         if case .na = value { return { _ in nil } }
-        if let e, let read = nullableArrayReader(e) { return read }
-        let f = try array(value, range).0
-        return { rt in try f(rt) }
-    }
-
-    /// Reads the array `e` refers to without failing when it is `na`: nil
-    /// when `e` is not a variable holding an array, its past, or a field.
-    func nullableArrayReader(_ e: Expression) -> ((Runtime) throws -> PineArray?)? {
-        switch e.kind {
-        case .na:
-            return { _ in nil }
-        case .identifier(let name):
-            guard case .array(let storage, _)? = lookup(name) else { return nil }
-            return { _ in storage.cell.pointee }
-        case .index(let base, let offsetExpr):
-            guard case .identifier(let name) = base.kind, case .array(let storage, _)? = lookup(name),
-                let offset = try? historyOffset(offsetExpr)
-            else { return nil }
-            return { rt in storage.past(try offset(rt)) }
-        case .member(let base, let name, _):
-            guard base.dottedName != nil, let object = try? compile(base), case .ref(let f, .object(let typeName)) = object,
-                let type = userTypes.types[typeName], let index = type.index(of: name), case .array = type.fields[index].type
-            else { return nil }
-            let range = e.range
-            return { rt in
-                let o = try InstanceBuilder.object(f, rt, range, "reading the field '\(name)'")
-                return o[index].reference.map { unsafeDowncast($0, to: PineArray.self) }
-            }
-        default:
-            return nil
+        let f = try arrayValue(value, range)
+        return { rt in
+            let a = try f(rt)
+            return a.isNa ? nil : a
         }
     }
 

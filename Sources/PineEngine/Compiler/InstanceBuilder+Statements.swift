@@ -199,7 +199,7 @@ extension InstanceBuilder {
                 return .normal
             }
         case .array(let e):
-            let f = try nullableArray(value, d.initializer, d.initializer.range)
+            let f = try nullableArray(value, d.initializer.range)
             let storage = arrayStorage(for: name)
             bind(name, .array(storage, e))
             if persistent {
@@ -319,7 +319,7 @@ extension InstanceBuilder {
                     return .normal
                 })
             case .array(let e):
-                let f = try nullableArray(element, nil, range)
+                let f = try nullableArray(element, range)
                 let storage = arrayStorage(for: name.text)
                 bind(name.text, .array(storage, e))
                 stores.append(Step { rt in
@@ -374,7 +374,7 @@ extension InstanceBuilder {
                 return .normal
             }
         case .array(let storage, _):
-            let f = try nullableArray(value, a.value, a.value.range)
+            let f = try nullableArray(value, a.value.range)
             return { rt in
                 storage.set(try f(rt))
                 return .normal

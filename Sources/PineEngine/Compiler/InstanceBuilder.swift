@@ -67,6 +67,11 @@ final class InstanceBuilder {
     /// (see `everyBarSeries`).
     var everyBarReads: [String: NumFn] = [:]
 
+    /// What an operation on an `na` array says, by the range of the
+    /// expression giving the array, where it is more precise than "the
+    /// array is na" (`a[1]`: how many bars ago it was na).
+    var naArrayMessages: [SourceRange: (Runtime) throws -> String] = [:]
+
     /// Version 5 bools whose na the script reads.
     let version5Bools = Version5Bools()
 

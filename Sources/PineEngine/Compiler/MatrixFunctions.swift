@@ -163,7 +163,8 @@ enum MatrixFunctions {
                     }
                 }, .matrix(.float))
             }
-            if case .array(let g, _) = other, name == "mult" {
+            if case .array = other, name == "mult" {
+                let (g, _) = try b.array(other, c.argumentRange(1))
                 return .array({ rt in
                     let x = try m(rt)
                     let v = try g(rt).values
