@@ -21,8 +21,18 @@ extension InstanceBuilder {
             return try compileName(dotted, e.range)
         case .call(let call): return try compileCall(call, e.range)
         case .index(let base, let offset): return try compileHistory(base, offset, e.range)
-        case .unary(let op, let x): return try compileUnary(op, x, e.range)
-        case .binary(let op, let a, let b): return try compileBinary(op, a, b, e.range)
+        case .unary(let op, let x):
+            let value = try compileUnary(op, x, e.range)
+            if op == .not { noteVersion5Logic(e, value, operands: [x]) }
+            return value
+        case .binary(let op, let a, let b):
+            let value = try compileBinary(op, a, b, e.range)
+            switch op {
+            case .and, .or: noteVersion5Logic(e, value, operands: [a, b])
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: noteVersion5Logic(e, value, operands: [])
+            default: break
+            }
+            return value
         case .ternary(let c, let t, let o):
             let test = try condition(compile(c), c.range)
             let value = try choose([(Condition(test), { try self.compile(t) })], otherwise: { try self.compile(o) }, e.range)

@@ -15,11 +15,13 @@ import PineLanguage
 /// a version 5 bool variable keeps `na` as NaN. The compiler notes, for each
 /// expression whose `na` it knows exactly, a closure giving its three-state
 /// value and the variables it reads; and for each bool variable, what was
-/// stored into it. Once the script is compiled, `na(x)` of a variable is
-/// refused when something stored into it (or into a variable it was given)
-/// has an `na` this compiler does not know exactly (a comparison, `and`, a
-/// function's result: version 5 may make those `na` in ways not reproduced
-/// here), and `a == b` of two bools is refused when either may be `na`.
+/// stored into it. A comparison is never `na` (an `na` operand makes it
+/// false), nor is `and`/`or`/`not` of values that are never `na`. Once the
+/// script is compiled, `na(x)` of a variable is refused when something
+/// stored into it (or into a variable it was given) has an `na` this
+/// compiler does not know exactly (a function's result, `and`/`or`/`not` of
+/// a variable: version 5 may make those `na` in ways not reproduced here),
+/// and `a == b` of two bools is refused when either may be `na`.
 final class Version5Bools {
     /// A three-state value: 1 (true), 0 (false) or NaN (`na`), the bool
     /// variables and columns it reads, and whether it may be `na` by itself
@@ -164,6 +166,20 @@ extension InstanceBuilder {
             read: Self.select(conditions, reads, fallback), sources: sources, mayBeNa: mayBeNa)
     }
 
+    /// After a comparison, `and`, `or` or `not` compiled in version 5: a
+    /// comparison is never `na` (an `na` operand makes it false, as the
+    /// compiled comparison gives), and so is `and`/`or`/`not` of operands
+    /// that are never `na` (literals, `na()`, comparisons and such
+    /// combinations). An operand that may be `na` or whose `na` is not known
+    /// (a variable, a function's result) leaves the value unknown.
+    func noteVersion5Logic(_ e: Expression, _ value: CompiledValue, operands: [Expression]) {
+        guard isVersion5, version5Bools.states[e.range] == nil, case .bool(let f, _) = value else { return }
+        for x in operands where !isDefiniteVersion5Bool(x) {
+            guard let s = version5Bools.states[x.range], !s.mayBeNa, s.sources.isEmpty else { return }
+        }
+        version5Bools.states[e.range] = Version5Bools.State(read: { rt in try f(rt) ? 1 : 0 }, sources: [], mayBeNa: false)
+    }
+
     /// The value of a bool literal.
     private func definiteBool(_ e: Expression) -> Bool? {
         if case .boolLiteral(let b) = e.kind { return b }
@@ -250,8 +266,8 @@ extension InstanceBuilder {
         }
         throw error(
             a.range(0),
-            "\(name)() of this bool is not supported for //@version=5: version 5 may make it na (a comparison, "
-                + "'and'/'or'/'not' or a function's result), which pfopt does not reproduce; "
+            "\(name)() of this bool is not supported for //@version=5: version 5 may make it na (a function's "
+                + "result, or 'and'/'or'/'not' of a variable), which pfopt does not reproduce; "
                 + "test the values it is made of, or convert the script to version 6")
     }
 
@@ -278,7 +294,7 @@ extension InstanceBuilder {
                 throw error(
                     inexact.range,
                     "na() of '\(name)' (line \(at.start.line)) is not supported for //@version=5 with this value: "
-                        + "version 5 may make it na (a comparison, 'and'/'or'/'not' or a function's result), "
+                        + "version 5 may make it na (a function's result, or 'and'/'or'/'not' of a variable), "
                         + "which pfopt does not reproduce; convert the script to version 6")
             }
         }

@@ -112,27 +112,55 @@ import Testing
         #expect(p["flag"] == Self.flags(expected))
     }
 
+    @Test func aComparisonIsNeverNaAndItsHistoryIsNaBeforeTheFirstBar() throws {
+        // A comparison with an na operand is false, not na; `and`/`or`/`not` of
+        // such values are never na either. Its history before the first bar is na.
+        let p = try plots("""
+            //@version=5
+            indicator("t")
+            c = close > open
+            a = close > open
+            b = a
+            plot(na(c[1]) ? 1 : 0, "past")
+            plot(na(close > open) ? 1 : 0, "inline")
+            plot(na(close[1] > open[1]) ? 1 : 0, "naOperand")
+            plot(nz(close[1] > open[1], true) ? 1 : 0, "nzNaOperand")
+            plot(na(b) ? 1 : 0, "copied")
+            plot(na(close > open and not (close < open[1] or false)) ? 1 : 0, "logic")
+            plot(fixnan(close[1] < open) ? 1 : 0, "fixnan")
+            """)
+        let never = [Double](repeating: 0, count: Self.n)
+        #expect(p["past"] == Self.flags((0..<Self.n).map { $0 == 0 }))
+        #expect(p["inline"] == never)
+        #expect(p["naOperand"] == never)
+        // Bar 0: close[1] is na, so the comparison is false (not na): nz keeps false.
+        #expect(p["nzNaOperand"] == Self.flags((0..<Self.n).map { $0 > 0 && Self.up[$0 - 1] }))
+        #expect(p["copied"] == never)
+        #expect(p["logic"] == never)
+        #expect(p["fixnan"] == Self.flags((0..<Self.n).map { $0 > 0 && Self.closes[$0 - 1] < Self.opens[$0] }))
+    }
+
     @Test func naOfABoolWhoseNaIsNotKnownExactlyIsRefusedWhereItIsStored() throws {
+        // A function's result: its na is not followed.
         let f = failure("""
             //@version=5
             strategy("t")
-            c = close > open
+            up() => close > open
+            c = up()
             if na(c[1])
                 strategy.entry("L", strategy.long)
             """)
-        #expect(f?.errors.first?.line == 3)
+        #expect(f?.errors.first?.line == 4)
         #expect(f?.description.contains("version 5 may make it na") == true)
-        let call = failure("//@version=5\nstrategy(\"t\")\nplot(na(close > open) ? 1 : 0)")
-        #expect(call?.errors.first?.line == 3 && call?.errors.first?.column == 9)
+        // `and` of a variable, which may hold na.
+        let combined = failure("//@version=5\nindicator(\"t\")\nbool a = na\nb = a and close > 0\nplot(na(b) ? 1 : 0)")
+        #expect(combined?.errors.first?.line == 4)
         let compared = failure("//@version=5\nindicator(\"t\")\nb = true\nc = false\nplot(b[1] == c ? 1 : 0)")
         #expect(compared?.errors.first?.line == 5)
         #expect(compared?.description.contains("may be na") == true)
         // A variable given na, compared with another variable: refused where compared.
         let variable = failure("//@version=5\nindicator(\"t\")\nbool b = na\nc = close > open\nplot(b == c ? 1 : 0)")
         #expect(variable?.errors.first?.line == 5)
-        // na() of a variable given another variable, which is given a comparison.
-        let copied = failure("//@version=5\nindicator(\"t\")\na = close > open\nb = a\nplot(na(b) ? 1 : 0)")
-        #expect(copied?.errors.first?.line == 3)
     }
 
     @Test func naIsEqualToNeitherTrueNorFalse() throws {
