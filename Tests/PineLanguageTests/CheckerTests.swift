@@ -124,6 +124,46 @@ import Testing
         ])
     }
 
+    @Test func constantStringsFromAnyConstantDeclaration() {
+        // `var const`, `const`, `varip` and plain declarations that are never reassigned and fold to a
+        // constant stand where Pine wants a constant string (group, title, tooltip, inline).
+        let script = check("""
+            var const string G = "Entry"
+            const string T = "Length"
+            varip string TIP = "bars" + " back"
+            INL = "row" + "1"
+            len = input.int(20, T, group = G, tooltip = TIP, inline = INL)
+            var string MODE = "Fast"
+            mode = input.string(MODE, "Mode", options = [MODE, "Slow"], group = G + " " + "mode")
+            """)
+        #expect(script.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        let len = script.inputs.first { $0.name == "len" }
+        #expect(len?.title == "Length")
+        #expect(len?.group == "Entry")
+        #expect(len?.tooltip == "bars back")
+        let mode = script.inputs.first { $0.name == "mode" }
+        #expect(mode?.defaultValue == .string("Fast"))
+        #expect(mode?.options == [.string("Fast"), .string("Slow")])
+        #expect(mode?.group == "Entry mode")
+        // A declaration naming a constant.
+        let titled = PineFrontEnd.check(
+            source: "//@version=6\nconst string NAME = \"My strategy\"\nstrategy(NAME, initial_capital = 1000 * 10)\n", fileName: "t.pine")
+        #expect(titled.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(titled.declaration?.title == "My strategy")
+        // A value that changes (a series, a reassigned variable) is refused where it is given.
+        let series = messages("""
+            g = str.tostring(close)
+            var string h = "a"
+            h := "b"
+            x = input.int(1, "x", group = g)
+            y = input.int(1, "y", group = h)
+            """)
+        #expect(series == [
+            "6:31: error: input.int argument 'group' must be a constant",
+            "7:31: error: input.int argument 'group' must be a constant",
+        ])
+    }
+
     @Test func constantFolding() {
         func fold(_ text: String) -> ConstantValue? {
             let result = parse("//@version=6\nindicator(\"t\")\nx = " + text)

@@ -32,7 +32,8 @@ public struct DeclarationProperties: Sendable, Hashable {
         properties.first { $0.name == name }?.value
     }
 
-    /// Reads the declaration of `script`, folding constant expressions (`1000 * 10`);
+    /// Reads the declaration of `script`, folding constant expressions (`1000 * 10`, the
+    /// script's own constants: `strategy(TITLE)`);
     /// arguments that are not constants are listed in `nonConstant`; arguments that do
     /// not fit the signature are left out (the support checker reports them).
     public init?(_ script: Script) {
@@ -47,9 +48,10 @@ public struct DeclarationProperties: Sendable, Hashable {
         let ordered = bound.arguments.enumerated().compactMap { index, slot in
             slot.map { (bound.signature.parameters[index].name, $0) }
         }.sorted { $0.1.range.start.offset < $1.1.range.start.offset }
+        let constants = InputDiscovery.constants(of: script)
         for (name, argument) in ordered {
             argumentRanges[name] = argument.value.range
-            guard let value = ConstantValue.fold(argument.value), value.isConstant else {
+            guard let value = ConstantValue.fold(argument.value, constants: constants), value.isConstant else {
                 nonConstant.append(name)
                 continue
             }

@@ -28,8 +28,10 @@ public enum InputDiscovery {
         return (finder.inputs, diagnostics)
     }
 
-    /// The script's top-level constants: declarations (not `var`) whose value folds to a
-    /// constant and that are never reassigned. Pine treats them as `const`.
+    /// The script's top-level constants: declarations whose value folds to a constant and
+    /// that are never reassigned (`G = "Entry"`, `const string G = "Entry"`, and `var` or
+    /// `varip` ones, `var const string G = "Entry"`, which keep their first value on every
+    /// bar). They can stand where Pine wants a constant (`group=G`).
     static func constants(of script: Script) -> [String: ConstantValue] {
         var reassigned = Set<String>()
         func scan(_ block: Block) {
@@ -51,7 +53,7 @@ public enum InputDiscovery {
         scan(script.statements)
         var constants: [String: ConstantValue] = [:]
         for statement in script.statements {
-            guard case .variableDeclaration(let d) = statement.kind, d.mode == .none, !reassigned.contains(d.name.text),
+            guard case .variableDeclaration(let d) = statement.kind, !reassigned.contains(d.name.text),
                 let value = ConstantValue.fold(d.initializer, constants: constants)
             else { continue }
             if !value.isConstant { continue }  // `x = close` is a series, not a constant

@@ -11,6 +11,8 @@ public struct SupportChecker {
     private var kind: ScriptDeclaration.Kind?
     private var importedAliases: Set<String> = []
     private var userTypes = UserTypeCatalog()
+    /// The script's own constants (`const string TITLE = "..."`), which the declaration may name.
+    private var constants: [String: ConstantValue] = [:]
 
     private enum Symbol {
         /// A variable, with what is known of its type (`array`, `string`, `line`, ...).
@@ -32,6 +34,7 @@ public struct SupportChecker {
 
     private mutating func run(_ script: Script) {
         kind = script.declaration?.kind
+        constants = InputDiscovery.constants(of: script)
         if let declaration = script.declaration {
             checkDeclaration(declaration)
         } else {
@@ -57,8 +60,9 @@ public struct SupportChecker {
             for (index, slot) in bound.arguments.enumerated() {
                 guard let argument = slot else { continue }
                 let parameter = bound.signature.parameters[index].name
-                checkExpression(argument.value)
-                guard let value = ConstantValue.fold(argument.value), value.isConstant else {
+                // A constant, possibly naming the script's own constants (declared at the top level).
+                guard let value = ConstantValue.fold(argument.value, constants: constants), value.isConstant else {
+                    checkExpression(argument.value)
                     report("\(name)() argument '\(parameter)' must be a constant value", at: argument.value.range)
                     continue
                 }
