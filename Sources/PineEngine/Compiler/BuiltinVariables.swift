@@ -176,12 +176,14 @@ enum BuiltinVariables {
 
     /// `time_tradingday`: 00:00 UTC of the last calendar day of the session
     /// the bar trades in, that is of the session's trading day (an evening
-    /// session opening at 17:00 New York trades for the next day). Weekly and
-    /// monthly bars span several sessions: refused there.
+    /// session opening at 17:00 New York trades for the next day). Bars of
+    /// several days, weeks or months span several sessions: refused there
+    /// (a month has no fixed length, so its unit is checked, not its duration).
     private static func tradingDay(_ range: SourceRange) -> CompiledValue {
         let line = range.start.line, column = range.start.column
         return .num({ rt in
-            guard rt.barDurationMs <= 86_400_000 else {
+            let unit = rt.timeframe?.unit
+            guard rt.barDurationMs <= 86_400_000, unit != .weeks, unit != .months else {
                 throw rt.error(
                     "time_tradingday is not supported on weekly or monthly bars yet (a bar spans several trading days)",
                     line: line, column: column)
