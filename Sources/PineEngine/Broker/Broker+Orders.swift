@@ -35,8 +35,9 @@ extension Broker {
         stop: Double?, ocaName: String?, ocaType: OCAType?, comment: String?
     ) {
         guard acceptsOrders else { return }
+        let key = engine.book.labels.label(id)
         // Placing an id again replaces its pending order (sized anew).
-        engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == id }
+        engine.book.remove { ($0.kind == .entry || $0.kind == .order) && $0.id == key }
         let l = Self.given(limit)
         let s = Self.given(stop)
         let isMarket = l.isNaN && s.isNaN
@@ -49,16 +50,16 @@ extension Broker {
         guard size > 0, size.isFinite else { return }
         // A market entry from flat whose margin exceeds the equity is not placed.
         if kind == .entry && isMarket && position == 0 && exceedsMargin(qty: size, direction: direction) { return }
-        var o = PendingOrder(kind: kind, id: id, direction: direction)
+        var o = PendingOrder(kind: kind, id: key, direction: direction)
         o.qty = size
         // An entry's size is fixed now: its own quantity plus the opposite
         // position it has to reverse.
         if kind == .entry && position * direction.sign < 0 { o.reverseQty = abs(position) }
         o.limit = l.isNaN ? .nan : engine.rules.normalizedLevel(l)
         o.stop = s.isNaN ? .nan : engine.rules.normalizedLevel(s)
-        o.ocaName = ocaName
+        o.ocaName = engine.book.labels.label(ocaName)
         o.ocaType = ocaName == nil ? .none : (ocaType ?? .none)
-        o.comment = comment
+        o.comment = engine.book.labels.label(comment)
         engine.book.append(o)
     }
 
@@ -74,7 +75,7 @@ extension Broker {
         // Pass 0: the closes; pass 1: the entries and orders.
         for pass in 0..<2 {
             for o in engine.book.orders where o.isMarket && (o.kind == .close) == (pass == 0) {
-                project(o, ledger: ledger, size: &size, entries: &entries)
+                project(o, id: engine.book.labels.name(o.id), ledger: ledger, size: &size, entries: &entries)
             }
         }
         return (size, entries)
@@ -82,7 +83,7 @@ extension Broker {
 
     /// Applies one pending market order to a projected position.
     @inline(__always)
-    private func project(_ o: PendingOrder, ledger: TradeLedger, size: inout Double, entries: inout Int) {
+    private func project(_ o: PendingOrder, id: String, ledger: TradeLedger, size: inout Double, entries: inout Int) {
         let before = size
         switch o.kind {
         case .close:
@@ -92,7 +93,7 @@ extension Broker {
             if o.closeAll {
                 entries = 0
             } else {
-                for t in ledger.openTrades where t.entryId == o.id { entries -= 1 }
+                for t in ledger.openTrades where t.entryId == id { entries -= 1 }
             }
         case .entry, .order:
             size += o.direction.sign * (o.kind == .entry ? o.qty + o.reverseQty : o.qty)
@@ -170,8 +171,8 @@ extension Broker {
     ) {
         guard acceptsOrders else { return }
         let from = (fromEntry?.isEmpty ?? true) ? nil : fromEntry
-        var o = PendingOrder(kind: .exit, id: id, direction: .long)
-        o.fromEntry = from
+        var o = PendingOrder(kind: .exit, id: engine.book.labels.label(id), direction: .long)
+        o.fromEntry = engine.book.labels.label(from)
         o.qty = Self.given(qty)
         o.qtyPercent = Self.given(qtyPercent)
         o.profitTicks = Self.given(profit)
@@ -186,49 +187,42 @@ extension Broker {
         guard !o.profitTicks.isNaN || !o.lossTicks.isNaN || !o.limit.isNaN || !o.stop.isNaN || o.hasTrail else {
             return
         }
-        o.ocaName = ocaName
-        o.comment = comment
-        o.commentProfit = commentProfit
-        o.commentLoss = commentLoss
-        o.commentTrailing = commentTrailing
+        o.ocaName = engine.book.labels.label(ocaName)
+        o.comment = engine.book.labels.label(comment)
+        o.commentProfit = engine.book.labels.label(commentProfit)
+        o.commentLoss = engine.book.labels.label(commentLoss)
+        o.commentTrailing = engine.book.labels.label(commentTrailing)
         // The exit's earlier orders on another entry, and its order still
-        // waiting for a fill, are replaced.
-        engine.book.remove { $0.kind == .exit && $0.id == id && ($0.fromEntry != from || !$0.attached) }
-        // Its orders bound to trades keep the quantity they hold and their
-        // trail (activated or not, best price); they take the new levels and
-        // move behind the orders placed before this call.
-        for old in engine.book.takeBoundExits(id: id) {
-            var c = o
-            c.attached = true
-            c.trade = old.trade
-            c.refPrice = old.refPrice
-            c.direction = old.direction
-            c.reserved = old.reserved
-            c.trailActive = old.trailActive
-            c.trailBest = old.trailBest
-            appendExit(c)
-        }
+        // waiting for a fill, are replaced. Its orders bound to trades keep
+        // the quantity they hold and their trail (activated or not, best
+        // price); they take the new levels and move behind the orders placed
+        // before this call.
+        armTrails(engine.book.retakeExits(o))
         // Every open trade of its entry without this exit gets one, holding
         // what the trade's other exits leave; with none open it waits.
         var bound = false
+        let start = engine.book.orders.count
         for t in engine.ledger.openTrades where from == nil || t.entryId == from {
             bound = true
-            if engine.book.boundTrades.contains(t.sequence) { continue }
-            appendExit(o.bound(to: t))
-            engine.book.reserve(engine.book.orders.count - 1, ledger: engine.ledger, rules: engine.rules)
+            if engine.book.isBound(t.sequence) { continue }
+            engine.book.append(o.bound(to: t))
         }
+        let added = start..<engine.book.orders.count
+        armTrails(added)
+        engine.book.reserveBound(added, ledger: engine.ledger, rules: engine.rules)
         if !bound {
             engine.book.append(o)
             if from != nil { engine.book.mayHoldOrphanExits = true }
         }
     }
 
-    /// Adds a bound exit behind the others. A trailing stop is armed against
-    /// the current price when it is placed: already beyond its activation
-    /// level, it starts trailing from here.
-    private func appendExit(_ o: PendingOrder) {
-        engine.book.append(o)
-        if o.hasTrail { engine.updateTrail(engine.book.orders.count - 1, price: engine.markPrice) }
+    /// Arms the trailing stops of the bound exits at `range` against the
+    /// current price as they are placed: already beyond its activation
+    /// level, a trail starts trailing from here.
+    private func armTrails(_ range: Range<Int>) {
+        for i in range where engine.book.orders[i].hasTrail {
+            engine.updateTrail(i, price: engine.markPrice)
+        }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next
@@ -238,7 +232,7 @@ extension Broker {
         comment: String? = nil
     ) {
         guard acceptsOrders, let dir = engine.ledger.direction(ofEntry: id) else { return }
-        var o = PendingOrder(kind: .close, id: id, direction: dir)
+        var o = PendingOrder(kind: .close, id: engine.book.labels.label(id), direction: dir)
         // The side and quantity are captured now: the close takes at most that.
         let open = engine.ledger.quantity(ofEntry: id)
         let explicit = Self.given(qty)
@@ -250,17 +244,17 @@ extension Broker {
         } else {
             o.qty = open
         }
-        o.comment = comment
+        o.comment = engine.book.labels.label(comment)
         placeClose(o, immediately: immediately)
     }
 
     /// `strategy.close_all`: closes the whole position at market.
     public func closeAll(immediately: Bool = false, comment: String? = nil) {
         guard acceptsOrders, let dir = engine.ledger.direction else { return }
-        var o = PendingOrder(kind: .close, id: "", direction: dir)
+        var o = PendingOrder(kind: .close, id: engine.book.labels.label(""), direction: dir)
         o.closeAll = true
         o.qty = engine.ledger.openQuantity
-        o.comment = comment
+        o.comment = engine.book.labels.label(comment)
         placeClose(o, immediately: immediately)
     }
 
@@ -285,7 +279,9 @@ extension Broker {
     /// `strategy.cancel`: cancels the pending entry/order/exit orders with this id.
     /// Never gated by the trade window.
     public func cancel(_ id: String) {
-        engine.book.remove { $0.kind != .close && $0.id == id }
+        // An id no order has used matches none.
+        guard let key = engine.book.labels.existing(id) else { return }
+        engine.book.remove { $0.kind != .close && $0.id == key }
     }
 
     /// `strategy.cancel_all`: cancels every pending entry/order/exit order.

@@ -8,6 +8,8 @@ extension FillEngine {
         let raw = slipped ? rawPrice + side.sign * rules.slippagePrice : rawPrice
         let price = rules.snap(raw, buying: buying)
         var qty = o.qty
+        let id = book.labels.name(o.id)
+        let comment = book.labels[o.comment]
         if o.kind == .entry {
             // The order's size was fixed when it was placed: its own quantity
             // plus the opposite position it then had to reverse. Filled
@@ -17,7 +19,7 @@ extension FillEngine {
             let total = o.reverseQty + o.qty
             if let pos = ledger.direction, pos != side {
                 let closed = ledger.close(
-                    direction: pos, entryId: nil, qty: total, price: price, exitId: o.id, comment: o.comment,
+                    direction: pos, entryId: nil, qty: total, price: price, exitId: id, comment: comment,
                     at: clock, fold: fold(for: price, priced: priced), rules: rules, closeRule: limits.closeRule)
                 book.pruneExits(ledger, rules: rules)
                 qty = closed == o.reverseQty ? o.qty : total - closed
@@ -35,7 +37,7 @@ extension FillEngine {
             }
         } else if let pos = ledger.direction, pos != side {
             let closed = ledger.close(
-                direction: pos, entryId: nil, qty: qty, price: price, exitId: o.id, comment: o.comment,
+                direction: pos, entryId: nil, qty: qty, price: price, exitId: id, comment: comment,
                 at: clock, fold: fold(for: price, priced: priced), rules: rules, closeRule: limits.closeRule)
             qty -= closed
             book.pruneExits(ledger, rules: rules)
@@ -44,7 +46,7 @@ extension FillEngine {
             qty = min(qty, max(0, limits.maxPositionSize - abs(ledger.positionSize)))
         }
         if qty > 1e-12 {
-            openTrade(side: side, qty: qty, price: price, id: o.id, comment: o.comment, priced: priced)
+            openTrade(side: side, qty: qty, price: price, id: id, comment: comment, priced: priced)
         }
         book.applyOCA(of: o, filledQty: o.qty)
     }
@@ -55,10 +57,11 @@ extension FillEngine {
         let dir = o.direction
         guard ledger.direction == dir else { return }
         let price = rules.snap(rawPrice - dir.sign * rules.slippagePrice, buying: dir == .short)
-        let qty = closeQuantity(o, entryId: o.closeAll ? nil : o.id)
+        let id = book.labels.name(o.id)
+        let qty = closeQuantity(o, entryId: o.closeAll ? nil : id)
         ledger.close(
-            direction: dir, entryId: o.closeAll ? nil : o.id, qty: qty, price: price,
-            exitId: o.closeAll ? "Close position order" : o.id, comment: o.comment, at: clock,
+            direction: dir, entryId: o.closeAll ? nil : id, qty: qty, price: price,
+            exitId: o.closeAll ? "Close position order" : id, comment: book.labels[o.comment], at: clock,
             fold: onPath ? fold(for: price, priced: true) : .priceOnly,
             rules: rules, closeRule: limits.closeRule)
     }
@@ -68,12 +71,13 @@ extension FillEngine {
         guard let dir = ledger.direction else { return }
         let raw = slipped ? rawPrice - dir.sign * rules.slippagePrice : rawPrice
         let price = rules.snap(raw, buying: dir == .short)
-        let qty = closeQuantity(o, entryId: o.fromEntry)
+        let from = book.labels[o.fromEntry]
+        let qty = closeQuantity(o, entryId: from)
         var f = fold(for: price, priced: true)
         f.trailPeak = f.isActive ? trailPeak : .nan
         ledger.close(
-            direction: dir, entryId: o.fromEntry, qty: qty, price: price, exitId: o.id, comment: comment, at: clock,
-            fold: f, rules: rules, closeRule: limits.closeRule)
+            direction: dir, entryId: from, qty: qty, price: price, exitId: book.labels.name(o.id), comment: comment,
+            at: clock, fold: f, rules: rules, closeRule: limits.closeRule)
     }
 
     /// The quantity an exit/close order closes: what an exit reserved or a
@@ -92,9 +96,9 @@ extension FillEngine {
     mutating func flatten(comment: String) {
         book.remove { _ in true }
         if let dir = ledger.direction {
-            var o = PendingOrder(kind: .close, id: "", direction: dir)
+            var o = PendingOrder(kind: .close, id: book.labels.label(""), direction: dir)
             o.closeAll = true
-            o.comment = comment
+            o.comment = book.labels.label(comment)
             executeClose(o, price: markPrice)
         }
     }

@@ -111,10 +111,10 @@ extension FillEngine {
             let comment: String?
             var trailPeak = Double.nan
             switch t.leg {
-            case .exitLimit: comment = o.commentProfit ?? o.comment
-            case .exitStop: comment = o.commentLoss ?? o.comment
+            case .exitLimit: comment = book.labels[o.commentProfit] ?? book.labels[o.comment]
+            case .exitStop: comment = book.labels[o.commentLoss] ?? book.labels[o.comment]
             default:
-                comment = o.commentTrailing ?? o.comment
+                comment = book.labels[o.commentTrailing] ?? book.labels[o.comment]
                 trailPeak = o.trailBest
             }
             executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment, trailPeak: trailPeak)

@@ -1,50 +1,44 @@
 /// The orders waiting for a fill, in placement order, and the rules that
 /// change them after a fill: one-cancels-all groups and exits that attach
 /// to (and leave with) their trades.
+///
+/// A book may hold thousands of exits (a pyramid of many open trades, each
+/// with its exits): every operation here is one pass over the book, or
+/// touches only the orders it changes.
 struct OrderBook: Sendable {
     /// Pending orders in placement order.
     var orders: [PendingOrder] = []
+    /// The strings the orders' labels stand for.
+    var labels = OrderLabels()
     /// The sequence number the next placed order gets.
     var nextSequence = 0
     /// True once an exit waiting for a named entry has been placed and not
     /// yet found bound or dropped: the per-bar orphan check runs only then.
     var mayHoldOrphanExits = false
-    /// Reused storage for `takeBoundExits` (no allocation per call once warm).
+    /// Reused storage (no allocation per call once warm): the orders being
+    /// moved or bound, and the working lists of `reserveBound`.
     private var scratch: [PendingOrder] = []
-    /// The trades the exit taken by `takeBoundExits` is bound to.
-    private(set) var boundTrades: Set<Int> = []
+    private var slots: [(trade: Int, slot: Int)] = []
+    private var heldByTrade: [Double] = []
+    private var laterHeld: [Double] = []
+    /// `boundStamp[trade] == stamp`: the exit taken by `retakeExits` is bound
+    /// to that trade (a new stamp per call, so nothing is cleared).
+    private var boundStamp: [Int] = []
+    private var stamp = 0
 
     /// Empties the book, keeping its storage.
     mutating func reset() {
         orders.removeAll(keepingCapacity: true)
+        labels.reset()
         nextSequence = 0
         mayHoldOrphanExits = false
+        boundStamp.removeAll(keepingCapacity: true)
+        stamp = 0
     }
 
     @inline(__always) var isEmpty: Bool { orders.isEmpty }
 
     /// Adds an order behind the others.
-    /// Removes exit `id`'s orders bound to trades, in one pass keeping the
-    /// others in place, and returns them in book order (`boundTrades` then
-    /// holds their trades). The returned array is reused by the next call.
-    mutating func takeBoundExits(id: String) -> [PendingOrder] {
-        scratch.removeAll(keepingCapacity: true)
-        boundTrades.removeAll(keepingCapacity: true)
-        var write = 0
-        for read in orders.indices {
-            let o = orders[read]
-            if o.kind == .exit && o.id == id && o.attached {
-                scratch.append(o)
-                boundTrades.insert(o.trade)
-            } else {
-                if write != read { orders[write] = o }
-                write += 1
-            }
-        }
-        orders.removeLast(orders.count - write)
-        return scratch
-    }
-
     mutating func append(_ order: PendingOrder) {
         var o = order
         o.sequence = nextSequence
@@ -58,12 +52,58 @@ struct OrderBook: Sendable {
         return nextSequence
     }
 
+    /// Removes the orders `predicate` selects, keeping the others in order.
     @inline(__always)
     mutating func remove(where predicate: (PendingOrder) -> Bool) {
-        var i = 0
-        while i < orders.count {
-            if predicate(orders[i]) { orders.remove(at: i) } else { i += 1 }
+        var write = 0
+        for read in orders.indices where !predicate(orders[read]) {
+            if write != read { orders[write] = orders[read] }
+            write += 1
         }
+        if write < orders.count { orders.removeLast(orders.count - write) }
+    }
+
+    /// Places exit `exit` again: its orders waiting for a fill, or bound to
+    /// another entry's trades, are dropped; its orders bound to trades of
+    /// its entry keep the quantity they hold and their trail (activated or
+    /// not, best price), take the new levels and move behind the other
+    /// orders, in their order. Returns the range they now occupy; the
+    /// trades they are bound to answer true to `isBound` until the next call.
+    mutating func retakeExits(_ exit: PendingOrder) -> Range<Int> {
+        scratch.removeAll(keepingCapacity: true)
+        stamp += 1
+        var write = 0
+        for read in orders.indices {
+            let o = orders[read]
+            if o.kind == .exit && o.id == exit.id {
+                if o.attached && o.fromEntry == exit.fromEntry {
+                    var c = exit
+                    c.attached = true
+                    c.trade = o.trade
+                    c.refPrice = o.refPrice
+                    c.direction = o.direction
+                    c.reserved = o.reserved
+                    c.trailActive = o.trailActive
+                    c.trailBest = o.trailBest
+                    scratch.append(c)
+                    while boundStamp.count <= o.trade { boundStamp.append(0) }
+                    boundStamp[o.trade] = stamp
+                }
+                continue
+            }
+            if write != read { orders[write] = o }
+            write += 1
+        }
+        if write < orders.count { orders.removeLast(orders.count - write) }
+        let start = orders.count
+        for o in scratch { append(o) }
+        return start..<orders.count
+    }
+
+    /// True when the exit last taken by `retakeExits` holds trade `trade`.
+    @inline(__always)
+    func isBound(_ trade: Int) -> Bool {
+        trade < boundStamp.count && boundStamp[trade] == stamp
     }
 
     /// The market order that fills next at a fill point: the first close in
@@ -80,28 +120,27 @@ struct OrderBook: Sendable {
 
     /// Applies an order's one-cancels-all group after it filled `filledQty`.
     mutating func applyOCA(of o: PendingOrder, filledQty: Double) {
-        guard let name = o.ocaName else { return }
+        let name = o.ocaName
+        guard !name.isNone else { return }
         switch o.ocaType {
         case .none: return
         case .cancel:
             remove { $0.ocaName == name && $0.kind != .close }
         case .reduce:
-            var i = 0
-            while i < orders.count {
-                if orders[i].ocaName == name && orders[i].kind != .close {
-                    orders[i].qty -= filledQty
-                    if !(orders[i].qty > 1e-12) {
-                        orders.remove(at: i)
-                        continue
-                    }
+            var write = 0
+            for read in orders.indices {
+                var x = orders[read]
+                if x.ocaName == name && x.kind != .close {
+                    x.qty -= filledQty
+                    if !(x.qty > 1e-12) { continue }
                 }
-                i += 1
+                orders[write] = x
+                write += 1
             }
+            if write < orders.count { orders.removeLast(orders.count - write) }
         }
     }
 
-    /// Binds waiting exits to the open trades of their entry and drops bound
-    /// exits whose position is gone (or has turned to the other side).
     /// Drops the exits waiting for an entry id that is neither open nor
     /// pending once the script has run: `strategy.exit` with a `from_entry`
     /// matching no trade and no entry order creates no order (it does not
@@ -112,10 +151,11 @@ struct OrderBook: Sendable {
         var i = orders.count - 1
         while i >= 0 {
             let o = orders[i]
-            if o.kind == .exit, !o.attached, let from = o.fromEntry {
+            if o.kind == .exit, !o.attached, !o.fromEntry.isNone {
+                let from = o.fromEntry
                 // Still waiting: checked again next bar.
                 mayHoldOrphanExits = true
-                if ledger.direction(ofEntry: from) != nil {
+                if ledger.direction(ofEntry: labels[from]) != nil {
                     i -= 1
                     continue
                 }
@@ -130,69 +170,118 @@ struct OrderBook: Sendable {
         }
     }
 
+    /// Binds waiting exits to the open trades of their entry and drops bound
+    /// exits whose position is gone (or has turned to the other side), in
+    /// one pass over the book.
     mutating func pruneExits(_ ledger: TradeLedger, rules: InstrumentRules) {
-        var i = 0
-        while i < orders.count {
-            guard orders[i].kind == .exit else {
-                i += 1
-                continue
-            }
-            let from = orders[i].fromEntry
-            let side = ledger.direction(ofEntry: from)
-            if orders[i].attached {
-                if side != orders[i].direction {
-                    orders.remove(at: i)
+        // The side of the last entry id looked up (the ledger does not change here).
+        var lookedUp = OrderLabel(raw: -1)
+        var lookedUpSide: TradeDirection? = nil
+        var read = 0
+        var write = 0
+        while read < orders.count {
+            let o = orders[read]
+            var keep = true
+            if o.kind == .exit {
+                if o.fromEntry != lookedUp {
+                    lookedUp = o.fromEntry
+                    lookedUpSide = ledger.direction(ofEntry: labels[o.fromEntry])
+                }
+                if o.attached {
+                    keep = lookedUpSide == o.direction
+                } else if lookedUpSide != nil {
+                    // A waiting exit binds to every open trade of its entry, in
+                    // its own place in the book: close the gap left by the
+                    // exits dropped so far, then put the bound orders there.
+                    if write < read {
+                        orders.removeSubrange(write..<read)
+                        read = write
+                    }
+                    let from = labels[o.fromEntry]
+                    scratch.removeAll(keepingCapacity: true)
+                    for t in ledger.openTrades where from == nil || t.entryId == from {
+                        scratch.append(o.bound(to: t))
+                    }
+                    orders.replaceSubrange(read..<(read + 1), with: scratch)
+                    let bound = read..<(read + scratch.count)
+                    reserveBound(bound, ledger: ledger, rules: rules)
+                    read = bound.upperBound
+                    write = read
                     continue
                 }
-            } else if side != nil {
-                // A waiting exit binds to every open trade of its entry, in
-                // its own place in the book.
-                let template = orders.remove(at: i)
-                var bound = 0
-                for t in ledger.openTrades where from == nil || t.entryId == from {
-                    orders.insert(template.bound(to: t), at: i + bound)
-                    reserve(i + bound, ledger: ledger, rules: rules)
-                    bound += 1
-                }
-                i += bound
-                continue
             }
-            i += 1
+            if keep {
+                if write != read { orders[write] = o }
+                write += 1
+            }
+            read += 1
+        }
+        if write < orders.count { orders.removeLast(orders.count - write) }
+    }
+
+    /// Fixes the quantities of the exits at `range`, just bound (in the
+    /// ledger's order) to distinct open trades of one entry, each as it
+    /// binds: its `qty`, or `qty_percent` of the trade's open quantity, or
+    /// (neither, or 100%) the rest, never more than the exits already bound
+    /// to the same trade leave, nor more than the exits of the same entry
+    /// leave of its position (a fill may have closed other rows than its
+    /// own trade's). The exits of the range count, for the ones after them,
+    /// as soon as their own quantity is fixed.
+    ///
+    /// The sums run over the book in its order, as one exit's sum would: the
+    /// exits before the range, then the range's fixed so far, then the ones
+    /// after it. One pass over the book collects them.
+    mutating func reserveBound(_ range: Range<Int>, ledger: TradeLedger, rules: InstrumentRules) {
+        guard !range.isEmpty else { return }
+        let from = orders[range.lowerBound].fromEntry
+        let entryQty = ledger.quantity(ofEntry: labels[from])
+        // The range's trades, sorted for lookup, and what the other exits hold of each.
+        slots.removeAll(keepingCapacity: true)
+        heldByTrade.removeAll(keepingCapacity: true)
+        for (slot, i) in range.enumerated() {
+            slots.append((orders[i].trade, slot))
+            heldByTrade.append(0)
+        }
+        slots.sort { $0.trade < $1.trade }
+        laterHeld.removeAll(keepingCapacity: true)
+        var heldBefore = 0.0
+        for k in orders.indices where !range.contains(k) && orders[k].kind == .exit && orders[k].attached {
+            let r = orders[k].reserved
+            guard !r.isNaN else { continue }
+            if let slot = slot(ofTrade: orders[k].trade) { heldByTrade[slot] += r }
+            if orders[k].fromEntry == from {
+                if k < range.lowerBound { heldBefore += r } else { laterHeld.append(r) }
+            }
+        }
+        for (slot, i) in range.enumerated() {
+            let o = orders[i]
+            let open = ledger.openQuantity(ofTrade: o.trade)
+            var heldOfEntry = heldBefore
+            for r in laterHeld { heldOfEntry += r }
+            let available = max(0, min(open - heldByTrade[slot], entryQty - heldOfEntry))
+            let wanted: Double
+            if !o.qty.isNaN {
+                wanted = o.qty
+            } else if !o.qtyPercent.isNaN {
+                wanted = rules.floorToLot(open * o.qtyPercent / 100)
+            } else {
+                wanted = available
+            }
+            let reserved = min(wanted, available)
+            orders[i].reserved = reserved
+            if !reserved.isNaN { heldBefore += reserved }
         }
     }
 
-    /// Fixes exit `i`'s quantity as it binds to its trade: its `qty`, or
-    /// `qty_percent` of the trade's open quantity, or (neither, or 100%) the
-    /// rest, never more than the exits already bound to the same trade
-    /// leave, nor more than the exits of the same entry leave of its
-    /// position (a fill may have closed other rows than its own trade's).
-    mutating func reserve(_ i: Int, ledger: TradeLedger, rules: InstrumentRules) {
-        let trade = orders[i].trade
-        let from = orders[i].fromEntry
-        var open = 0.0
-        for t in ledger.openTrades where t.sequence == trade { open = t.qty }
-        var held = 0.0
-        var heldOfEntry = 0.0
-        for k in orders.indices where k != i && orders[k].kind == .exit && orders[k].attached {
-            guard !orders[k].reserved.isNaN else { continue }
-            if orders[k].trade == trade { held += orders[k].reserved }
-            if orders[k].fromEntry == from { heldOfEntry += orders[k].reserved }
+    /// The slot of trade `trade` in `slots` (sorted by trade), nil when absent.
+    @inline(__always)
+    private func slot(ofTrade trade: Int) -> Int? {
+        var lo = 0
+        var hi = slots.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if slots[mid].trade < trade { lo = mid + 1 } else { hi = mid }
         }
-        let available = max(0, min(open - held, ledger.quantity(ofEntry: from) - heldOfEntry))
-        let o = orders[i]
-        let wanted: Double
-        if !o.qty.isNaN {
-            wanted = o.qty
-        } else if !o.qtyPercent.isNaN {
-            wanted = rules.floorToLot(open * o.qtyPercent / 100)
-        } else {
-            wanted = available
-        }
-        orders[i].reserved = min(wanted, available)
-    }
-
-    /// The index of exit `id` bound to trade `trade`, nil when there is none.
-    func exitIndex(id: String, trade: Int) -> Int? {
-        orders.firstIndex { $0.kind == .exit && $0.attached && $0.trade == trade && $0.id == id }
+        return lo < slots.count && slots[lo].trade == trade ? slots[lo].slot : nil
     }
 }

@@ -28,11 +28,13 @@ enum OrderKind: UInt8, Sendable {
     case close
 }
 
-/// An order waiting for its fill. Prices are NaN when not given.
+/// An order waiting for its fill. Prices are NaN when not given. Its
+/// strings are labels of the book's `OrderLabels`, so an order is a plain
+/// value (the book copies and moves many of them on every bar).
 struct PendingOrder: Sendable {
     var kind: OrderKind
     /// The order's id (for `close`: the entry id to close; empty with `closeAll`).
-    var id: String
+    var id: OrderLabel
     /// For entry/order: the side bought (long) or sold (short). For exit and
     /// close: the side of the trades being closed.
     var direction: TradeDirection
@@ -48,22 +50,23 @@ struct PendingOrder: Sendable {
     var stop: Double = .nan
     /// A stop-limit entry whose stop has been touched becomes a limit order.
     var stopTriggered = false
-    var ocaName: String? = nil
+    var ocaName: OrderLabel = .none
     var ocaType: OCAType = .none
-    var comment: String? = nil
+    var comment: OrderLabel = .none
     /// Placement order, used for FIFO among simultaneous market orders.
     var sequence: Int = 0
 
     // strategy.exit
-    var fromEntry: String? = nil
+    /// The entry id the exit is for (`.none`: every entry).
+    var fromEntry: OrderLabel = .none
     var profitTicks: Double = .nan
     var lossTicks: Double = .nan
     var trailPrice: Double = .nan
     var trailPoints: Double = .nan
     var trailOffset: Double = .nan
-    var commentProfit: String? = nil
-    var commentLoss: String? = nil
-    var commentTrailing: String? = nil
+    var commentProfit: OrderLabel = .none
+    var commentLoss: OrderLabel = .none
+    var commentTrailing: OrderLabel = .none
     /// True once the exit is bound to one open trade (one entry fill); an
     /// attached exit is removed when the position of its entry is gone.
     var attached = false

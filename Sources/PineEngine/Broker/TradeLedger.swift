@@ -81,7 +81,7 @@ struct TradeLedger: Sendable {
     @inline(__always)
     func direction(ofEntry id: String?) -> TradeDirection? {
         guard let id else { return openTrades.first?.direction }
-        for t in openTrades where t.entryId == id { return t.direction }
+        for k in openTrades.indices where openTrades[k].entryId == id { return openTrades[k].direction }
         return nil
     }
 
@@ -96,8 +96,21 @@ struct TradeLedger: Sendable {
     /// The open quantity of entry `id` (all open trades when nil).
     func quantity(ofEntry id: String?) -> Double {
         var total = 0.0
-        for t in openTrades where id == nil || t.entryId == id { total += t.qty }
+        for k in openTrades.indices where id == nil || openTrades[k].entryId == id { total += openTrades[k].qty }
         return total
+    }
+
+    /// The open quantity of the open trade with sequence number `sequence`
+    /// (0 when it is closed). The open trades are in sequence order: a trade
+    /// is appended with the next number, and closing keeps the order.
+    func openQuantity(ofTrade sequence: Int) -> Double {
+        var lo = 0
+        var hi = openTrades.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if openTrades[mid].sequence < sequence { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < openTrades.count && openTrades[lo].sequence == sequence ? openTrades[lo].qty : 0
     }
 
     /// Open trade `i`'s best and worst prices take in a range of prices
@@ -152,8 +165,9 @@ struct TradeLedger: Sendable {
         var remaining = qty
         var closedQty = 0.0
         var matchedTotal = 0.0
-        for t in openTrades where t.direction == direction && (entryId == nil || t.entryId == entryId) {
-            matchedTotal += t.qty
+        for k in openTrades.indices
+        where openTrades[k].direction == direction && (entryId == nil || openTrades[k].entryId == entryId) {
+            matchedTotal += openTrades[k].qty
         }
         let fillQty = min(matchedTotal, qty)
         guard fillQty > 0 else { return 0 }
@@ -164,10 +178,15 @@ struct TradeLedger: Sendable {
         if fifoByName { remaining = fillQty }
         let orderCommission = rules.commissionType == .cashPerOrder ? rules.commissionValue : .nan
         let pointValue = rules.pointValue
+        // Trades closed whole leave a gap, closed once at the end: `write`
+        // is where the next trade that stays goes.
         var i = 0
+        var write = 0
         while i < openTrades.count && remaining > 1e-12 {
             var t = openTrades[i]
             guard t.direction == direction, entryId == nil || t.entryId == entryId else {
+                if write != i { openTrades[write] = t }
+                write += 1
                 i += 1
                 continue
             }
@@ -230,15 +249,15 @@ struct TradeLedger: Sendable {
             } else {
                 evenTrades += 1
             }
-            if full {
-                openTrades.remove(at: i)
-            } else {
+            if !full {
                 t.qty -= cq
                 t.entryCommission -= entryComm
-                openTrades[i] = t
-                i += 1
+                openTrades[write] = t
+                write += 1
             }
+            i += 1
         }
+        if write < i { openTrades.removeSubrange(write..<i) }
         return closedQty
     }
 }
