@@ -197,7 +197,8 @@ extension Broker {
         // the quantity they hold and their trail (activated or not, best
         // price); they take the new levels and move behind the orders placed
         // before this call.
-        armTrails(engine.book.retakeExits(o))
+        let retaken = engine.book.retakeExits(o)
+        if o.hasTrail { armTrails(retaken) }
         // Every open trade of its entry without this exit gets one, holding
         // what the trade's other exits leave; with none open it waits.
         var bound = false
@@ -208,7 +209,7 @@ extension Broker {
             engine.book.append(o.bound(to: t))
         }
         let added = start..<engine.book.orders.count
-        armTrails(added)
+        if o.hasTrail { armTrails(added) }
         engine.book.reserveBound(added, ledger: engine.ledger, rules: engine.rules)
         if !bound {
             engine.book.append(o)
@@ -220,9 +221,7 @@ extension Broker {
     /// current price as they are placed: already beyond its activation
     /// level, a trail starts trailing from here.
     private func armTrails(_ range: Range<Int>) {
-        for i in range where engine.book.orders[i].hasTrail {
-            engine.updateTrail(i, price: engine.markPrice)
-        }
+        for i in range { engine.updateTrail(i, price: engine.markPrice) }
     }
 
     /// `strategy.close`: closes the entries with id `id` at market (next

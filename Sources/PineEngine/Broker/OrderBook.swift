@@ -70,25 +70,42 @@ struct OrderBook: Sendable {
     /// orders, in their order. Returns the range they now occupy; the
     /// trades they are bound to answer true to `isBound` until the next call.
     mutating func retakeExits(_ exit: PendingOrder) -> Range<Int> {
-        scratch.removeAll(keepingCapacity: true)
         stamp += 1
+        // The usual book holds the exit's orders as one run, all kept (the
+        // exit was placed on the same bar before): the run moves to the end
+        // in bulk and is updated in place.
+        var first = -1
+        var last = -1
+        var found = 0
+        var allKept = true
+        for i in orders.indices where orders[i].kind == .exit && orders[i].id == exit.id {
+            if first < 0 { first = i }
+            last = i
+            found += 1
+            if !orders[i].attached || orders[i].fromEntry != exit.fromEntry { allKept = false }
+        }
+        if found == 0 { return orders.count..<orders.count }
+        if !allKept || last - first + 1 != found { return retakeScattered(exit) }
+        if last + 1 < orders.count {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: orders[first...last])
+            orders.removeSubrange(first...last)
+            orders.append(contentsOf: scratch)
+        }
+        let range = (orders.count - found)..<orders.count
+        for i in range { orders[i] = retaken(orders[i], as: exit) }
+        return range
+    }
+
+    /// `retakeExits` for any book: one pass keeps the other orders in place
+    /// and collects the exit's bound orders, which are then appended.
+    private mutating func retakeScattered(_ exit: PendingOrder) -> Range<Int> {
+        scratch.removeAll(keepingCapacity: true)
         var write = 0
         for read in orders.indices {
             let o = orders[read]
             if o.kind == .exit && o.id == exit.id {
-                if o.attached && o.fromEntry == exit.fromEntry {
-                    var c = exit
-                    c.attached = true
-                    c.trade = o.trade
-                    c.refPrice = o.refPrice
-                    c.direction = o.direction
-                    c.reserved = o.reserved
-                    c.trailActive = o.trailActive
-                    c.trailBest = o.trailBest
-                    scratch.append(c)
-                    while boundStamp.count <= o.trade { boundStamp.append(0) }
-                    boundStamp[o.trade] = stamp
-                }
+                if o.attached && o.fromEntry == exit.fromEntry { scratch.append(o) }
                 continue
             }
             if write != read { orders[write] = o }
@@ -96,8 +113,28 @@ struct OrderBook: Sendable {
         }
         if write < orders.count { orders.removeLast(orders.count - write) }
         let start = orders.count
-        for o in scratch { append(o) }
+        orders.append(contentsOf: scratch)
+        for i in start..<orders.count { orders[i] = retaken(orders[i], as: exit) }
         return start..<orders.count
+    }
+
+    /// Bound exit `old` placed again as `exit`: the new levels, its trade,
+    /// quantity and trail, and the next sequence number. Marks its trade.
+    @inline(__always)
+    private mutating func retaken(_ old: PendingOrder, as exit: PendingOrder) -> PendingOrder {
+        var c = exit
+        c.attached = true
+        c.trade = old.trade
+        c.refPrice = old.refPrice
+        c.direction = old.direction
+        c.reserved = old.reserved
+        c.trailActive = old.trailActive
+        c.trailBest = old.trailBest
+        c.sequence = nextSequence
+        nextSequence += 1
+        while boundStamp.count <= old.trade { boundStamp.append(0) }
+        boundStamp[old.trade] = stamp
+        return c
     }
 
     /// True when the exit last taken by `retakeExits` holds trade `trade`.

@@ -3,7 +3,7 @@
 /// plain value that copies without reference counting, and ids compare as
 /// integers. The strings live in the book's `OrderLabels`.
 struct OrderLabel: Hashable, Sendable {
-    var raw: Int
+    var raw: Int32
 
     /// No string: no comment, no group, an exit for every entry.
     static let none = OrderLabel(raw: 0)
@@ -16,7 +16,7 @@ struct OrderLabel: Hashable, Sendable {
 struct OrderLabels: Sendable {
     /// The strings by label number; number 0 is `OrderLabel.none`.
     private var strings: [String] = [""]
-    private var numbers: [String: Int] = [:]
+    private var numbers: [String: Int32] = [:]
 
     /// Forgets every string, keeping the storage.
     mutating func reset() {
@@ -28,7 +28,7 @@ struct OrderLabels: Sendable {
     /// The label of `text`, added on its first use.
     mutating func label(_ text: String) -> OrderLabel {
         if let n = numbers[text] { return OrderLabel(raw: n) }
-        let n = strings.count
+        let n = Int32(strings.count)
         strings.append(text)
         numbers[text] = n
         return OrderLabel(raw: n)
@@ -49,12 +49,12 @@ struct OrderLabels: Sendable {
     /// The string behind `label`, nil for `.none`.
     @inline(__always)
     subscript(label: OrderLabel) -> String? {
-        label.isNone ? nil : strings[label.raw]
+        label.isNone ? nil : strings[Int(label.raw)]
     }
 
     /// The string behind `label`, empty for `.none`.
     @inline(__always)
     func name(_ label: OrderLabel) -> String {
-        strings[label.raw]
+        strings[Int(label.raw)]
     }
 }

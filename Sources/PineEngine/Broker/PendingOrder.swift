@@ -30,7 +30,8 @@ enum OrderKind: UInt8, Sendable {
 
 /// An order waiting for its fill. Prices are NaN when not given. Its
 /// strings are labels of the book's `OrderLabels`, so an order is a plain
-/// value (the book copies and moves many of them on every bar).
+/// value (the book copies and moves many of them on every bar); the small
+/// fields come first so that it packs tightly.
 struct PendingOrder: Sendable {
     var kind: OrderKind
     /// The order's id (for `close`: the entry id to close; empty with `closeAll`).
@@ -38,6 +39,28 @@ struct PendingOrder: Sendable {
     /// For entry/order: the side bought (long) or sold (short). For exit and
     /// close: the side of the trades being closed.
     var direction: TradeDirection
+    /// A stop-limit entry whose stop has been touched becomes a limit order.
+    var stopTriggered = false
+    var ocaType: OCAType = .none
+    /// Exit: true once the exit is bound to one open trade (one entry fill);
+    /// an attached exit is removed when the position of its entry is gone.
+    var attached = false
+    /// Exit: true once the trailing stop is armed.
+    var trailActive = false
+    /// `strategy.close_all`.
+    var closeAll = false
+    var ocaName: OrderLabel = .none
+    var comment: OrderLabel = .none
+    /// Exit: the entry id the exit is for (`.none`: every entry).
+    var fromEntry: OrderLabel = .none
+    var commentProfit: OrderLabel = .none
+    var commentLoss: OrderLabel = .none
+    var commentTrailing: OrderLabel = .none
+    /// Placement order, used for FIFO among simultaneous market orders.
+    var sequence: Int = 0
+    /// Exit: the sequence number of the open trade the exit is bound to (-1:
+    /// not bound yet, waiting for a fill of its entry).
+    var trade: Int = -1
     /// Entry/order quantity (contracts); exit: explicit qty or NaN; close:
     /// the quantity it closes, captured when it was placed.
     var qty: Double = .nan
@@ -48,42 +71,20 @@ struct PendingOrder: Sendable {
     var qtyPercent: Double = .nan
     var limit: Double = .nan
     var stop: Double = .nan
-    /// A stop-limit entry whose stop has been touched becomes a limit order.
-    var stopTriggered = false
-    var ocaName: OrderLabel = .none
-    var ocaType: OCAType = .none
-    var comment: OrderLabel = .none
-    /// Placement order, used for FIFO among simultaneous market orders.
-    var sequence: Int = 0
-
-    // strategy.exit
-    /// The entry id the exit is for (`.none`: every entry).
-    var fromEntry: OrderLabel = .none
+    /// Exit: `profit`, `loss` (ticks), `trail_price`, `trail_points`, `trail_offset`.
     var profitTicks: Double = .nan
     var lossTicks: Double = .nan
     var trailPrice: Double = .nan
     var trailPoints: Double = .nan
     var trailOffset: Double = .nan
-    var commentProfit: OrderLabel = .none
-    var commentLoss: OrderLabel = .none
-    var commentTrailing: OrderLabel = .none
-    /// True once the exit is bound to one open trade (one entry fill); an
-    /// attached exit is removed when the position of its entry is gone.
-    var attached = false
-    /// The sequence number of the open trade the exit is bound to (-1: not
-    /// bound yet, waiting for a fill of its entry).
-    var trade: Int = -1
-    /// The entry price of that trade: `profit`, `loss` and `trail_points`
-    /// are measured from it.
+    /// Exit: the entry price of its trade: `profit`, `loss` and
+    /// `trail_points` are measured from it.
     var refPrice: Double = .nan
-    /// The quantity the exit holds of its trade, fixed when it binds (NaN
+    /// Exit: the quantity it holds of its trade, fixed when it binds (NaN
     /// before): the exits of one trade share its quantity.
     var reserved: Double = .nan
-    var trailActive = false
+    /// Exit: the trailing stop's best price since it was armed.
     var trailBest: Double = .nan
-
-    // strategy.close_all
-    var closeAll = false
 
     /// This waiting exit bound to open trade `t` (its quantity not fixed yet).
     func bound(to t: OpenTrade) -> PendingOrder {

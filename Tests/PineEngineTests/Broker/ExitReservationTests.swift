@@ -102,4 +102,46 @@ struct ExitReservationTests {
             ])
         #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 3, 100), Self.L(2, 99, 3, 101)])
     }
+
+    /// The first test's trades with both exits placed only once both fills
+    /// are open (from bar 2): each exit binds to the two trades in one call.
+    /// TP takes 50% of each trade (1 and 1); SL then takes what each trade
+    /// has left (1), within what the entry's 4 leave after the exits before
+    /// it (4 - 2 for the first trade, 4 - 3 for the second). Bar 4: both SLs
+    /// fill at 95 (the first trade's rows, FIFO); bar 5: both TPs at 110.
+    @Test func anExitPlacedOnSeveralOpenTradesAtOnceHoldsWhatEachLeaves() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index <= 1
+                strategy.entry("L", strategy.long, qty=2)
+            if bar_index >= 2
+                strategy.exit("TP", "L", qty_percent=50, limit=110)
+                strategy.exit("SL", "L", stop=95)
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=2)",
+            bars: [
+                (100, 100.5, 99.5, 100), (100, 101.2, 99.5, 101), (101, 101.5, 100.5, 101), (101, 101.5, 100.5, 101),
+                (101, 101.2, 94, 96), (96, 111, 96, 109), (109, 109.5, 108.5, 109),
+            ])
+        #expect(
+            OrderRuleHarness.fills(r) == [
+                Self.L(1, 100, 4, 95), Self.L(1, 100, 4, 95), Self.L(2, 101, 5, 110), Self.L(2, 101, 5, 110),
+            ])
+    }
+
+    /// 200 pyramided fills of one id (bars 1 to 200, all at 100), each with
+    /// SL (stop 90, placed first: the whole trade) and TP (limit 100.50,
+    /// placed second: nothing left to hold, so the highs of 100.50 close
+    /// nothing). Bar 201 falls to 89: the 200 SLs fill at 90, closing the
+    /// rows oldest first.
+    @Test func aStopUnderManyOpenTradesClosesEachInEntryOrder() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index < 200
+                strategy.entry("L", strategy.long)
+            strategy.exit("SL", "L", stop=90)
+            strategy.exit("TP", "L", limit=100.5)
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=300)",
+            bars: Array(repeating: (100, 100.5, 99.5, 100), count: 201) + [(100, 100.5, 89, 95), (95, 96, 94, 95)])
+        #expect(OrderRuleHarness.fills(r) == (1...200).map { Self.L($0, 100, 201, 90) })
+    }
 }
