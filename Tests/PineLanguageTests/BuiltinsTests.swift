@@ -55,7 +55,7 @@ import Testing
         #expect(Builtins.isNamespace("strategy.commission") && Builtins.isNamespace("ta") && !Builtins.isNamespace("close"))
     }
 
-    @Test func everyIssueListedBuiltinIsRegistered() {
+    @Test func everyBuiltinStrategiesCommonlyUseIsRegistered() {
         let ta = "sma ema rma wma vwma hma alma swma linreg rsi atr tr macd bb bbw kc kcw stoch cci cmo mfi wpr mom roc change highest lowest highestbars lowestbars crossover crossunder cross rising falling stdev dev variance correlation percentrank pivothigh pivotlow valuewhen barssince cum supertrend dmi sar tsi vwap median mode range percentile_linear_interpolation percentile_nearest_rank"
         for name in ta.split(separator: " ") { #expect(Builtins.function(named: "ta.\(name)") != nil, "ta.\(name)") }
         let math = "abs max min avg sum round round_to_mintick floor ceil pow sqrt exp log log10 sign sin cos tan random"

@@ -1,7 +1,7 @@
 import Foundation
 @testable import PineLanguage
 
-/// Locates test fixtures next to this file (never in /work/shared).
+/// Locates test fixtures under `Tests/Fixtures/pine`.
 enum Fixtures {
     static let root = RepositoryPaths.fixture("pine")
 

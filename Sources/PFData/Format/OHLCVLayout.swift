@@ -1,4 +1,4 @@
-/// The constants of PyneCore's `.ohlcv` v2 format.
+/// The constants of the `.ohlcv` v2 format.
 ///
 /// A v2 file is a 64-byte little-endian header, one 24-byte descriptor per
 /// column, then fixed-size packed (unaligned) records. The standard 36-byte

@@ -1,7 +1,6 @@
 import Foundation
 
-/// Reads a PyneCore `.ohlcv` file (v2, or legacy v1) through a memory map:
-/// like PyneCore's `OHLCVReader`, with Swift names and `throws`.
+/// Reads an `.ohlcv` file (v2, or legacy v1) through a memory map.
 ///
 /// All timestamps are Unix milliseconds. Open once, then read single bars,
 /// time ranges, or decode everything into a ``BarStore`` with ``barStore(skipGaps:)``.

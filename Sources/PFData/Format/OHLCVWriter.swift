@@ -1,7 +1,6 @@
 import Foundation
 
-/// Writes PyneCore `.ohlcv` v2 files, like PyneCore's `OHLCVWriter`, with
-/// Swift names and `throws`.
+/// Writes `.ohlcv` v2 files (the layout is `OHLCVLayout`).
 ///
 /// Bars are appended (or overwritten after a seek) in memory and the file
 /// is written by ``close()``: always to a temporary file that is then renamed

@@ -1,5 +1,5 @@
-/// Decodes v2 records following the column descriptors, exactly as PyneCore
-/// does: on the standard layout an f32 delta is added to the raw open and
+/// Decodes v2 records following the column descriptors, as the format
+/// defines them: on the standard layout an f32 delta is added to the raw open and
 /// the sum snapped to the tick grid when it lies within the f32 encoding
 /// noise of a grid point (the open itself only within f64 noise); other
 /// layouts add their delta chains without snapping.

@@ -1,9 +1,8 @@
 import Foundation
 
-/// Converts CSV/TSV/TXT/JSON bar files to `.ohlcv`, like PyneCore's
-/// `DataConverter`: detects the timeframe, gaps and tick size, guesses the
-/// symbol from the file name, and converts only when the source changed
-/// since the last conversion.
+/// Converts CSV/TSV/TXT/JSON bar files to `.ohlcv`: detects the timeframe,
+/// gaps and tick size, guesses the symbol from the file name, and converts
+/// only when the source changed since the last conversion.
 public enum DataConverter {
     /// What a conversion produced.
     public struct Result: Sendable {
@@ -74,7 +73,7 @@ public enum DataConverter {
     ///   - provider: provider/exchange prefix; guessed when `nil`.
     ///   - timezone: timezone of naive times in the source.
     ///   - tick: the tick size; taken from the symbol TOML beside the source, else analysed.
-    ///   - writeSymbolFile: write a PyneCore symbol TOML beside the output when none exists.
+    ///   - writeSymbolFile: write a symbol TOML file beside the output when none exists.
     public static func convert(
         sourcePath: String, outputPath: String? = nil, symbol: String? = nil, provider: String? = nil,
         timezone: String? = nil, tick: Double? = nil, force: Bool = false, writeSymbolFile: Bool = true,

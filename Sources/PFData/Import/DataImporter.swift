@@ -1,5 +1,4 @@
-/// Reads bar files in any supported text format into a ``BarStore``, like
-/// PyneCore's `load_from_csv/json/txt`: CSV, TSV/TXT (tab, `;` or `|`) and
+/// Reads bar files in any supported text format into a ``BarStore``: CSV, TSV/TXT (tab, `;` or `|`) and
 /// JSON, with detected columns and time formats.
 public enum DataImporter {
     /// The formats the importer reads, chosen by file extension.

@@ -1,5 +1,4 @@
-/// Symbol and provider guessed from a data file's name, like PyneCore's
-/// converter: `BTCUSDT.csv` is BTC/USDT, `BYBIT_ETHUSDT_1h.csv` is ETH/USDT
+/// Symbol and provider guessed from a data file's name: `BTCUSDT.csv` is BTC/USDT, `BYBIT_ETHUSDT_1h.csv` is ETH/USDT
 /// from bybit, `ETHUSDT-PERP_15m.csv` is ETH/USDT.
 public struct SymbolGuess: Sendable, Equatable {
     /// `BASE/QUOTE` when the pair was recognised, else the bare ticker; nil when nothing was found.

@@ -1,10 +1,10 @@
 import Foundation
 
 extension SymbolInfo {
-    /// The symbol as PyneCore's TOML: `[symbol]`, then opening hours, session
+    /// The symbol as a symbol TOML file: `[symbol]`, then opening hours, session
     /// starts and ends (and any schedule history, corrections, extended hours
     /// and `[download]` section). Absent optional values are written as
-    /// commented-out keys, as PyneCore does.
+    /// commented-out keys, so the file lists every key a user may fill in.
     public func tomlText() -> String {
         var lines = ["[symbol]"]
         func put(_ key: String, _ value: String?) {

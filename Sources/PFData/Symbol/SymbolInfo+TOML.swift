@@ -8,7 +8,7 @@ extension SymbolInfo {
         return url.deletingPathExtension().appendingPathExtension("toml").path
     }
 
-    /// Loads a PyneCore symbol TOML. Every key is checked: an unknown key, a
+    /// Loads a symbol TOML file. Every key is checked: an unknown key, a
     /// missing required key or a value of the wrong kind is an error naming it.
     public static func load(path: String) throws -> SymbolInfo {
         let text: String
@@ -20,7 +20,7 @@ extension SymbolInfo {
         return try parse(toml: text, file: path)
     }
 
-    /// Parses the text of a PyneCore symbol TOML; `file` names it in errors.
+    /// Parses the text of a symbol TOML file; `file` names it in errors.
     public static func parse(toml text: String, file: String = "<symbol>") throws -> SymbolInfo {
         let root: TOMLTable
         do {

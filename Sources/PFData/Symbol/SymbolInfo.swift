@@ -1,6 +1,6 @@
-/// What pfopt knows about the traded symbol: PyneCore's `SymInfo`, read from
-/// and written to the same TOML file (`[symbol]` plus opening hours and
-/// sessions), so a symbol file works in both tools.
+/// What pfopt knows about the traded symbol, read from and written to a symbol
+/// TOML file (`[symbol]` plus opening hours and sessions) that keeps every key
+/// it was given.
 public struct SymbolInfo: Sendable, Equatable {
     /// Exchange or provider prefix, e.g. `"BINANCE"` (may be empty).
     public var prefix: String
@@ -24,7 +24,7 @@ public struct SymbolInfo: Sendable, Equatable {
     public var minmove: Int
     /// Money value of a one-point move per contract.
     public var pointvalue: Double
-    /// Order quantity step (PyneCore's `mincontract`, Pine `syminfo.mincontract`), if known.
+    /// Order quantity step (the file's `mincontract`, Pine `syminfo.mincontract`), if known.
     public var mincontract: Double?
     /// IANA timezone of the exchange, `"UTC"` by default.
     public var timezone: String
@@ -36,7 +36,7 @@ public struct SymbolInfo: Sendable, Equatable {
     public var avgSpread: Double?
     public var takerFee: Double?
     public var makerFee: Double?
-    /// PyneCore's reference-data keys (country, sector, isin, analyst
+    /// The symbol file's reference-data keys (country, sector, isin, analyst
     /// figures, ...) kept as read so a round trip loses nothing.
     public var referenceFields: [String: SymbolFieldValue]
     /// Weekly trading intervals in `timezone`.
@@ -50,7 +50,7 @@ public struct SymbolInfo: Sendable, Equatable {
     /// Extended (pre/post-market) hours, usually empty.
     public var extendedHours: [TradingInterval]
     public var extendedSessionCorrections: [SessionCorrection]
-    /// The provider string of PyneCore's `[download]` section, if any.
+    /// The provider string of the symbol file's `[download]` section, if any.
     public var downloadProvider: String?
 
     /// Builds a symbol in code. Opening hours default to 24x7.
@@ -97,7 +97,7 @@ public struct SymbolInfo: Sendable, Equatable {
         TradingInterval(day: $0, start: .midnight, end: .midnight)
     }
 
-    /// The PyneCore reference-data keys of `[symbol]` pfopt keeps but does not interpret.
+    /// The reference-data keys of `[symbol]` pfopt keeps but does not interpret.
     public static let referenceKeys: [String] = [
         "country", "sector", "industry", "isin", "expiration_date", "current_contract",
         "employees", "shareholders", "shares_outstanding_total", "shares_outstanding_float",

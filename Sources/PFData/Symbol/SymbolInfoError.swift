@@ -1,10 +1,10 @@
-/// A symbol file (PyneCore TOML) that could not be read or written.
+/// A symbol file (TOML) that could not be read or written.
 public enum SymbolInfoError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read or written.
     case io(file: String, reason: String)
     /// The TOML itself is malformed.
     case syntax(file: String, line: Int, column: Int, reason: String)
-    /// A key pfopt (and PyneCore) does not know.
+    /// A key the symbol file format does not have.
     case unknownKey(file: String, key: String)
     /// A required key is absent.
     case missingKey(file: String, key: String)

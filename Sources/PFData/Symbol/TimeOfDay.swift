@@ -1,4 +1,4 @@
-/// A time of day, to the second, as PyneCore's TOML writes it (`"17:05:00"`).
+/// A time of day, to the second, as a symbol file writes it (`"17:05:00"`).
 public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Seconds since midnight, 0 ..< 86,400.
     public let secondsSinceMidnight: Int

@@ -2,7 +2,7 @@
 public struct DataSection: Sendable, Equatable {
     /// The data file's absolute path.
     public var file: String
-    /// The PyneCore symbol-info TOML's absolute path, if given.
+    /// The symbol TOML file's absolute path, if given.
     public var symbol: String?
     /// The script timeframe ("60"); nil: the data's.
     public var timeframe: String?

@@ -147,7 +147,7 @@ enum BuiltinVariables {
     }
 
     /// True when local time `fields` (Pine weekday 1 = Sunday) falls in one of `intervals`
-    /// (PyneCore's weekdays, 0 = Monday; an end of 00:00 is midnight after the start).
+    /// (the symbol file's weekdays, 0 = Monday; an end of 00:00 is midnight after the start).
     static func inside(_ intervals: [TradingInterval], _ fields: CalendarFields) -> Bool {
         let day = (fields.dayOfWeek + 5) % 7
         let second = fields.hour * 3600 + fields.minute * 60 + fields.second

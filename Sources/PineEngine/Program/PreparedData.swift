@@ -16,7 +16,7 @@ public struct PreparedData: Sendable {
     public let lotStep: Double?
     /// The chart time zone (IANA name): calendar builtins and Sharpe months.
     public let timezone: String
-    /// When the exchange's sessions start each week (PyneCore's `session_starts`, day 0 =
+    /// When the exchange's sessions start each week (`SymbolInfo.sessionStarts`, day 0 =
     /// Monday, in `timezone`); empty: every day at midnight. Session VWAP and
     /// `timeframe.change()` count from them.
     public let sessionStarts: [SessionTime]

@@ -54,7 +54,7 @@ public enum MetricCatalog {
         Entry("time_in_market_pct", .percent), Entry("open_pl", .money),
     ]
 
-    /// Counts about the run itself (not in PineForge's ABI): `margin_shortfall_bars`, the bars
+    /// Counts about the run itself (not trade metrics): `margin_shortfall_bars`, the bars
     /// whose worst price left the position held at the close short of margin (see `BacktestCounters`).
     public static let counterEntries: [Entry] = [Entry("margin_shortfall_bars", .count)]
 

@@ -1,7 +1,7 @@
 import PFData
 
 /// When the exchange's trading days begin: the weekly session starts of the
-/// symbol (PyneCore's `session_starts`, in the exchange time zone), used by
+/// symbol (`SymbolInfo.sessionStarts`, in the exchange time zone), used by
 /// `ta.vwap`'s session reset, `timeframe.change()` and the periods counted
 /// from a session's start.
 ///
@@ -15,7 +15,7 @@ struct TradingSessions: Sendable {
 
     static let secondsPerWeek = 7 * 86_400
 
-    /// Sessions from PyneCore's weekly starts (day 0 = Monday) on a chart whose bars
+    /// Sessions from the symbol's weekly starts (day 0 = Monday) on a chart whose bars
     /// last `barDurationMs` (0 when unknown).
     init(starts sessionStarts: [SessionTime], barDurationMs: Int64) {
         let grid = barDurationMs > 0 && barDurationMs < 86_400_000 ? Int(barDurationMs / 1000) : 1

@@ -28,8 +28,8 @@ struct ZoneClock {
         }
     }
 
-    /// A clock for an exchange zone whose sessions start at `sessionStarts` (PyneCore's
-    /// weekly starts, day 0 = Monday), on a chart whose bars last `barDurationMs`.
+    /// A clock for an exchange zone whose sessions start at `sessionStarts` (the
+    /// symbol's weekly starts, day 0 = Monday), on a chart whose bars last `barDurationMs`.
     init(identifier: String?, sessionStarts: [SessionTime], barDurationMs: Int64) {
         self.init(identifier: identifier)
         sessions = TradingSessions(starts: sessionStarts, barDurationMs: barDurationMs)

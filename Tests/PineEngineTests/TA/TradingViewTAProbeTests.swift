@@ -4,7 +4,7 @@ import Testing
 import PineEngine
 
 /// TradingView's own log output for small synthetic probe scripts (the `test_*.txt` notes in
-/// `Fixtures/tradingview/ta`, recorded by the PyneCore project). Each probe amplifies the last
+/// `Fixtures/tradingview/ta`; their origin is in `Fixtures/tradingview/README.md`). Each probe amplifies the last
 /// bits of a result (`(value - reference) * 1e15`), so these tests pin TradingView's exact
 /// rounding, tolerance and `na` rules, not just values within 1e-5.
 @Suite("TradingView ta.* probes")

@@ -8,7 +8,7 @@ import Testing
 /// engine, against TradingView's own "List of trades" exports. A match is
 /// the fixture README's: same number of closed trades; per trade the same
 /// direction, entry/exit time, signals, prices equal to the tick, P&L %
-/// within 0.1. Where the engine differs, the test says why in its known issue.
+/// within 0.1. Every test expects a match; none tolerates a known difference.
 @Suite("TradingView built-in strategies (Pine)")
 struct TradingViewStrategyListTests {
     static let eurTick = 0.00001

@@ -12,7 +12,7 @@ import Testing
 @Suite("TradingView ta.* exports through Pine")
 struct TAExportPineTests {
     /// Runs `body` (the script's lines after `indicator(...)`) over the fixture's bars and
-    /// checks every exported column. `symbol` names a PyneCore symbol TOML beside the
+    /// checks every exported column. `symbol` names a symbol TOML file beside the
     /// fixture (exchange time zone and sessions).
     private func check(
         _ file: String, symbol: String? = nil, _ body: String, sourceLocation: SourceLocation = #_sourceLocation
