@@ -1,4 +1,5 @@
 import Foundation
+import PineEngine
 import PineLanguage
 import Testing
 
@@ -38,6 +39,36 @@ import Testing
         dir = "out"
         top = 5
         """
+
+    /// `[strategy.overrides]` takes every key `--override` takes (plus
+    /// `currency`), each decoded to the text the engine's override accepts.
+    @Test func everyRunOverrideIsAConfigOverride() throws {
+        let kinds = Set(StrategySection.overrideKinds.keys)
+        #expect(kinds == Set(StrategyProperties.overrideKeys).union(["currency"]))
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        let text = Self.base.replacingOccurrences(
+            of: "slippage = 1\n",
+            with: """
+                slippage = 1
+                calc_on_order_fills = true
+                allow_entry_in = "strategy.direction.long"
+                max_position_size = 3
+                risk_free_rate = -0.5
+                backtest_fill_limits_assumption = 2
+
+                """)
+        let overrides = try SweepConfig.load(path: tmp.config(text)).strategy.overrides
+        #expect(overrides["calc_on_order_fills"] == .bool(true))
+        #expect(overrides["allow_entry_in"] == .string("long"))
+        #expect(overrides["max_position_size"] == .float(3))
+        #expect(overrides["risk_free_rate"] == .float(-0.5))
+        #expect(overrides["backtest_fill_limits_assumption"] == .int(2))
+        var properties = StrategyProperties()
+        for (key, value) in overrides where key != "currency" { try properties.apply(override: key, value: value.description) }
+        #expect(properties.calcOnOrderFills && properties.allowEntryIn == .long && properties.maxPositionSize == 3)
+        #expect(properties.riskFreeRate == -0.5 && properties.fillLimitsAssumption == 2)
+    }
 
     @Test func decodesEverySection() throws {
         let tmp = TempDirectory()

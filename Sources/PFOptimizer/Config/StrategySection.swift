@@ -28,14 +28,19 @@ public struct StrategySection: Sendable, Equatable {
         "pyramiding": .nonNegativeInt,
         "slippage": .nonNegativeInt,
         "process_orders_on_close": .bool,
+        "calc_on_order_fills": .bool,
         "close_entries_rule": .oneOf(["FIFO", "ANY"]),
         "margin_long": .nonNegativeNumber,
         "margin_short": .nonNegativeNumber,
+        "allow_entry_in": .oneOf(["all", "long", "short"]),
+        "max_position_size": .positiveNumber,
+        "risk_free_rate": .number,
+        "backtest_fill_limits_assumption": .nonNegativeInt,
         "currency": .string,
     ]
 
     enum OverrideKind: Sendable, Equatable {
-        case positiveNumber, nonNegativeNumber, nonNegativeInt, bool, string
+        case number, positiveNumber, nonNegativeNumber, nonNegativeInt, bool, string
         case oneOf([String])
     }
 }

@@ -102,6 +102,10 @@ public struct SweepConfig: Sendable {
         throws(ConfigError) -> InputValue
     {
         switch kind {
+        case .number:
+            let v = try r.double(key) ?? 0
+            guard v.isFinite else { throw r.error(key, "must be a finite number, got \(v)") }
+            return .float(v)
         case .positiveNumber, .nonNegativeNumber:
             let v = try r.double(key) ?? 0
             let ok = kind == .positiveNumber ? v > 0 : v >= 0
@@ -120,7 +124,7 @@ public struct SweepConfig: Sendable {
         case .oneOf(let allowed):
             let s = try r.requiredString(key)
             let normalized = s.replacingOccurrences(of: "strategy.commission.", with: "")
-                .replacingOccurrences(of: "strategy.", with: "")
+                .replacingOccurrences(of: "strategy.direction.", with: "").replacingOccurrences(of: "strategy.", with: "")
             guard let match = allowed.first(where: { $0.lowercased() == normalized.lowercased() }) else {
                 throw r.error(key, "\"\(s)\" is not one of \(allowed.joined(separator: ", "))")
             }

@@ -79,8 +79,7 @@ public final class BacktestSession<Script: BarScript> {
                 throw .unsupportedFillRecalculation(FillRecalculation.refusedWithProcessOrdersOnClose)
             }
             if case .synthetic = settings.magnifier {
-                throw .unsupportedFillRecalculation(
-                    "calc_on_order_fills=true does not run with the synthetic magnifier (its samples are not ticks of the bar)")
+                throw .unsupportedFillRecalculation(FillRecalculation.refusedWithSyntheticMagnifier)
             }
         }
         switch settings.magnifier {

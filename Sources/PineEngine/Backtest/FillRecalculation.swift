@@ -54,6 +54,10 @@ enum FillRecalculation {
     /// Why the setting is refused with process_orders_on_close.
     static var refusedWithProcessOrdersOnClose: String { SupportChecker.fillsWithCloseMessage }
 
+    /// Why the setting is refused with the synthetic magnifier.
+    static let refusedWithSyntheticMagnifier =
+        "calc_on_order_fills=true does not run with the synthetic magnifier (its samples are not ticks of the bar)"
+
     /// Why `immediately = true` is refused.
     static let refusedImmediately =
         "calc_on_order_fills=true with immediately=true is not supported (whether its fill runs the script again is not documented)"

@@ -104,7 +104,7 @@ public struct StrategyProperties: Sendable, Hashable {
         "initial_capital", "default_qty_type", "default_qty_value", "pyramiding",
         "commission_type", "commission_value", "slippage", "process_orders_on_close",
         "close_entries_rule", "margin_long", "margin_short", "allow_entry_in", "max_position_size", "risk_free_rate",
-        "backtest_fill_limits_assumption",
+        "backtest_fill_limits_assumption", "calc_on_order_fills",
     ]
 
     /// Replaces one property by name with a value given as text
@@ -121,6 +121,13 @@ public struct StrategyProperties: Sendable, Hashable {
                 throw .invalidValue(key: key, value: value, expected: "a number of at least \(min.formatted0)")
             }
             return v
+        }
+        func flag() throws(StrategyPropertyError) -> Bool {
+            switch text.lowercased() {
+            case "true", "1", "yes": return true
+            case "false", "0", "no": return false
+            default: throw .invalidValue(key: key, value: value, expected: "true or false")
+            }
         }
         func integer(min: Int) throws(StrategyPropertyError) -> Int {
             guard let v = Int(text) else { throw .invalidValue(key: key, value: value, expected: "a whole number") }
@@ -144,12 +151,8 @@ public struct StrategyProperties: Sendable, Hashable {
         case "commission_value": commissionValue = try number(min: 0)
         case "slippage": slippage = try integer(min: 0)
         case "backtest_fill_limits_assumption": fillLimitsAssumption = try integer(min: 0)
-        case "process_orders_on_close":
-            switch text.lowercased() {
-            case "true", "1", "yes": processOrdersOnClose = true
-            case "false", "0", "no": processOrdersOnClose = false
-            default: throw .invalidValue(key: key, value: value, expected: "true or false")
-            }
+        case "process_orders_on_close": processOrdersOnClose = try flag()
+        case "calc_on_order_fills": calcOnOrderFills = try flag()
         case "close_entries_rule":
             guard let r = CloseEntriesRule(pineName: text) else {
                 throw .invalidValue(key: key, value: value, expected: "FIFO or ANY")
@@ -173,6 +176,8 @@ public struct StrategyProperties: Sendable, Hashable {
 public enum StrategyPropertyError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownKey(String)
     case invalidValue(key: String, value: String, expected: String)
+    /// Overrides that are each valid but not together (the reason says which).
+    case unsupportedCombination(String)
 
     public var description: String {
         switch self {
@@ -180,6 +185,8 @@ public enum StrategyPropertyError: Error, Sendable, Equatable, CustomStringConve
             return "unknown override '\(key)'; valid keys: \(StrategyProperties.overrideKeys.joined(separator: ", "))"
         case .invalidValue(let key, let value, let expected):
             return "override \(key)=\(value) is invalid: expected \(expected)"
+        case .unsupportedCombination(let reason):
+            return "overrides: \(reason)"
         }
     }
 }

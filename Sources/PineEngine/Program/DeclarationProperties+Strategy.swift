@@ -45,8 +45,6 @@ extension DeclarationProperties {
                 } catch {
                     throw fail(key, "\(error)")
                 }
-            case "calc_on_order_fills":
-                result.calcOnOrderFills = value == .bool(true)
             case "timeframe":
                 if !text.isEmpty {
                     throw fail(name, "timeframe=\"\(text)\" in the declaration is not supported yet (run on that timeframe with --timeframe)")
@@ -62,5 +60,5 @@ extension DeclarationProperties {
     }
 
     /// Settings that must be constants because a value other than the default is refused.
-    private static let refusedSettings: Set<String> = ["calc_on_order_fills", "timeframe"]
+    private static let refusedSettings: Set<String> = ["timeframe"]
 }

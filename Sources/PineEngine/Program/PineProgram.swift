@@ -87,7 +87,7 @@ public struct PineProgram: Sendable {
             inputs: checked.inputs, plotTitles: [], needs: HistoryNeeds(script: script))
         // A trial build finds every compile error and collects the plots.
         do {
-            let trial = try ScriptInstance(program: program)
+            let trial = try ScriptInstance(program: program, recalculatesOnFills: program.isStrategy && strategy.calcOnOrderFills)
             program = PineProgram(
                 fileName: fileName, source: source, script: script, declared: declared, strategy: strategy,
                 inputs: checked.inputs, plotTitles: trial.plotTitles, needs: program.needs)
@@ -121,12 +121,24 @@ public struct PineProgram: Sendable {
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             try properties.apply(override: key, value: value)
         }
+        if properties.calcOnOrderFills && properties.processOrdersOnClose {
+            throw StrategyPropertyError.unsupportedCombination(FillRecalculation.refusedWithProcessOrdersOnClose)
+        }
         return properties
     }
 
     /// Builds a new engine instance (its own state; the program is shared).
-    public func makeInstance() throws -> ScriptInstance {
-        try ScriptInstance(program: self)
+    /// `recalculatingOnFills` (default: as the script declares) builds it for
+    /// `calc_on_order_fills`, which changes what it keeps between the
+    /// executions of a bar and what it refuses; a refusal is a compile
+    /// failure naming the script's line.
+    public func makeInstance(recalculatingOnFills: Bool? = nil) throws -> ScriptInstance {
+        do {
+            return try ScriptInstance(
+                program: self, recalculatesOnFills: isStrategy && (recalculatingOnFills ?? strategy.calcOnOrderFills))
+        } catch let e as CompileError {
+            throw PineCompileFailure(fileName: fileName, source: source, errors: [e])
+        }
     }
 }
 

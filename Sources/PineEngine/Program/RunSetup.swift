@@ -93,8 +93,15 @@ public struct RunSetup: Sendable {
         options = RunOptions(
             inputs: inputs, overrides: request.overrides, tradeFrom: request.tradeFrom, tradeTo: request.tradeTo,
             magnifier: magnifier)
-        // Overrides are checked now, not halfway through a run.
-        _ = try program.strategyProperties(overrides: request.overrides)
+        // Overrides are checked now, not halfway through a run: their values,
+        // and what the script refuses when they switch calc_on_order_fills.
+        let properties = try program.strategyProperties(overrides: request.overrides)
+        if program.isStrategy && properties.calcOnOrderFills {
+            if case .synthetic = magnifier {
+                throw BacktestError.unsupportedFillRecalculation(FillRecalculation.refusedWithSyntheticMagnifier)
+            }
+            if !program.strategy.calcOnOrderFills { _ = try program.makeInstance(recalculatingOnFills: true) }
+        }
     }
 
     /// The input `key` names (variable name, or else title) and its checked value.

@@ -36,8 +36,12 @@ public final class ScriptInstance: BarScript {
         set { runtime.recordsPlots = newValue }
     }
 
-    init(program: PineProgram) throws {
-        let recalculates = program.isStrategy && program.strategy.calcOnOrderFills
+    /// True when the instance was built for `calc_on_order_fills`: its
+    /// memory rolls back to the bar's committed state between executions.
+    let recalculatesOnFills: Bool
+
+    init(program: PineProgram, recalculatesOnFills recalculates: Bool) throws {
+        recalculatesOnFills = recalculates
         arena.tracksRollback = recalculates
         let builder = InstanceBuilder(
             arena: arena, fileName: program.fileName, needs: program.needs, inputs: program.inputs,

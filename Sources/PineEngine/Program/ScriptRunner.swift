@@ -41,7 +41,9 @@ public struct RunResult: Sendable {
 public final class ScriptRunner {
     public let program: PineProgram
     public let data: PreparedData
-    let instance: ScriptInstance
+    /// Built for the script's declared `calc_on_order_fills`; built again
+    /// when a run's overrides change that setting.
+    private(set) var instance: ScriptInstance
     let broker: Broker
     /// The bars the script sees under a synthetic magnifier, by its setting.
     private var syntheticViews: [Magnifier: BarStore] = [:]
@@ -117,6 +119,10 @@ public final class ScriptRunner {
     /// trades closed on it; `instance.plots()` the plotted values so far).
     public func session(_ options: RunOptions, recordPlots: Bool = false) throws -> BacktestSession<ScriptInstance> {
         let settings = try settings(for: options)
+        if settings.properties.calcOnOrderFills != instance.recalculatesOnFills {
+            instance = try program.makeInstance(recalculatingOnFills: settings.properties.calcOnOrderFills)
+            preparedView = nil
+        }
         let view = try start(options, recordPlots: recordPlots)
         try instance.computeColumns(cache: columnCache, view: Self.viewKey(options.magnifier))
         return try BacktestSession(

@@ -1,5 +1,6 @@
 import Foundation
 import PFData
+import PineLanguage
 @testable import PineEngine
 import Testing
 
@@ -29,16 +30,17 @@ struct FillRecalculationTests {
     }
 
     /// Runs `body` on `bars` with plots recorded.
-    static func run(_ body: String, strategy: String = recalculating, bars: [(Double, Double, Double, Double)] = bars)
-        throws -> RunResult
-    {
+    static func run(
+        _ body: String, strategy: String = recalculating, bars: [(Double, Double, Double, Double)] = bars,
+        overrides: [String: String] = [:]
+    ) throws -> RunResult {
         let source = "//@version=6\n" + strategy + "\n" + body
         let program = try PineProgram.compile(source: source, fileName: "fills.pine")
         let store = BarStore(
             time: bars.indices.map { OrderRuleHarness.time($0) }, open: bars.map { $0.0 }, high: bars.map { $0.1 },
             low: bars.map { $0.2 }, close: bars.map { $0.3 }, volume: bars.map { _ in 1 })
         let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"))
-        return try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        return try ScriptRunner(program: program, data: data).run(RunOptions(overrides: overrides), recordPlots: true)
     }
 
     static func plot(_ r: RunResult, _ title: String) -> [Double] {
@@ -184,6 +186,78 @@ struct FillRecalculationTests {
         #expect(r.counters.fillExecutions == 2)
         let plain = try run("strategy(\"fills\", overlay=true)")
         #expect(OrderRuleHarness.fills(plain) == [Self.L(2, 100, nil, nil)])
+    }
+
+    // MARK: - The setting as an override
+
+    /// `calc_on_order_fills=true` given as an override on a script that does
+    /// not declare it runs as if declared: the exit placed after the open
+    /// fill fills on bar 1 (see the first test), and `var` rolls back between
+    /// the executions while `varip` does not (1 execution on bar 0, then 4 on
+    /// each of bars 1 and 2), so the instance is built for recalculation.
+    @Test func overrideTurnsTheSettingOn() throws {
+        let plain = "strategy(\"fills\", overlay=true, pyramiding=100)"
+        let exit = """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if strategy.position_size > 0
+                strategy.exit("X", "L", limit = strategy.position_avg_price + 5)
+            """
+        let r = try Self.run(exit, strategy: plain, overrides: ["calc_on_order_fills": "true"])
+        #expect(OrderRuleHarness.fills(r.report) == [Self.L(1, 100, 1, 105)])
+        #expect(r.report.counters.fillExecutions == 2)
+        let counters = try Self.run(
+            """
+            varip int execs = 0
+            execs += 1
+            var int bars = 0
+            bars += 1
+            strategy.entry("Buy", strategy.long)
+            plot(execs, "execs")
+            plot(bars, "bars")
+            """, strategy: plain, overrides: ["calc_on_order_fills": "true"])
+        #expect(Self.plot(counters, "execs") == [1, 5, 9])
+        #expect(Self.plot(counters, "bars") == [1, 2, 3])
+    }
+
+    /// `calc_on_order_fills=false` as an override on a script that declares
+    /// it: the exit is placed on bar 1's close and fills on bar 2 (high 105),
+    /// and no extra execution runs.
+    @Test func overrideTurnsTheSettingOff() throws {
+        let r = try Self.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if strategy.position_size > 0
+                strategy.exit("X", "L", limit = strategy.position_avg_price + 5)
+            """, overrides: ["calc_on_order_fills": "false"])
+        #expect(OrderRuleHarness.fills(r.report) == [Self.L(1, 100, 2, 105)])
+        #expect(r.report.counters.fillExecutions == 0)
+    }
+
+    /// An override is refused where the declared setting is: with
+    /// process_orders_on_close, on a `var` map, or with a bad value.
+    @Test func overrideIsRefusedLikeTheDeclaration() throws {
+        let plain = "strategy(\"fills\", overlay=true)"
+        #expect {
+            _ = try Self.run(
+                "strategy.entry(\"L\", strategy.long)", strategy: plain,
+                overrides: ["calc_on_order_fills": "true", "process_orders_on_close": "true"])
+        } throws: { error in
+            "\(error)" == "overrides: " + SupportChecker.fillsWithCloseMessage
+        }
+        #expect {
+            _ = try Self.run(
+                "var m = map.new<string, float>()\nstrategy.entry(\"L\", strategy.long)", strategy: plain,
+                overrides: ["calc_on_order_fills": "true"])
+        } throws: { error in
+            "\(error)".contains("fills.pine:3:1") && "\(error)".contains("cannot undo")
+        }
+        #expect {
+            _ = try Self.run("plot(close)", strategy: plain, overrides: ["calc_on_order_fills": "sometimes"])
+        } throws: { error in
+            "\(error)" == "override calc_on_order_fills=sometimes is invalid: expected true or false"
+        }
     }
 
     // MARK: - Refused forms
