@@ -7,16 +7,7 @@ import Testing
 /// fixed bar rhythm over a random walk has no edge; over a feed where the
 /// price drifts up exactly while one rhythm holds, that rhythm has one.
 @Suite struct RobustnessEngineTests {
-    static let rhythm = """
-        //@version=6
-        strategy("rhythm", initial_capital = 10000, default_qty_type = strategy.fixed, default_qty_value = 1)
-        period = input.int(10, "Period", minval = 2)
-        hold = input.int(5, "Hold", minval = 1)
-        if bar_index % period == 0
-            strategy.entry("L", strategy.long)
-        if bar_index % period == hold
-            strategy.close("L")
-        """
+    static let rhythm = TestScripts.rhythm
 
     /// Hourly bars over 250 days. With `edge`, closes of bars whose index
     /// mod 10 is 1...5 drift up by 0.3 % and the others down by 0.3 %: the

@@ -8,11 +8,9 @@ enum ParityFixture {
     static let testsDirectory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let casesDirectory = testsDirectory.appendingPathComponent("Fixtures/parity/cases")
-    static let feedPath = testsDirectory.deletingLastPathComponent()
-        .appendingPathComponent("sweeps/data/ETHUSDT-PERP_15m.csv").path
 
     /// The 15m feed (53,929 bars).
-    static let feed: BarStore = loadFeed()
+    static var feed: BarStore { PineParityFeed.store }
 
     /// The feed aggregated to 60m with its sub-bar map.
     static let feed60: BacktestBars? = {
@@ -21,31 +19,6 @@ enum ParityFixture {
         else { return nil }
         return try? BacktestBars(aggregated: agg, source: feed)
     }()
-
-    static func loadFeed() -> BarStore {
-        guard let text = try? String(contentsOfFile: feedPath, encoding: .utf8) else {
-            return BarStore(time: [], open: [], high: [], low: [], close: [], volume: [])
-        }
-        var t: [Int64] = []
-        var o: [Double] = []
-        var h: [Double] = []
-        var l: [Double] = []
-        var c: [Double] = []
-        var v: [Double] = []
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let f = line.split(separator: ",")
-            guard f.count >= 6, let ts = Int64(f[0]), let op = Double(f[1]), let hi = Double(f[2]),
-                let lo = Double(f[3]), let cl = Double(f[4]), let vo = Double(f[5])
-            else { continue }
-            t.append(ts)
-            o.append(op)
-            h.append(hi)
-            l.append(lo)
-            c.append(cl)
-            v.append(vo)
-        }
-        return BarStore(time: t, open: o, high: h, low: l, close: c, volume: v)
-    }
 
     /// The settings of one reference run.
     struct RunSettings {

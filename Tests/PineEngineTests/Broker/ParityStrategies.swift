@@ -1,5 +1,6 @@
 import Foundation
 import PineEngine
+import Testing
 
 // Hand-written Swift equivalents of the parity cases' Pine strategies
 // (Tests/Fixtures/parity/cases/*/strategy.pine), used to validate the broker
@@ -23,7 +24,13 @@ struct Lagged {
 
 func properties(_ pairs: [(String, String)]) -> StrategyProperties {
     var p = StrategyProperties()
-    for (k, v) in pairs { try? p.apply(override: k, value: v) }
+    for (k, v) in pairs {
+        do {
+            try p.apply(override: k, value: v)
+        } catch {
+            Issue.record("a parity strategy's setting \(k)=\(v) is refused: \(error)")
+        }
+    }
     return p
 }
 

@@ -49,6 +49,11 @@ struct ParityTests {
     func fixturesPresent() {
         #expect(ParityFixture.feed.count == 53_929)
         #expect(ParityFixture.feed60?.count == 13_482)
+        // Every case these tests take their runs from has its runs (an absent
+        // folder would give a parameterized test no arguments).
+        for name in ["01-sma-flip", "02-ema-tick-bracket", "07-donchian-stop-entry", "08-limit-pullback", "14-avgprice-bracket"] {
+            #expect(ParityFixture.runs(name).count >= 3, "\(name)")
+        }
         #expect(ParityFixture.runs("01-sma-flip").count == 11)
     }
 }

@@ -6,12 +6,9 @@ import Testing
 /// source; expected values are worked out by the manual's definitions.
 @Suite struct ArrayFunctionTests {
     func last(_ body: String) throws -> [String: Double] {
-        let source = "//@version=6\nindicator(\"t\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
         let c: [Double] = [1, 2, 3]
         let bars = BarStore(time: [0, 60_000, 120_000], open: c, high: c, low: c, close: c, volume: c)
-        let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("1"))
-        return try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true).lastPlotValues
+        return try ScriptHarness.run(ScriptHarness.source(body), bars: bars).lastPlotValues
     }
 
     /// Pine defines the sums, averages and statistics of arrays only on

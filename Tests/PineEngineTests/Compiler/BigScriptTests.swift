@@ -16,7 +16,7 @@ import Testing
         let program = try PineProgram.compile(source: source, fileName: "big.pine")
         let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("1"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        return result.plotSeries
     }
 
     /// 60,000 declarations: more columns than the budget (the rest are computed per

@@ -8,19 +8,10 @@ import Testing
 /// do not run on every bar.
 @Suite struct BuiltinHistoryTests {
     /// Thirty 1-day bars (from Thursday 1970-01-01) whose close is 1 ... 30.
-    static let bars: BarStore = {
-        let n = 30
-        let c = (1...n).map(Double.init)
-        return BarStore(
-            time: (0..<n).map { Int64($0) * 86_400_000 }, open: c, high: c.map { $0 + 0.5 },
-            low: c.map { $0 - 0.5 }, close: c, volume: Array(repeating: 100, count: n))
-    }()
+    static let bars = ScriptHarness.bars(closes: (1...30).map(Double.init), stepMs: 86_400_000)
 
     func plots(_ source: String) throws -> [String: [Double]] {
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1D"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(source, bars: Self.bars, timeframe: "1D")
     }
 
     @Test func positionSizeHistoryInsideABranchIsThePreviousBarsValue() throws {

@@ -111,35 +111,16 @@ import Testing
 
 /// Runs a small indicator body on ten bars (close 1 ... 10) and returns its plots.
 struct ScriptPlots {
-    static let bars: BarStore = {
-        let c = (1...10).map(Double.init)
-        return BarStore(
-            time: (0..<10).map { Int64($0) * 60_000 }, open: c, high: c.map { $0 + 0.5 }, low: c.map { $0 - 0.5 },
-            close: c, volume: Array(repeating: 100, count: 10))
-    }()
+    static let bars = ScriptHarness.bars(closes: (1...10).map(Double.init))
 
     static let closes = (1...10).map(Double.init)
 
     func plots(_ body: String) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"t\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(ScriptHarness.source(body), bars: Self.bars)
     }
 
-    func same(_ a: [Double]?, _ b: [Double]) -> Bool {
-        guard let a, a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) < 1e-9 }
-    }
+    func same(_ a: [Double]?, _ b: [Double]) -> Bool { ScriptHarness.same(a, b) }
 
     /// The error a script stops with (compile or run time), as printed.
-    func failure(_ body: String) -> String? {
-        do {
-            _ = try plots(body)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
+    func failure(_ body: String) -> String? { ScriptHarness.failure { try plots(body) } }
 }

@@ -6,18 +6,12 @@ import Testing
 /// constants stored in variables compile and leave the run unchanged.
 @Suite struct DisplayValueTests {
     /// Ten 1-minute bars whose close is 1, 2, ..., 10.
-    static let bars: BarStore = {
-        let c = (1...10).map(Double.init)
-        return BarStore(
-            time: (0..<10).map { Int64($0) * 60_000 }, open: c, high: c.map { $0 + 0.5 }, low: c.map { $0 - 0.5 },
-            close: c, volume: Array(repeating: 100, count: 10))
-    }()
+    static let bars = ScriptHarness.bars(closes: (1...10).map(Double.init))
 
     func run(_ body: String) throws -> RunResult {
-        let source = "//@version=6\nstrategy(\"t\", default_qty_type = strategy.fixed, default_qty_value = 1)\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        return try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        try ScriptHarness.run(
+            ScriptHarness.source(body, declaration: "strategy(\"t\", default_qty_type = strategy.fixed, default_qty_value = 1)"),
+            bars: Self.bars)
     }
 
     @Test func plotIdsFeedFill() throws {
@@ -36,7 +30,7 @@ import Testing
                 strategy.close("L")
             """)
         // Both plots record their series: close + 1 and close - 1 on every bar.
-        let plots = Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        let plots = result.plotSeries
         #expect(plots["Up"] == (1...10).map { Double($0) + 1 })
         #expect(plots["Dn"] == (1...10).map { Double($0) - 1 })
         // The entry signalled on bar 2 fills at bar 3's open (4), the close
@@ -55,7 +49,7 @@ import Testing
             plot(corner == position.top_left ? 1 : 0, "even")
             plot(align == text.align_center and style == label.style_label_left ? 1 : 0, "same")
             """)
-        let plots = Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        let plots = result.plotSeries
         #expect(plots["even"] == (0..<10).map { $0 % 2 == 0 ? 1 : 0 })
         #expect(plots["same"] == Array(repeating: 1, count: 10))
     }

@@ -18,11 +18,9 @@ import Testing
 
     /// The plots of `body` run as an indicator, by title.
     static func plots(_ body: String, set values: [String: InputValue] = [:]) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"inputs\")\n" + body + "\n"
-        let program = try PineProgram.compile(source: source, fileName: "inputs.pine")
-        let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(inputs: values), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(
+            ScriptHarness.source(body + "\n", declaration: "indicator(\"inputs\")"), fileName: "inputs.pine", bars: bars,
+            options: RunOptions(inputs: values))
     }
 
     /// What the script sees on the first and the last bar, as plot "v".

@@ -62,13 +62,10 @@ import Testing
         let program = try PineProgram.compile(source: try String(contentsOfFile: path, encoding: .utf8), fileName: path)
         let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        return result.plotSeries
     }
 
-    func same(_ a: [Double]?, _ b: [Double]) -> Bool {
-        guard let a, a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) < 1e-9 }
-    }
+    func same(_ a: [Double]?, _ b: [Double]) -> Bool { ScriptHarness.same(a, b) }
 
     @Test func exportedFunctionsTypesMethodsAndEnumsRun() throws {
         let p = try plots("""

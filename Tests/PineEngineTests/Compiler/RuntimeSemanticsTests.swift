@@ -5,27 +5,14 @@ import Testing
 /// Series semantics of the compiled runtime on a small synthetic feed.
 @Suite struct RuntimeSemanticsTests {
     /// Ten 1-minute bars whose close is 1, 2, ..., 10.
-    static let bars: BarStore = {
-        let n = 10
-        let c = (1...n).map(Double.init)
-        return BarStore(
-            time: (0..<n).map { Int64($0) * 60_000 }, open: c, high: c.map { $0 + 0.5 }, low: c.map { $0 - 0.5 },
-            close: c, volume: Array(repeating: 100, count: n))
-    }()
+    static let bars = ScriptHarness.bars(closes: (1...10).map(Double.init))
 
     /// Runs an indicator and returns its plots by title.
     func plots(_ body: String) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"t\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(ScriptHarness.source(body), bars: Self.bars)
     }
 
-    func same(_ a: [Double]?, _ b: [Double]) -> Bool {
-        guard let a, a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { $0.isNaN ? $1.isNaN : $0 == $1 }
-    }
+    func same(_ a: [Double]?, _ b: [Double]) -> Bool { ScriptHarness.same(a, b, tolerance: 0) }
 
     @Test func varPersistsAndPlainVariablesAreReevaluated() throws {
         let p = try plots("""

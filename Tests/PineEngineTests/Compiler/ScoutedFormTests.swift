@@ -19,7 +19,7 @@ import Testing
         let program = try PineProgram.compile(source: source, fileName: "t.pine")
         let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return (program, Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) }))
+        return (program, result.plotSeries)
     }
 
     @Test func aUserMethodRunsOnBuiltInValuesAndExpressions() throws {

@@ -18,12 +18,8 @@ import Testing
     }
 
     static func plots(_ body: String) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"s\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "s.pine")
-        let result = try ScriptRunner(program: program, data: try data()).run(RunOptions(), recordPlots: true)
-        var out: [String: [Double]] = [:]
-        for p in result.plots { out[p.title] = p.values }
-        return out
+        try ScriptHarness.run(ScriptHarness.source(body, declaration: "indicator(\"s\")"), fileName: "s.pine", data: data())
+            .plotSeries
     }
 
     /// (day of week 1 = Sunday, minute of the day) of bar `i` in UTC.

@@ -12,6 +12,15 @@ import Testing
     static let allRuns: [String] = PineParityRun.caseNames.flatMap { c in PineParityRun.runIDs(of: c).map { "\(c)/\($0)" } }
         .filter { !RetiredParityRuns.ids.contains($0) }
 
+    /// The parity set: 74 reference runs of 14 strategies, 9 of them retired
+    /// (an absent fixture folder would leave the test below no arguments).
+    @Test func everyReferenceRunIsPresent() {
+        #expect(PineParityRun.caseNames.count == 14)
+        #expect(PineParityRun.caseNames.map { PineParityRun.runIDs(of: $0).count }.reduce(0, +) == 74)
+        #expect(Self.allRuns.count == 74 - RetiredParityRuns.ids.count)
+        #expect(RetiredParityRuns.ids.count == 9)
+    }
+
     @Test(arguments: allRuns)
     func reproducesReferenceRun(_ id: String) throws {
         try check(id)

@@ -55,13 +55,8 @@ final class RequestSecurityTests: XCTestCase {
     }
 
     private func run(_ body: String) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"sec\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "sec.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var out: [String: [Double]] = [:]
-        for p in result.plots { out[p.title] = p.values }
-        return out
+        try ScriptHarness.plots(
+            ScriptHarness.source(body, declaration: "indicator(\"sec\")"), fileName: "sec.pine", bars: Self.bars, timeframe: "15")
     }
 
     private func assertSeries(_ actual: [Double]?, _ expected: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -185,13 +180,10 @@ final class RequestSecurityTests: XCTestCase {
     }
 
     private func runHourly(_ body: String) throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"sec\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "sec.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe("60"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var out: [String: [Double]] = [:]
-        for p in result.plots { out[p.title] = p.values }
-        return out
+        try ScriptHarness.run(
+            ScriptHarness.source(body, declaration: "indicator(\"sec\")"), fileName: "sec.pine",
+            data: PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe("60"))
+        ).plotSeries
     }
 
     /// A wrapper function's parameters are computed again in the requested

@@ -8,3 +8,10 @@ extension RunResult {
         return out
     }
 }
+
+extension RunResult {
+    /// Each plot's values, by title.
+    var plotSeries: [String: [Double]] {
+        Dictionary(plots.map { ($0.title, $0.values) }, uniquingKeysWith: { _, last in last })
+    }
+}

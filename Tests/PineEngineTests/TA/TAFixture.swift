@@ -63,11 +63,11 @@ struct TAFixture {
         return columns[i]
     }
 
-    var open: [Double] { (try? series("open")) ?? [] }
-    var high: [Double] { (try? series("high")) ?? [] }
-    var low: [Double] { (try? series("low")) ?? [] }
-    var close: [Double] { (try? series("close")) ?? [] }
-    var volume: [Double] { (try? series("Volume")) ?? (try? series("volume")) ?? [] }
+    var open: [Double] { get throws { try series("open") } }
+    var high: [Double] { get throws { try series("high") } }
+    var low: [Double] { get throws { try series("low") } }
+    var close: [Double] { get throws { try series("close") } }
+    var volume: [Double] { get throws { try series(headers.contains("Volume") ? "Volume" : "volume") } }
 
     /// Exported expression columns (everything that is not bar data).
     var expressionHeaders: [String] { headers.filter { !Self.barColumns.contains($0) } }

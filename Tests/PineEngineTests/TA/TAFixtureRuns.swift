@@ -20,8 +20,8 @@ enum TAFixtureRuns {
         func hlcc4(_ i: Int) -> Double { (high[i] + low[i] + close[i] + close[i]) / 4 }
     }
 
-    static func bars(_ f: TAFixture) -> Bars {
-        Bars(open: f.open, high: f.high, low: f.low, close: f.close, volume: f.volume)
+    static func bars(_ f: TAFixture) throws -> Bars {
+        try Bars(open: f.open, high: f.high, low: f.low, close: f.close, volume: f.volume)
     }
 
     /// Builds a column by calling `body` for each bar index.

@@ -11,7 +11,7 @@ struct TradingViewTAExportTests {
     ) throws {
         let fixture = try TAFixture.load(file)
         #expect(fixture.count > 50, sourceLocation: sourceLocation)
-        let computed = run(TAFixtureRuns.bars(fixture))
+        let computed = run(try TAFixtureRuns.bars(fixture))
         #expect(!computed.isEmpty, sourceLocation: sourceLocation)
         let problems = fixture.mismatches(computed)
         #expect(
@@ -68,7 +68,7 @@ struct TradingViewTAExportTests {
     /// The comparison itself must be able to fail: a perturbed column is reported.
     @Test func mismatchIsDetected() throws {
         let fixture = try TAFixture.load("macd.csv")
-        var computed = TAFixtureRuns.macd(TAFixtureRuns.bars(fixture))
+        var computed = try TAFixtureRuns.macd(TAFixtureRuns.bars(fixture))
         computed["ta.macd(close, 12, 26, 9).hist"]?[150] += 1e-3
         computed["ta.macd(close, 12, 26, 9).signal"]?[0] = 0
         let problems = fixture.mismatches(computed)

@@ -31,14 +31,13 @@ import Testing
             return Int64(date.timeIntervalSince1970 * 1000)
         }
         #expect(times.count > 400)
-        let store = BarStore(
+        let store = try BarStore(
             time: times, open: fixture.open, high: fixture.high, low: fixture.low, close: fixture.close,
             volume: fixture.volume)
         let program = try PineProgram.compile(source: Self.script, fileName: "series_if_for.pine")
         let data = try PreparedData(store: store, sourceTimeframe: Timeframe("5"))
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var computed: [String: [Double]] = [:]
-        for plot in result.plots { computed[plot.title] = plot.values }
+        let computed = result.plotSeries
         #expect(computed.count == 4)
         let problems = fixture.mismatches(computed)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
@@ -48,7 +47,7 @@ import Testing
     /// values must differ from that reading (the rule is what the export pins).
     @Test func loopCallsDoNotAccumulate() throws {
         let fixture = try TAFixture.load("series_if_for.csv", folder: "base")
-        let close = fixture.close
+        let close = try fixture.close
         var accumulating = EMAState()
         var last = Double.nan
         for bar in 0..<close.count {

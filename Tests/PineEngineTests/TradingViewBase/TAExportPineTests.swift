@@ -23,8 +23,7 @@ struct TAExportPineTests {
         let program = try PineProgram.compile(source: script, fileName: file + ".pine")
         let data = try Self.prepared(fixture, symbol: symbol)
         let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var computed: [String: [Double]] = [:]
-        for plot in result.plots { computed[plot.title] = plot.values }
+        let computed = result.plotSeries
         #expect(computed.count == fixture.expressionHeaders.count, sourceLocation: sourceLocation)
         let problems = fixture.mismatches(computed)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))", sourceLocation: sourceLocation)
@@ -35,7 +34,7 @@ struct TAExportPineTests {
     static func prepared(_ fixture: TAFixture, symbol: String?) throws -> PreparedData {
         let seconds = try fixture.series("time")
         let times = seconds.map { Int64($0) * 1000 }
-        let store = BarStore(
+        let store = try BarStore(
             time: times, open: fixture.open, high: fixture.high, low: fixture.low, close: fixture.close,
             volume: fixture.volume)
         let spacing = zip(times.dropFirst(), times).map { $0 - $1 }.min() ?? 0
@@ -370,7 +369,7 @@ struct TAExportPineTests {
         let program = try PineProgram.compile(source: script, fileName: "x.pine")
         let result = try ScriptRunner(program: program, data: try Self.prepared(fixture, symbol: nil))
             .run(RunOptions(), recordPlots: true)
-        let problems = fixture.mismatches(Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) }))
+        let problems = fixture.mismatches(result.plotSeries)
         #expect(problems.count == 1)
     }
 

@@ -12,17 +12,10 @@ import Testing
     static let up: [Bool] = closes.indices.map { closes[$0] > opens[$0] }
     static var n: Int { closes.count }
 
-    static let bars: BarStore = {
-        BarStore(
-            time: (0..<closes.count).map { Int64($0) * 60_000 }, open: opens, high: closes.map { $0 + 1 },
-            low: closes.map { $0 - 1 }, close: closes, volume: Array(repeating: 100, count: closes.count))
-    }()
+    static let bars = ScriptHarness.bars(closes: closes, opens: opens, spread: 1)
 
     func plots(_ source: String) throws -> [String: [Double]] {
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(source, bars: Self.bars)
     }
 
     func failure(_ source: String) -> PineCompileFailure? {

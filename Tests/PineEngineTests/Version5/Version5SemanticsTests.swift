@@ -9,18 +9,10 @@ import Testing
     static let closes: [Double] = [10, 9, 8, 9, 11, 12, 11, 9, 8, 10, 12, 13, 12, 10, 9, 11, 13, 14, 12, 10]
     static let opens: [Double] = closes.indices.map { closes[$0] + ($0 % 2 == 0 ? 0.5 : -0.5) }
 
-    static let bars: BarStore = {
-        let n = closes.count
-        return BarStore(
-            time: (0..<n).map { Int64($0) * 60_000 }, open: opens, high: closes.map { $0 + 1 }, low: closes.map { $0 - 1 },
-            close: closes, volume: Array(repeating: 100, count: n))
-    }()
+    static let bars = ScriptHarness.bars(closes: closes, opens: opens, spread: 1)
 
     func plots(_ source: String) throws -> [String: [Double]] {
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: Self.bars, sourceTimeframe: Timeframe("1"))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        try ScriptHarness.plots(source, bars: Self.bars)
     }
 
     /// The simple moving average of `xs` over `n` values at every index (nan before the window fills).
@@ -126,9 +118,7 @@ import Testing
     func period(version: Int, timeframe: String, stepMs: Int64) throws -> [String: [Double]] {
         let n = 5
         let closes = (0..<n).map { 10 + Double($0) }
-        let store = BarStore(
-            time: (0..<n).map { Int64($0) * stepMs }, open: closes, high: closes.map { $0 + 1 }, low: closes.map { $0 - 1 },
-            close: closes, volume: Array(repeating: 100, count: n))
+        let store = ScriptHarness.bars(closes: closes, spread: 1, stepMs: stepMs)
         let source = """
             //@version=\(version)
             indicator("t")
@@ -139,10 +129,7 @@ import Testing
             plot(timeframe.period == "2D" ? 1 : 0, "2D")
             plot(timeframe.period == "15" ? 1 : 0, "15")
             """
-        let program = try PineProgram.compile(source: source, fileName: "t.pine")
-        let data = try PreparedData(store: store, sourceTimeframe: Timeframe(timeframe))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        return Dictionary(uniqueKeysWithValues: result.plots.map { ($0.title, $0.values) })
+        return try ScriptHarness.plots(source, bars: store, timeframe: timeframe)
     }
 
     static let yes = Array(repeating: 1.0, count: 5)
