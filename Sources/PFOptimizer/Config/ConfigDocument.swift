@@ -21,7 +21,7 @@ public struct ConfigDocument: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(file: path, reason: FileErrorText.describe(error))
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         try self.init(text: text, file: path, baseDirectory: absolute.deletingLastPathComponent().path,
