@@ -24,34 +24,3 @@ public struct DataSection: Sendable, Equatable {
     /// Other symbols `request.security` may read: ticker -> data file (absolute path).
     public var symbols: [String: String] = [:]
 }
-
-/// `[search]`: how the planner walks the parameter space.
-public struct SearchSection: Sendable, Equatable {
-    public enum Method: String, Sendable, Equatable {
-        case grid, random
-    }
-
-    public var method: Method
-    /// Random: the number of runs; grid: an optional cap on the runs.
-    public var trials: Int?
-    public var seed: UInt64
-    /// Expressions over parameters; combinations failing one are skipped.
-    public var constraints: [String]
-}
-
-/// `[objective]`: what ranks the runs.
-public struct ObjectiveSection: Sendable, Equatable {
-    /// A metric name or an expression over metrics and parameters.
-    public var rankBy: String
-    public var maximize: Bool
-    /// Expressions a run must satisfy to enter the leaderboard.
-    public var filters: [String]
-}
-
-/// `[output]`: where results go.
-public struct OutputSection: Sendable, Equatable {
-    /// The output directory's absolute path.
-    public var directory: String
-    /// How many runs the leaderboard keeps.
-    public var top: Int
-}
