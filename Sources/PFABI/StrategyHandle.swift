@@ -4,18 +4,6 @@ import PFData
 import PineEngine
 import PineLanguage
 
-/// The arguments of one `run_backtest` / `run_backtest_full` call.
-struct RunArguments {
-    var bars: UnsafePointer<pf_bar_t>?
-    var count: Int
-    /// TradingView timeframe strings; nil or empty: detected / the input's.
-    var inputTimeframe: String?
-    var scriptTimeframe: String?
-    var magnifier: Bool
-    var samples: Int
-    var distribution: Int
-}
-
 /// One strategy instance behind a `pf_strategy_t`: the compiled script, the
 /// inputs and overrides set so far, the last error, and the prepared bars of
 /// the last run (kept while the caller passes the same bars, so a worker that
@@ -190,16 +178,5 @@ final class StrategyHandle {
         let text = (error as? PineCompileFailure)?.description ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "; ")
-    }
-}
-
-/// A problem of a handle, as the text `pf_last_error` returns.
-enum HandleError: Error, CustomStringConvertible {
-    case message(String)
-
-    var description: String {
-        switch self {
-        case .message(let text): return text
-        }
     }
 }

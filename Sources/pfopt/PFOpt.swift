@@ -60,8 +60,3 @@ struct PFOpt: ParsableCommand {
         Foundation.exit(code.rawValue)
     }
 }
-
-/// The version `pfopt --version` prints.
-enum PFOptVersion {
-    static let string = "0.2.0"
-}

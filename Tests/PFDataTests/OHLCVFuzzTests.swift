@@ -3,18 +3,6 @@ import Testing
 
 @testable import PFData
 
-/// SplitMix64: a small seeded generator, so a failing case can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("OHLCV corruption fuzz")
 struct OHLCVFuzzTests {
     enum Outcome { case refused(String), loaded(BarStore) }
@@ -35,7 +23,7 @@ struct OHLCVFuzzTests {
 
     @Test("truncation, header and body bit flips, NaN/inf: a located error or bars that follow the rules, damage confined to the touched record")
     func corruption() throws {
-        var rng = SplitMix(state: 0x0F00_D5EED)
+        var rng = SplitMix64(state: 0x0F00_D5EED)
         let pristine = try DamagedOHLCV()
         let original = pristine.store
         var counts = (refused: 0, loaded: 0)

@@ -1,18 +1,6 @@
 import Testing
 @testable import PineLanguage
 
-/// A small deterministic generator (SplitMix64) so every run mutates the same way.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random mutations of the fixture scripts through the whole front end: it must
 /// never crash or hang, and every diagnostic must point inside the source.
 @Suite struct FuzzTests {
@@ -28,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
             + (try Fixtures.files(in: "broken")).map { try Fixtures.text("broken/" + $0) }
             + (try Fixtures.files(in: "valid")).map { try Fixtures.text("valid/" + $0) }
         #expect(sources.count >= 40)
-        var rng = SeededGenerator(state: 20_251_122)
+        var rng = SplitMix64(state: 20_251_122)
         var withErrors = 0
         var slowest = Duration.zero
         let cases = 3000
@@ -79,7 +67,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func randomBytesNeverCrash() {
-        var rng = SeededGenerator(state: 7)
+        var rng = SplitMix64(state: 7)
         for _ in 0..<1000 {
             let count = Int.random(in: 0..<200, using: &rng)
             var scalars: [Unicode.Scalar] = []
