@@ -6,23 +6,12 @@ import Testing
 
 @Suite struct ReportPageTests {
     static func largeConfig(dir: String) -> String {
-        """
-        [strategy]
-        script = "strat.pine"
-        [data]
-        file = "bars.csv"
-        [search]
-        method = "grid"
-        [params]
-        fast = { from = 1, to = 100, step = 1 }
-        slow = { from = 1, to = 100, step = 1 }
-        mult = { from = 0.5, to = 5.0, step = 0.5 }
-        [objective]
-        rank_by = "net_profit"
-        [output]
-        dir = "\(dir)"
-        top = 50
-        """
+        Configs.plainGrid(
+            params: """
+                fast = { from = 1, to = 100, step = 1 }
+                slow = { from = 1, to = 100, step = 1 }
+                mult = { from = 0.5, to = 5.0, step = 0.5 }
+                """, dir: dir, top: 50)
     }
 
     /// A 100,000-run sweep: the page stays under 5 MB, embeds no address to

@@ -174,22 +174,12 @@ final class ResultBox: @unchecked Sendable {
 }
 
 @Suite struct ResourceLimitTests {
-    static let huge = """
-        [strategy]
-        script = "strat.pine"
-        [data]
-        file = "bars.csv"
-        [search]
-        method = "grid"
-        [params]
-        fast = { from = 1, to = 500, step = 1 }
-        slow = { from = 1, to = 1000, step = 1 }
-        mult = { from = 0.1, to = 10, step = 0.001 }
-        [objective]
-        rank_by = "net_profit"
-        [output]
-        dir = "out"
-        """
+    static let huge = Configs.plainGrid(
+        params: """
+            fast = { from = 1, to = 500, step = 1 }
+            slow = { from = 1, to = 1000, step = 1 }
+            mult = { from = 0.1, to = 10, step = 0.001 }
+            """)
 
     @Test func aGridAboveTenMillionRunsNeedsConfirmation() throws {
         let tmp = TempDirectory()

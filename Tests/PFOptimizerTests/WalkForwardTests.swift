@@ -185,6 +185,30 @@ import Testing
         #expect(tmp.read("wf/walkforward.json").contains("\"wfe_note\": \"no in-sample run passed the filters\""))
     }
 
+    /// The grid guard counts every fold: 2,500,000 cells a fold are under
+    /// 10 million, but the 5 folds' 12,500,000 in-sample runs are not.
+    @Test func theGridGuardCountsEveryFold() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        let text = Self.config()
+            .replacingOccurrences(of: "constraints = [\"fast < slow\"]\n", with: "")
+            .replacingOccurrences(
+                of: "fast = { from = 5, to = 25, step = 5 }\nslow = { from = 10, to = 30, step = 10 }\nmult = { values = [1.5, 2.5] }",
+                with: "fast = { from = 1, to = 500, step = 1 }\nslow = { from = 1, to = 1000, step = 1 }\nmult = { values = [1.0, 1.5, 2.0, 2.5, 3.0] }")
+        let config = try SweepConfig.load(path: tmp.config(text))
+        let evaluator = FakeEvaluator()
+        let wf = try WalkForward(config: config, evaluator: evaluator)
+        #expect(wf.folds.count == 5)
+        #expect(wf.planner.plannedCount == 500 * 1000 * 5)
+        #expect {
+            _ = try wf.run(SweepOptions(jobs: 1))
+        } throws: { error in
+            "\(error)".hasPrefix("the grid has \(5 * 500 * 1000 * 5) runs, more than 10000000: ")
+        }
+        #expect(evaluator.calls.count == 0)
+        #expect(!tmp.exists("wf/folds.csv"))
+    }
+
     @Test func missingWalkForwardTableIsAConfigError() throws {
         let tmp = TempDirectory()
         defer { tmp.cleanup() }

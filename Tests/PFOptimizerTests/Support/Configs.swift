@@ -26,6 +26,25 @@ enum Configs {
         """
     }
 
+    /// A grid over `params` (the lines of `[params]`) ranked by net profit, without constraints or filters.
+    static func plainGrid(params: String, dir: String = "out", top: Int? = nil) -> String {
+        """
+        [strategy]
+        script = "strat.pine"
+        [data]
+        file = "bars.csv"
+        [search]
+        method = "grid"
+        [params]
+        \(params)
+        [objective]
+        rank_by = "net_profit"
+        [output]
+        dir = "\(dir)"
+        \(top.map { "top = \($0)" } ?? "")
+        """
+    }
+
     static func random(trials: Int, seed: Int = 42) -> String {
         """
         [strategy]

@@ -11,71 +11,12 @@ import XCTest
 /// lookahead_on: the requested bar the chart bar opens in; gaps_on: na but
 /// where a new value arrives).
 final class RequestSecurityTests: XCTestCase {
-    private static let quarter: Int64 = 900_000
-    private static let bars = PineParityFeed.prefix(3_000)
-
-    /// The buckets of `length` ms: per chart bar its bucket, and per bucket its bars.
-    private struct Buckets {
-        var ofBar: [Int] = []
-        var start: [Int64] = []
-        var open: [Double] = []
-        var high: [Double] = []
-        var low: [Double] = []
-        var close: [Double] = []
-
-        init(_ bars: BarStore, length: Int64) {
-            for i in 0..<bars.count {
-                let s = (bars.time[i] / length) * length
-                if start.last != s {
-                    start.append(s)
-                    open.append(bars.open[i])
-                    high.append(bars.high[i])
-                    low.append(bars.low[i])
-                    close.append(bars.close[i])
-                } else {
-                    let k = start.count - 1
-                    high[k] = max(high[k], bars.high[i])
-                    low[k] = min(low[k], bars.low[i])
-                    close[k] = bars.close[i]
-                }
-                ofBar.append(start.count - 1)
-            }
-            self.length = length
-        }
-
-        let length: Int64
-
-        /// lookahead_off: the last bucket ended by chart bar i's close.
-        func closed(_ i: Int, _ bars: BarStore) -> Int {
-            let end = bars.time[i] + RequestSecurityTests.quarter
-            var k = ofBar[i]
-            while k >= 0 && start[k] + length > end { k -= 1 }
-            return k
-        }
-    }
+    private static let quarter = SecurityTestSupport.quarter
+    private static let bars = SecurityTestSupport.bars
+    private typealias Buckets = SecurityTestSupport.Buckets
 
     private func run(_ body: String) throws -> [String: [Double]] {
-        try ScriptHarness.plots(
-            ScriptHarness.source(body, declaration: "indicator(\"sec\")"), fileName: "sec.pine", bars: Self.bars, timeframe: "15")
-    }
-
-    private func assertSeries(_ actual: [Double]?, _ expected: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let actual else { return XCTFail("no plot \(what)", file: file, line: line) }
-        XCTAssertEqual(actual.count, expected.count, what, file: file, line: line)
-        var defined = 0
-        for i in 0..<min(actual.count, expected.count) {
-            let a = actual[i]
-            let e = expected[i]
-            if e.isNaN {
-                if !a.isNaN { return XCTFail("\(what) bar \(i): expected na, got \(a)", file: file, line: line) }
-            } else {
-                defined += 1
-                if !(abs(a - e) <= 1e-9 * max(1, abs(e))) {
-                    return XCTFail("\(what) bar \(i): expected \(e), got \(a)", file: file, line: line)
-                }
-            }
-        }
-        XCTAssertGreaterThan(defined, 0, "\(what) has no value", file: file, line: line)
+        try SecurityTestSupport.run(body)
     }
 
     func testLookaheadOffOnAndTheOffsetIdiomAtEachTimeframe() throws {
@@ -102,10 +43,10 @@ final class RequestSecurityTests: XCTestCase {
                 let previous = i > 0 ? b.closed(i - 1, bars) : -1
                 gaps.append(k >= 0 && k != previous ? b.close[k] : .nan)
             }
-            assertSeries(plots["off"], off, "\(tf) lookahead_off")
-            assertSeries(plots["on"], on, "\(tf) lookahead_on")
-            assertSeries(plots["on1"], on1, "\(tf) close[1] lookahead_on")
-            assertSeries(plots["gaps"], gaps, "\(tf) gaps_on")
+            SecurityTestSupport.assertSeries(plots["off"], off, "\(tf) lookahead_off")
+            SecurityTestSupport.assertSeries(plots["on"], on, "\(tf) lookahead_on")
+            SecurityTestSupport.assertSeries(plots["on1"], on1, "\(tf) close[1] lookahead_on")
+            SecurityTestSupport.assertSeries(plots["gaps"], gaps, "\(tf) gaps_on")
             // The offset idiom equals lookahead_off one chart bar later (no future value).
             for i in 1..<bars.count where !on1[i].isNaN { XCTAssertEqual(on1[i], off[i - 1]) }
         }
@@ -150,11 +91,11 @@ final class RequestSecurityTests: XCTestCase {
             let k1 = h1.closed(i, bars)
             e.append(k1 >= 0 ? ema[k1] * 2 : .nan)
         }
-        assertSeries(plots["o"], o, "240 open (tuple)")
-        assertSeries(plots["h"], h, "240 high (tuple)")
-        assertSeries(plots["dsma"], dsma, "1D ta.sma(close, 3)")
-        assertSeries(plots["ema"], e, "60 user function")
-        assertSeries(plots["ma"], ma, "240 global ma")
+        SecurityTestSupport.assertSeries(plots["o"], o, "240 open (tuple)")
+        SecurityTestSupport.assertSeries(plots["h"], h, "240 high (tuple)")
+        SecurityTestSupport.assertSeries(plots["dsma"], dsma, "1D ta.sma(close, 3)")
+        SecurityTestSupport.assertSeries(plots["ema"], e, "60 user function")
+        SecurityTestSupport.assertSeries(plots["ma"], ma, "240 global ma")
     }
 
     func testLowerTimeframeArrays() throws {
@@ -174,16 +115,13 @@ final class RequestSecurityTests: XCTestCase {
             first.append(bars.close[r.lowerBound])
             last.append(bars.close[r.upperBound - 1])
         }
-        assertSeries(plots["n"], n, "sizes")
-        assertSeries(plots["first"], first, "first")
-        assertSeries(plots["last"], last, "last")
+        SecurityTestSupport.assertSeries(plots["n"], n, "sizes")
+        SecurityTestSupport.assertSeries(plots["first"], first, "first")
+        SecurityTestSupport.assertSeries(plots["last"], last, "last")
     }
 
     private func runHourly(_ body: String) throws -> [String: [Double]] {
-        try ScriptHarness.run(
-            ScriptHarness.source(body, declaration: "indicator(\"sec\")"), fileName: "sec.pine",
-            data: PreparedData(store: Self.bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe("60"))
-        ).plotSeries
+        try SecurityTestSupport.run(body, timeframe: "60")
     }
 
     /// A wrapper function's parameters are computed again in the requested
@@ -218,10 +156,10 @@ final class RequestSecurityTests: XCTestCase {
             let kPrev = i >= 1 ? h1.closed(i - 1, bars) : -1
             nr.append(kPrev >= 0 ? sma(h1.close, kPrev, 2) : .nan)
         }
-        assertSeries(plots["s2"], s2, "240 sma(2) through a wrapper")
-        assertSeries(plots["s3"], s3, "60 sma(3) through a wrapper")
-        assertSeries(plots["outer"], s3, "a wrapper's parameter from its caller's parameter")
-        assertSeries(plots["nr"], nr, "the non-repainting wrapper")
+        SecurityTestSupport.assertSeries(plots["s2"], s2, "240 sma(2) through a wrapper")
+        SecurityTestSupport.assertSeries(plots["s3"], s3, "60 sma(3) through a wrapper")
+        SecurityTestSupport.assertSeries(plots["outer"], s3, "a wrapper's parameter from its caller's parameter")
+        SecurityTestSupport.assertSeries(plots["nr"], nr, "the non-repainting wrapper")
         XCTAssertThrowsError(
             try PineProgram.compile(
                 source: """

@@ -11,23 +11,15 @@ enum SecurityTestSupport {
 
     /// The script's plots by title, on the 15-minute feed at `timeframe`.
     static func run(_ body: String, timeframe: String = "15") throws -> [String: [Double]] {
-        let source = "//@version=6\nindicator(\"sec\")\n" + body
-        let program = try PineProgram.compile(source: source, fileName: "sec.pine")
-        let data = try PreparedData(store: bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe(timeframe))
-        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
-        var out: [String: [Double]] = [:]
-        for p in result.plots { out[p.title] = p.values }
-        return out
+        try ScriptHarness.run(
+            ScriptHarness.source(body, declaration: "indicator(\"sec\")"), fileName: "sec.pine",
+            data: PreparedData(store: bars, sourceTimeframe: Timeframe("15"), scriptTimeframe: Timeframe(timeframe))
+        ).plotSeries
     }
 
     /// The error a run of `body` stops with ("" when it runs).
     static func failure(_ body: String, timeframe: String = "15") -> String {
-        do {
-            _ = try run(body, timeframe: timeframe)
-            return ""
-        } catch {
-            return "\(error)"
-        }
+        ScriptHarness.failure { try run(body, timeframe: timeframe) } ?? ""
     }
 
     /// Bars grouped into UTC buckets of `length` ms.
@@ -63,6 +55,14 @@ enum SecurityTestSupport {
                 }
                 ofBar.append(start.count - 1)
             }
+        }
+
+        /// lookahead_off: the last bucket ended by chart bar i's close.
+        func closed(_ i: Int, _ bars: BarStore) -> Int {
+            let end = bars.time[i] + SecurityTestSupport.quarter
+            var k = ofBar[i]
+            while k >= 0 && start[k] + length > end { k -= 1 }
+            return k
         }
 
         /// The buckets' Heikin Ashi bars, from the documented definitions.
