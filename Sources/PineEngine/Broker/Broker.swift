@@ -123,9 +123,9 @@ public final class Broker {
     public var openTradesCount: Int { engine.ledger.openTrades.count }
     /// `strategy.closedtrades`.
     public var closedTradesCount: Int { engine.ledger.closedTrades.count }
-    /// `strategy.max_contracts_held_long` / `_short`: the largest long /
-    /// short position held so far, in contracts.
+    /// `strategy.max_contracts_held_long`: the largest long position held so far, in contracts.
     public var maxContractsHeldLong: Double { engine.ledger.maxHeldLong }
+    /// `strategy.max_contracts_held_short`: the largest short position held so far, in contracts.
     public var maxContractsHeldShort: Double { engine.ledger.maxHeldShort }
 
     /// True while a risk rule keeps the strategy from placing orders.

@@ -21,7 +21,8 @@ import Testing
         ]
         for call in calls {
             let body = "b = array.from(true, false, true)\ns = array.from(\"x\", \"y\")\nx = \(call)\nplot(0)"
-            #expect(throws: PineCompileFailure.self, "\(call)") { _ = try last(body) }
+            let message = #expect(throws: PineCompileFailure.self, "\(call)") { _ = try last(body) }
+            #expect(message.map { "\($0)" }?.contains("takes an array of int or float") == true, "\(call)")
         }
         // The same calls on numbers run: the sum of 5, 1, 4 is 10.
         #expect(try last("a = array.from(5, 1, 4)\nplot(array.sum(a), \"sum\")")["sum"] == 10)
