@@ -22,9 +22,10 @@ extension Broker {
     /// 5. four times the cover amount (at most the whole position) is
     ///    closed at the price, oldest entries first, exit id "Margin call".
     ///
-    /// Where that rule decides nothing (the cover amount truncates to zero
-    /// lots; a slippage, whose effect on the margin call's fill is not
-    /// specified), the run is refused at that bar rather than guessed.
+    /// The fill is a market order's: the strategy's slippage moves it
+    /// against the position, as for every market exit. Where the rule
+    /// decides nothing (the cover amount truncates to zero lots), the run is
+    /// refused at that bar rather than guessed.
     /// Returns true when a margin call was issued.
     @inline(__always)
     func marginCall(high: Double, low: Double) throws(BacktestError) -> Bool {
@@ -52,14 +53,8 @@ extension Broker {
                     + "by less than one lot (\(String(rules.lotStep))): TradingView's documented margin-call rule liquidates "
                     + "nothing there and its actual behaviour is not documented; lower \(name) or the position size")
         }
-        guard rules.slippagePrice == 0 else {
-            throw .undefinedMarginCall(
-                bar: engine.clock.index, time: engine.clock.time, setting: name,
-                why: "the equity (\(Self.money(equity))) falls below the \(name) requirement (\(Self.money(margin))), and "
-                    + "how slippage applies to a margin call's fill is not documented; set slippage = 0, or lower \(name) "
-                    + "or the position size")
-        }
-        let fill = rules.snap(price, buying: side == .short)
+        // A margin call is a market order: it slips against the position like any market exit.
+        let fill = rules.snap(price - side.sign * rules.slippagePrice, buying: side == .short)
         engine.ledger.close(
             direction: side, entryId: nil, qty: min(cover * 4, qty), price: fill, exitId: Self.marginCallId,
             comment: nil, at: engine.clock, fold: .priceOnly, rules: rules, closeRule: engine.limits.closeRule)

@@ -115,6 +115,23 @@ struct MarginCallTests {
         #expect(r.counters.marginCalls == 2)
     }
 
+    /// With a slippage the call is computed at the bar's worst price and
+    /// fills as a market exit, 3 ticks against the position: long 10 at 100
+    /// (bought 3 ticks above the open), 600 of capital, 50% margin; at a low
+    /// of 60 the whole position is liquidated at 59.97.
+    @Test func aMarginCallSlipsLikeAMarketExit() throws {
+        let r = try Self.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty=10)
+            """,
+            strategy: "strategy(\"slip\", initial_capital=600, margin_long=50, margin_short=50, slippage=3)",
+            bars: [(100, 100, 100, 100), (100, 100, 100, 100), (90, 95, 60, 80), (80, 80, 80, 80)])
+        #expect(r.trades.map(\.entryPrice) == [100.03])
+        #expect(r.trades.map(\.exitPrice) == [59.97])
+        #expect(r.trades.map(\.exitId) == ["Margin call"])
+    }
+
     /// Four times the cover amount beyond the position closes all of it:
     /// long 10 at 100, 600 of capital, 50% margin; at a low of 60 equity
     /// 200 < 300, cover trunc(200 / 60) = 3, 12 > 10.
