@@ -34,6 +34,24 @@ import Testing
         #expect(warned(body) == ["5:10", "6:24", "8:10"])
     }
 
+    /// A branch chosen by an input (or a literal) runs on every bar or on
+    /// none: no warning there; a later branch after a per-bar test still is.
+    @Test func branchesChosenByInputsAreNotWarned() {
+        let body = """
+            style = input.string("ATR", "Bands", options = ["ATR", "TR"])
+            useEma = input.bool(true, "EMA")
+            len = 14
+            r = style == "ATR" ? ta.atr(len) : ta.rma(high - low, len)
+            var float m = na
+            if useEma and len > 2
+                m := ta.ema(close, len)
+            else if close > open
+                m := ta.sma(close, len)
+            plot(r + m)
+            """
+        #expect(warned(body) == ["11:10"])
+    }
+
     /// Version 6 stops `and`/`or` early, so their right operand may not run;
     /// version 5 runs both operands on every bar.
     @Test func theRightOperandOfAndIsConditionalInVersion6Only() {

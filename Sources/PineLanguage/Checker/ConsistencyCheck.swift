@@ -8,7 +8,9 @@
 public enum ConsistencyCheck {
     /// One warning per such call, at its name.
     public static func warnings(in script: Script) -> [Diagnostic] {
-        var walker = Walker(lazyLogic: (script.version ?? 6) >= 6, stateful: statefulFunctions(in: script.statements))
+        var walker = Walker(
+            lazyLogic: (script.version ?? 6) >= 6, stateful: statefulFunctions(in: script.statements),
+            fixed: fixedNames(in: script.statements))
         walker.block(script.statements, conditional: false)
         return walker.found
     }
@@ -18,6 +20,34 @@ public enum ConsistencyCheck {
     /// the user functions that call them.
     static func keepsHistory(_ name: String, _ stateful: Set<String>) -> Bool {
         (name.hasPrefix("ta.") && name != "ta.tr") || stateful.contains(name)
+    }
+
+    /// Top-level names that hold one value for the whole run: declared from
+    /// an input or a literal and never assigned again. A branch chosen by
+    /// them runs on every bar or on none.
+    static func fixedNames(in block: Block) -> Set<String> {
+        let assigned = SyntaxWalk.assignedNames(in: block)
+        var names: Set<String> = []
+        for s in block {
+            guard case .variableDeclaration(let d) = s.kind, !assigned.contains(d.name.text) else { continue }
+            if isFixed(d.initializer, names) { names.insert(d.name.text) }
+        }
+        return names
+    }
+
+    /// True for an expression of literals, inputs and `fixed` names.
+    static func isFixed(_ e: Expression, _ fixed: Set<String>) -> Bool {
+        switch e.kind {
+        case .intLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .colorLiteral, .na: return true
+        case .identifier(let name): return fixed.contains(name)
+        case .call(let call):
+            guard let name = call.callee.dottedName, name == "input" || name.hasPrefix("input.") else { return false }
+            return name != "input.source"
+        case .unary(_, let x): return isFixed(x, fixed)
+        case .binary(_, let a, let b): return isFixed(a, fixed) && isFixed(b, fixed)
+        case .ternary(let c, let t, let o): return isFixed(c, fixed) && isFixed(t, fixed) && isFixed(o, fixed)
+        default: return false
+        }
     }
 
     /// User functions that call a `ta.*` function, directly or through
@@ -49,7 +79,11 @@ public enum ConsistencyCheck {
     private struct Walker {
         let lazyLogic: Bool
         let stateful: Set<String>
+        /// Names fixed for the run: a choice made by them is not a per-bar one.
+        let fixed: Set<String>
         var found: [Diagnostic] = []
+
+        func isFixed(_ e: Expression) -> Bool { ConsistencyCheck.isFixed(e, fixed) }
 
         mutating func block(_ b: Block, conditional: Bool) {
             for s in b { statement(s, conditional: conditional) }
@@ -79,11 +113,14 @@ public enum ConsistencyCheck {
         }
 
         mutating func conditional(_ c: Conditional, conditional: Bool) {
-            for (k, b) in c.branches.enumerated() {
-                expression(b.condition, conditional: conditional || k > 0)
-                block(b.body, conditional: true)
+            // Branches chosen only by values fixed for the run run on every bar or never.
+            var chosenPerBar = false
+            for b in c.branches {
+                expression(b.condition, conditional: conditional || chosenPerBar)
+                chosenPerBar = chosenPerBar || !isFixed(b.condition)
+                block(b.body, conditional: conditional || chosenPerBar)
             }
-            if let e = c.elseBody { block(e, conditional: true) }
+            if let e = c.elseBody { block(e, conditional: conditional || chosenPerBar) }
         }
 
         mutating func forLoop(_ f: ForLoop, conditional: Bool) {
@@ -95,9 +132,13 @@ public enum ConsistencyCheck {
 
         mutating func switchBlock(_ sw: Switch, conditional: Bool) {
             if let s = sw.subject { expression(s, conditional: conditional) }
-            for (k, c) in sw.cases.enumerated() {
-                if let p = c.pattern { expression(p, conditional: conditional || k > 0) }
-                block(c.body, conditional: true)
+            var chosenPerBar = sw.subject.map { !isFixed($0) } ?? false
+            for c in sw.cases {
+                if let p = c.pattern {
+                    expression(p, conditional: conditional || (sw.subject == nil && chosenPerBar))
+                    chosenPerBar = chosenPerBar || !isFixed(p)
+                }
+                block(c.body, conditional: conditional || chosenPerBar)
             }
         }
 
@@ -122,12 +163,13 @@ public enum ConsistencyCheck {
             case .unary(_, let x): expression(x, conditional: conditional)
             case .binary(let op, let a, let b):
                 expression(a, conditional: conditional)
-                let shortCircuits = lazyLogic && (op == .and || op == .or)
+                let shortCircuits = lazyLogic && (op == .and || op == .or) && !isFixed(a)
                 expression(b, conditional: conditional || shortCircuits)
             case .ternary(let c, let t, let o):
                 expression(c, conditional: conditional)
-                expression(t, conditional: true)
-                expression(o, conditional: true)
+                let perBar = conditional || !isFixed(c)
+                expression(t, conditional: perBar)
+                expression(o, conditional: perBar)
             case .conditional(let c): self.conditional(c, conditional: conditional)
             case .switchExpression(let sw): switchBlock(sw, conditional: conditional)
             case .forLoop(let f): forLoop(f, conditional: conditional)
