@@ -214,6 +214,10 @@ extension InstanceBuilder {
             let exec = try compileStatement(last)
             let read = try compileName(d.name.text, d.name.range)
             value = sequence(exec, read)
+        case .assignment(let a):
+            // `x := v` (or `x += v`, `obj.f := v`) last: the value is what was assigned.
+            let exec = try compileStatement(last)
+            value = sequence(exec, try compile(a.target))
         default:
             let exec = try compileStatement(last)
             value = .void(exec)

@@ -103,8 +103,9 @@ extension InstanceBuilder {
     /// A loop body; when the loop is a value, its last statement's value is
     /// stored in `result` on every iteration that reaches it. A `break` or
     /// `continue` before it ends the iteration as in a plain loop (the loop's
-    /// value is then the last one stored). A body whose last statement has no
-    /// value (a void call, an assignment) only runs: the loop's value is `na`.
+    /// value is then the last one stored). A body ending in an assignment
+    /// stores the value assigned; one whose last statement has no value (a
+    /// void call) only runs: the loop's value is `na`.
     func bodyClosure(_ body: Block, _ range: SourceRange, result: UnsafeMutablePointer<Double>?) throws -> ExecFn {
         guard let result else { return orNothing(try compileStatements(body)) }
         guard let last = body.last else { return { _ in .normal } }

@@ -81,6 +81,29 @@ import Testing
         #expect(p["even"] == Array(repeating: 4, count: 30))
     }
 
+    /// A body (or a function) ending in an assignment has the value
+    /// assigned: the loop keeps the last iteration's, 4 on even bars
+    /// (where 4 > 2 holds), otherwise the 0 it started from; a
+    /// counter function ending in `+=` gives its new count.
+    @Test func aBodyEndingInAnAssignmentHasTheAssignedValue() throws {
+        let p = try plots("""
+            lastUpCross() =>
+                index = 0
+                for x = 0 to 4
+                    index := bar_index % 2 == 0 and x > 2 ? x : index
+            plot(lastUpCross(), "v")
+            plot(bar_index % 2 == 0 ? 1 : 0, "up")
+            count() =>
+                var int n = 0
+                n += 1
+            plot(count(), "n")
+            """)
+        let up = try #require(p["up"])
+        #expect(p["v"] == up.map { $0 == 1 ? 4 : 0 })
+        #expect(up.contains(1) && up.contains(0))
+        #expect(p["n"] == (1...up.count).map(Double.init))
+    }
+
     @Test func aFunctionEndingInALoopWithoutAValueRunsForItsEffect() throws {
         // bump() adds 1 to each of three counters on every bar.
         let p = try plots("""
