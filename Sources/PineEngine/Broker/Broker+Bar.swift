@@ -28,7 +28,8 @@ extension Broker {
             index: input.index, time: input.time, closeTime: input.closeTime, open: input.open, high: h, low: l,
             close: input.close, volume: input.volume, isLast: input.isLast)
         try script.onBar(bar, broker: self)
-        engine.book.dropOrphanExits(engine.ledger)
+        // Passing the ledger copies it: only while an exit waits on an entry id.
+        if engine.book.mayHoldOrphanExits { engine.book.dropOrphanExits(engine.ledger) }
         if input.processOrdersOnClose { engine.fillOrdersOnClose() }
         let (eq, op) = closeBar(nextOpen: input.nextOpen)
         return BarStep(

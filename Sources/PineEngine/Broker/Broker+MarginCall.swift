@@ -29,38 +29,10 @@ extension Broker {
     /// Returns true when a margin call was issued.
     @inline(__always)
     func marginCall(high: Double, low: Double) throws(BacktestError) -> Bool {
-        guard let side = engine.ledger.direction else { return false }
-        let percent = side == .long ? settings.properties.marginLong : settings.properties.marginShort
-        guard percent > 0 else { return false }
-        let price = side == .long ? low : high
-        let rules = engine.rules
-        let qty = engine.ledger.openQuantity
-        let ratio = percent / 100
-        let contractValue = price * rules.pointValue * engine.ledger.rate
-        let equity =
-            initialCapital + engine.ledger.netProfit + engine.ledger.openProfit(at: price, pointValue: rules.pointValue)
-        let margin = qty * contractValue * ratio
-        let available = equity - margin
-        // The same tolerance as the margin test of the report's shortfall count.
-        guard available < -1e-9 * max(1, margin) else { return false }
-        let loss = available / ratio
-        let cover = rules.floorToLot(-loss / contractValue)
-        let name = side == .long ? "margin_long" : "margin_short"
-        guard cover > 0 else {
-            throw .undefinedMarginCall(
-                bar: engine.clock.index, time: engine.clock.time, setting: name,
-                why: "the equity (\(Self.money(equity))) falls short of the \(name) requirement (\(Self.money(margin))) "
-                    + "by less than one lot (\(String(rules.lotStep))): TradingView's documented margin-call rule liquidates "
-                    + "nothing there and its actual behaviour is not documented; lower \(name) or the position size")
-        }
-        // A margin call is a market order: it slips against the position like any market exit.
-        let fill = rules.snap(price - side.sign * rules.slippagePrice, buying: side == .short)
-        engine.ledger.close(
-            direction: side, entryId: nil, qty: min(cover * 4, qty), price: fill, exitId: Self.marginCallId,
-            comment: nil, at: engine.clock, fold: .priceOnly, rules: rules, closeRule: engine.limits.closeRule)
-        engine.book.pruneExits(engine.ledger, rules: rules)
-        return true
+        // The check runs inside the fill engine, whose state it reads and changes in place.
+        try engine.marginCall(
+            high: high, low: low, marginLong: settings.properties.marginLong,
+            marginShort: settings.properties.marginShort, initialCapital: initialCapital)
     }
 
-    private static func money(_ v: Double) -> String { String(format: "%.2f", v) }
 }

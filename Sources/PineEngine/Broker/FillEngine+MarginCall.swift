@@ -1,0 +1,44 @@
+import Foundation
+
+/// The margin call's check, run in place on the engine's state (see
+/// `Broker.marginCall(high:low:)` for the rule).
+extension FillEngine {
+    @inline(__always)
+    mutating func marginCall(
+        high: Double, low: Double, marginLong: Double, marginShort: Double, initialCapital: Double
+    ) throws(BacktestError) -> Bool {
+        guard let side = ledger.direction else { return false }
+        let percent = side == .long ? marginLong : marginShort
+        guard percent > 0 else { return false }
+        let price = side == .long ? low : high
+        let qty = ledger.openQuantity
+        let ratio = percent / 100
+        let contractValue = price * rules.pointValue * ledger.rate
+        let equity =
+            initialCapital + ledger.netProfit + ledger.openProfit(at: price, pointValue: rules.pointValue)
+        let margin = qty * contractValue * ratio
+        let available = equity - margin
+        // The same tolerance as the margin test of the report's shortfall count.
+        guard available < -1e-9 * max(1, margin) else { return false }
+        let loss = available / ratio
+        let cover = rules.floorToLot(-loss / contractValue)
+        let name = side == .long ? "margin_long" : "margin_short"
+        guard cover > 0 else {
+            throw .undefinedMarginCall(
+                bar: clock.index, time: clock.time, setting: name,
+                why: "the equity (\(Self.marginMoney(equity))) falls short of the \(name) requirement "
+                    + "(\(Self.marginMoney(margin))) "
+                    + "by less than one lot (\(String(rules.lotStep))): TradingView's documented margin-call rule liquidates "
+                    + "nothing there and its actual behaviour is not documented; lower \(name) or the position size")
+        }
+        // A margin call is a market order: it slips against the position like any market exit.
+        let fill = rules.snap(price - side.sign * rules.slippagePrice, buying: side == .short)
+        ledger.close(
+            direction: side, entryId: nil, qty: min(cover * 4, qty), price: fill, exitId: Broker.marginCallId,
+            comment: nil, at: clock, fold: .priceOnly, rules: rules, closeRule: limits.closeRule)
+        book.pruneExits(ledger, rules: rules)
+        return true
+    }
+
+    private static func marginMoney(_ v: Double) -> String { String(format: "%.2f", v) }
+}
