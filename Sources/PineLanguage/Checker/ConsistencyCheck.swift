@@ -98,12 +98,8 @@ public enum ConsistencyCheck {
                 expression(a.value, conditional: conditional)
             case .conditional(let c): self.conditional(c, conditional: conditional)
             case .forLoop(let f): forLoop(f, conditional: conditional)
-            case .forInLoop(let f):
-                expression(f.collection, conditional: conditional)
-                block(f.body, conditional: true)
-            case .whileLoop(let w):
-                expression(w.condition, conditional: true)
-                block(w.body, conditional: true)
+            case .forInLoop(let f): forInLoop(f, conditional: conditional)
+            case .whileLoop(let w): whileLoop(w)
             case .switchStatement(let sw): switchBlock(sw, conditional: conditional)
             case .expression(let e): expression(e, conditional: conditional)
             // A function's body runs whenever it is called: its own branches count.
@@ -128,6 +124,17 @@ public enum ConsistencyCheck {
             expression(f.end, conditional: conditional)
             if let s = f.step { expression(s, conditional: conditional) }
             block(f.body, conditional: true)
+        }
+
+        mutating func forInLoop(_ f: ForInLoop, conditional: Bool) {
+            expression(f.collection, conditional: conditional)
+            block(f.body, conditional: true)
+        }
+
+        /// A `while` condition runs once more than the body, and neither runs on every bar.
+        mutating func whileLoop(_ w: WhileLoop) {
+            expression(w.condition, conditional: true)
+            block(w.body, conditional: true)
         }
 
         mutating func switchBlock(_ sw: Switch, conditional: Bool) {
@@ -173,12 +180,8 @@ public enum ConsistencyCheck {
             case .conditional(let c): self.conditional(c, conditional: conditional)
             case .switchExpression(let sw): switchBlock(sw, conditional: conditional)
             case .forLoop(let f): forLoop(f, conditional: conditional)
-            case .forInLoop(let f):
-                expression(f.collection, conditional: conditional)
-                block(f.body, conditional: true)
-            case .whileLoop(let w):
-                expression(w.condition, conditional: true)
-                block(w.body, conditional: true)
+            case .forInLoop(let f): forInLoop(f, conditional: conditional)
+            case .whileLoop(let w): whileLoop(w)
             case .tuple(let items): for i in items { expression(i, conditional: conditional) }
             }
         }
