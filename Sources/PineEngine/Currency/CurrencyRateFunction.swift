@@ -13,19 +13,47 @@ enum CurrencyRateFunction {
             let to = try a.str(1)
             let ignoreInvalid = try a.bool(2, default: false)
             let at = a.range.start
+            // The pair is decided once per run (and again if the strings change), not on every bar.
+            let memo = PairMemo()
             return .num({ rt in
-                let source = try from(rt).uppercased()
-                let target = try to(rt).uppercased()
-                if let rate = rate(from: source, to: target, rt) { return rate }
-                if try ignoreInvalid(rt) { return .nan }
-                let symbol = symbolCurrency(rt) ?? "unknown"
-                let strategy = rt.broker?.settings.accountCurrency?.uppercased() ?? symbol
-                throw rt.error(
-                    "request.currency_rate(\"\(source)\", \"\(target)\"): pfopt has a rate only between the symbol's "
-                        + "currency (\(symbol)) and the strategy's (\(strategy)), given with fx / fx_rate",
-                    line: at.line, column: at.column)
+                let rawSource = try from(rt)
+                let rawTarget = try to(rt)
+                if rt.barIndex == 0 || rawSource != memo.source || rawTarget != memo.target {
+                    memo.source = rawSource
+                    memo.target = rawTarget
+                    memo.pair = pair(from: rawSource.uppercased(), to: rawTarget.uppercased(), rt)
+                }
+                switch memo.pair {
+                case .one: return 1
+                case .symbolToStrategy: return rt.broker?.currencyRate ?? 1
+                case .strategyToSymbol: return 1 / (rt.broker?.currencyRate ?? 1)
+                case .none:
+                    if try ignoreInvalid(rt) { return .nan }
+                    let symbol = symbolCurrency(rt) ?? "unknown"
+                    let strategy = rt.broker?.settings.accountCurrency?.uppercased() ?? symbol
+                    throw rt.error(
+                        "request.currency_rate(\"\(rawSource.uppercased())\", \"\(rawTarget.uppercased())\"): pfopt has a "
+                            + "rate only between the symbol's currency (\(symbol)) and the strategy's (\(strategy)), "
+                            + "given with fx / fx_rate",
+                        line: at.line, column: at.column)
+                }
             }, .float, nil)
         }
+    }
+
+    /// Which rate a pair of currencies reads.
+    enum Pair {
+        /// The same money, or USD against a USD stablecoin.
+        case one
+        /// The broker's rate, and its inverse.
+        case symbolToStrategy, strategyToSymbol
+    }
+
+    /// The last pair a call site decided.
+    final class PairMemo {
+        var source = ""
+        var target = ""
+        var pair: Pair?
     }
 
     /// The symbol's quote currency, nil when unknown.
@@ -37,18 +65,15 @@ enum CurrencyRateFunction {
     /// USD and the stablecoins pegged to it (built once: the rate is read on every bar).
     private static let pegged: Set<String> = CurrencyConversion.usdStablecoins.union(["USD"])
 
-    /// Units of `target` per unit of `source` on the current bar, or nil
-    /// when pfopt has no rate for the pair.
-    static func rate(from source: String, to target: String, _ rt: Runtime) -> Double? {
-        if source == target { return 1 }
-        if pegged.contains(source) && pegged.contains(target) && (source == "USD" || target == "USD") { return 1 }
-        guard let symbol = symbolCurrency(rt),
-            let strategy = rt.broker?.settings.accountCurrency?.uppercased()
+    /// Which rate converts `source` into `target` (upper case), or nil when
+    /// pfopt has no rate for the pair.
+    static func pair(from source: String, to target: String, _ rt: Runtime) -> Pair? {
+        if source == target { return .one }
+        if pegged.contains(source) && pegged.contains(target) && (source == "USD" || target == "USD") { return .one }
+        guard let symbol = symbolCurrency(rt), let strategy = rt.broker?.settings.accountCurrency?.uppercased()
         else { return nil }
-        // The broker's rate: units of the strategy's currency per unit of the symbol's.
-        let rate = rt.broker?.currencyRate ?? 1
-        if source == symbol && target == strategy { return rate }
-        if source == strategy && target == symbol { return 1 / rate }
+        if source == symbol && target == strategy { return .symbolToStrategy }
+        if source == strategy && target == symbol { return .strategyToSymbol }
         return nil
     }
 }

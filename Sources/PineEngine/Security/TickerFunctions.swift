@@ -9,6 +9,11 @@ enum TickerFunctions {
             let f = try a.str(0)
             let line = a.range.start.line
             let column = a.range.start.column
+            // A written ticker (the usual syminfo.tickerid is not one) is converted once, not on every bar.
+            if let text = a.constString(0), case .success(var id) = TickerID.parse(text) {
+                id.heikinAshi = true
+                return .constant(id.text)
+            }
             return .str({ rt in
                 switch TickerID.parse(try f(rt)) {
                 case .success(var id):
