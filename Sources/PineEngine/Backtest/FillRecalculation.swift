@@ -72,7 +72,7 @@ enum FillRecalculation {
         broker.engine.beginBar(index: input.index, time: input.time)
         if broker.risk.tracksDays
             && broker.risk.beginBar(
-                time: input.time, timezone: broker.settings.timezone, lastEquity: broker.equityRecord.last,
+                time: input.time, lastEquity: broker.equityRecord.last,
                 initialCapital: broker.initialCapital)
         {
             broker.engine.startDay()

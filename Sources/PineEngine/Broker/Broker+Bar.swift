@@ -13,7 +13,7 @@ extension Broker {
         engine.beginBar(index: input.index, time: input.time)
         if risk.tracksDays
             && risk.beginBar(
-                time: input.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                time: input.time, lastEquity: equityRecord.last,
                 initialCapital: initialCapital)
         {
             engine.startDay()
@@ -47,7 +47,7 @@ extension Broker {
             risk.isActive
             ? risk.check(
                 equity: eq, peak: equityRecord.peak,
-                dayEnds: risk.endsDay(nextOpen: nextOpen, timezone: settings.timezone))
+                dayEnds: risk.endsDay(nextOpen: nextOpen))
             : nil
         if hit == nil && engine.fillLimitReached && engine.ledger.direction != nil {
             hit = "Max number of filled orders in one day"

@@ -30,7 +30,7 @@ extension Broker {
         // Set on this bar: the day it counts in starts here.
         if first && risk.currentDay == .min {
             risk.beginBar(
-                time: engine.clock.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                time: engine.clock.time, lastEquity: equityRecord.last,
                 initialCapital: initialCapital)
         }
     }
@@ -46,7 +46,7 @@ extension Broker {
         // Set on this bar: its day is the first one counted.
         if first && risk.currentDay == .min {
             risk.beginBar(
-                time: engine.clock.time, timezone: settings.timezone, lastEquity: equityRecord.last,
+                time: engine.clock.time, lastEquity: equityRecord.last,
                 initialCapital: initialCapital)
         }
     }

@@ -42,7 +42,7 @@ public final class Broker {
         self.settings = settings
         initialCapital = settings.properties.initialCapital
         engine.reset(settings: settings)
-        risk = RiskRules()
+        risk = RiskRules(timezone: settings.timezone)
         equityRecord = EquityTracker()
         acceptsOrders = true
     }

@@ -37,6 +37,16 @@ struct RiskRules: Sendable {
     /// The current calendar day (days since 1970 in the chart timezone).
     var currentDay = Int64.min
     var dayStartEquity: Double = .nan
+    /// The chart zone's clock: calendar days, with the zone's UTC offset
+    /// cached between transitions (no time-zone lookup per bar).
+    private var zone = ZoneClock(identifier: "UTC")
+
+    init() {}
+
+    /// Rules counting calendar days in `timezone`.
+    init(timezone: TimeZone) {
+        zone = ZoneClock(identifier: timezone.identifier)
+    }
 
     /// True when a limit is set (the closing equity must be checked).
     @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 || consLossDaysLimit > 0 }
@@ -53,20 +63,19 @@ struct RiskRules: Sendable {
     /// of a timeframe above one day always does: its open is on another
     /// day than the previous bar's).
     @inline(__always) @discardableResult
-    mutating func beginBar(time: Int64, timezone: TimeZone, lastEquity: Double, initialCapital: Double) -> Bool {
+    mutating func beginBar(time: Int64, lastEquity: Double, initialCapital: Double) -> Bool {
         guard tracksDays else { return false }
-        let day = Self.day(of: time, timezone: timezone)
+        let day = self.day(of: time)
         guard day != currentDay else { return false }
         currentDay = day
         dayStartEquity = lastEquity.isNaN ? initialCapital : lastEquity
         return true
     }
 
-    /// The calendar day (days since 1970 in `timezone`) of a time.
+    /// The calendar day (days since 1970 in the chart's zone) of a time.
     @inline(__always)
-    static func day(of time: Int64, timezone: TimeZone) -> Int64 {
-        let offset = Int64(timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1000)))
-        let local = time + offset * 1000
+    mutating func day(of time: Int64) -> Int64 {
+        let local = time + zone.offset(at: time)
         return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
@@ -74,8 +83,8 @@ struct RiskRules: Sendable {
     /// next bar (`nextOpen`; for the last bar, its own close time) opens on
     /// another day.
     @inline(__always)
-    func endsDay(nextOpen: Int64, timezone: TimeZone) -> Bool {
-        consLossDaysLimit > 0 && Self.day(of: nextOpen, timezone: timezone) != currentDay
+    mutating func endsDay(nextOpen: Int64) -> Bool {
+        consLossDaysLimit > 0 && day(of: nextOpen) != currentDay
     }
 
     /// Checks the bar's closing equity against the limits (`peak`: the

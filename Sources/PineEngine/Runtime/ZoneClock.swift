@@ -7,7 +7,7 @@ import PineLanguage
 /// zones cache the current UTC offset until the next transition, so the
 /// per-bar cost stays a couple of comparisons. The chart clock also knows
 /// the exchange's trading sessions (`sessionStart`, `periodKey`).
-struct ZoneClock {
+struct ZoneClock: Sendable {
     private let zone: TimeZone?
     private var cachedFrom: Int64 = .max
     private var cachedTo: Int64 = .min
