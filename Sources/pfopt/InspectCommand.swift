@@ -22,6 +22,15 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardError.write(Data((checked.renderedDiagnostics + "\n").utf8))
         }
         if checked.hasErrors { throw ExitCode.failure }
+        // What a run refuses before its first bar (the engine's compile
+        // errors, the declared strategy properties) is refused here too.
+        do {
+            let program = try PineProgram.compile(checked)
+            _ = try program.strategyProperties(overrides: [:])
+        } catch {
+            ErrorOutput.write(ErrorOutput.message(for: error))
+            throw ExitCode.failure
+        }
         for warning in LookaheadCheck.warnings(in: checked.script) + ConsistencyCheck.warnings(in: checked.script) {
             FileHandle.standardError.write(Data((warning.rendered(fileName: strategy, source: source) + "\n").utf8))
         }

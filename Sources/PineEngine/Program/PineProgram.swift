@@ -61,9 +61,17 @@ public struct PineProgram: Sendable {
     /// Parses, checks and compiles a script. Throws `PineCompileFailure`
     /// with every diagnostic when the script cannot run.
     public static func compile(source: String, fileName: String) throws -> PineProgram {
+        try compile(PineFrontEnd.check(source: source, fileName: fileName))
+    }
+
+    /// Compiles a script the front end has checked (`pfopt inspect` checks it
+    /// first to show its warnings): the one path from a script to the errors
+    /// a run reports before its first bar.
+    public static func compile(_ checked: CheckedScript) throws -> PineProgram {
+        let fileName = checked.fileName
+        let source = checked.source
         // The front end parses and runs the support checker: anything it
         // rejects never reaches the engine.
-        let checked = PineFrontEnd.check(source: source, fileName: fileName)
         if checked.hasErrors {
             throw PineCompileFailure(fileName: fileName, source: source, diagnostics: checked.diagnostics.filter { $0.severity == .error })
         }
