@@ -1,12 +1,3 @@
-/// Which price level of an order a path segment touched.
-enum TouchLeg: UInt8 {
-    case entryPrice
-    case stopTrigger
-    case exitLimit
-    case exitStop
-    case exitTrail
-}
-
 /// The order touched first along a path segment.
 struct PathTouch {
     var orderIndex: Int

@@ -1,33 +1,3 @@
-/// `strategy.oca.*`: what happens to the other orders of a one-cancels-all
-/// group when one of them fills.
-public enum OCAType: String, Sendable, Hashable {
-    /// Not a group.
-    case none
-    /// The others are cancelled.
-    case cancel
-    /// The others' quantities are reduced by the filled quantity.
-    case reduce
-
-    /// Parses `cancel`, `strategy.oca.reduce`, ...
-    public init?(pineName: String) {
-        var name = pineName.lowercased()
-        if name.hasPrefix("strategy.oca.") { name.removeFirst("strategy.oca.".count) }
-        self.init(rawValue: name)
-    }
-}
-
-/// What placed an order.
-enum OrderKind: UInt8, Sendable {
-    /// `strategy.entry`: reverses an opposite position, obeys pyramiding.
-    case entry
-    /// `strategy.order`: a plain buy or sell that nets against the position.
-    case order
-    /// `strategy.exit`: a bracket (limit/profit, stop/loss, trailing) on open entries.
-    case exit
-    /// `strategy.close` / `strategy.close_all`: a market exit.
-    case close
-}
-
 /// An order waiting for its fill. Prices are NaN when not given. Its
 /// strings are labels of the book's `OrderLabels`, so an order is a plain
 /// value (the book copies and moves many of them on every bar); the small

@@ -1,14 +1,5 @@
 import Foundation
 
-/// How a `strategy.risk.*` limit is expressed.
-public enum RiskValueType: Sendable, Hashable {
-    /// Money.
-    case cash
-    /// Percent of equity (of the equity peak for max drawdown, of the day's
-    /// opening equity for max intraday loss).
-    case percentOfEquity
-}
-
 /// `strategy.risk.max_drawdown` / `max_intraday_loss` /
 /// `max_cons_loss_days`: limits the script sets on itself, checked on each
 /// bar's close. When one is hit, the broker cancels the pending orders,

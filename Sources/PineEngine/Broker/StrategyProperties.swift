@@ -1,65 +1,5 @@
 import Foundation
 
-/// How `strategy.entry` / `strategy.order` size an order when no `qty` is given
-/// (`default_qty_type`).
-public enum QtyType: String, Sendable, Hashable, CaseIterable {
-    /// `strategy.fixed`: `default_qty_value` contracts.
-    case fixed
-    /// `strategy.cash`: `default_qty_value` in account currency.
-    case cash
-    /// `strategy.percent_of_equity`: `default_qty_value` percent of equity.
-    case percentOfEquity = "percent_of_equity"
-
-    /// Parses `fixed`, `strategy.fixed`, `cash`, `percent_of_equity`, ...
-    public init?(pineName: String) {
-        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.hasPrefix("strategy.") { name.removeFirst("strategy.".count) }
-        self.init(rawValue: name)
-    }
-}
-
-/// How a fill is charged (`commission_type`).
-public enum CommissionType: String, Sendable, Hashable, CaseIterable {
-    /// `strategy.commission.percent`: percent of the fill's value.
-    case percent
-    /// `strategy.commission.cash_per_order`: a fixed amount per fill.
-    case cashPerOrder = "cash_per_order"
-    /// `strategy.commission.cash_per_contract`: an amount per contract.
-    case cashPerContract = "cash_per_contract"
-
-    /// Parses `percent`, `strategy.commission.percent`, `cash_per_order`, ...
-    public init?(pineName: String) {
-        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.hasPrefix("strategy.commission.") { name.removeFirst("strategy.commission.".count) }
-        self.init(rawValue: name)
-    }
-}
-
-/// Which open entries an exit closes first (`close_entries_rule`).
-public enum CloseEntriesRule: String, Sendable, Hashable, CaseIterable {
-    /// The oldest entry first (TradingView's default).
-    case fifo = "FIFO"
-    /// Exits may close any entry, by its id.
-    case any = "ANY"
-
-    /// Parses `FIFO` / `ANY` in any case.
-    public init?(pineName: String) {
-        self.init(rawValue: pineName.trimmingCharacters(in: .whitespaces).uppercased())
-    }
-}
-
-/// The directions `strategy.risk.allow_entry_in` permits.
-public enum AllowedDirection: String, Sendable, Hashable, CaseIterable {
-    case all, long, short
-
-    /// Parses `all`, `long`, `short`, optionally `strategy.direction.`-prefixed.
-    public init?(pineName: String) {
-        var name = pineName.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.hasPrefix("strategy.direction.") { name.removeFirst("strategy.direction.".count) }
-        self.init(rawValue: name)
-    }
-}
-
 /// Every property of a script's `strategy()` declaration the backtest uses,
 /// with TradingView's defaults. Overrides from outside the script replace
 /// them through `apply(override:value:)`.
@@ -168,25 +108,6 @@ public struct StrategyProperties: Sendable, Hashable {
         case "max_position_size": maxPositionSize = try number(positive: true)
         case "risk_free_rate": riskFreeRate = try number()
         default: throw .unknownKey(key)
-        }
-    }
-}
-
-/// A bad `strategy()` property override.
-public enum StrategyPropertyError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unknownKey(String)
-    case invalidValue(key: String, value: String, expected: String)
-    /// Overrides that are each valid but not together (the reason says which).
-    case unsupportedCombination(String)
-
-    public var description: String {
-        switch self {
-        case .unknownKey(let key):
-            return "unknown override '\(key)'; valid keys: \(StrategyProperties.overrideKeys.joined(separator: ", "))"
-        case .invalidValue(let key, let value, let expected):
-            return "override \(key)=\(value) is invalid: expected \(expected)"
-        case .unsupportedCombination(let reason):
-            return "overrides: \(reason)"
         }
     }
 }

@@ -90,25 +90,3 @@ final class Arena {
         for r in releasers { r() }
     }
 }
-
-/// A saved copy of one arena cell or state, taken and put back as a whole.
-class StateSnapshot {
-    /// Keeps the current value.
-    func save() {}
-    /// Puts the kept value back.
-    func restore() {}
-}
-
-/// The snapshot of one value of type `T`.
-final class TypedSnapshot<T>: StateSnapshot {
-    private let pointer: UnsafeMutablePointer<T>
-    private var saved: T
-
-    init(_ pointer: UnsafeMutablePointer<T>) {
-        self.pointer = pointer
-        saved = pointer.pointee
-    }
-
-    override func save() { saved = pointer.pointee }
-    override func restore() { pointer.pointee = saved }
-}
