@@ -125,11 +125,3 @@ public struct SymbolInfo: Sendable, Equatable {
         return info
     }
 }
-
-/// A scalar value of a `[symbol]` key pfopt does not interpret.
-public enum SymbolFieldValue: Sendable, Equatable {
-    case string(String)
-    case int(Int)
-    case double(Double)
-    case bool(Bool)
-}
