@@ -1,4 +1,5 @@
 import PFData
+
 /// What `pfopt inspect` shows: a checked script's declaration and inputs, as a
 /// table for people or as JSON for tools.
 public struct InspectReport: Sendable {
@@ -96,72 +97,5 @@ public struct InspectReport: Sendable {
         lines.append(render(header))
         lines.append(contentsOf: rows.map(render))
         return lines.joined(separator: "\n")
-    }
-}
-
-enum Text {
-    /// True for whole numbers small enough to print as integers (no libm needed).
-    static func isIntegral(_ v: Double) -> Bool {
-        v.isFinite && abs(v) < 1e15 && Double(Int(v)) == v
-    }
-
-    static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
-
-    static func number(_ v: Double) -> String {
-        if isIntegral(v) { return String(Int(v)) }
-        return String(v)
-    }
-
-    static func display(_ v: InputValue) -> String {
-        switch v {
-        case .string(let s): return "\"\(s)\""
-        case .float(let f): return String(f)
-        default: return v.description
-        }
-    }
-
-    static func display(_ v: ConstantValue) -> String {
-        switch v {
-        case .string(let s): return "\"\(s)\""
-        case .list(let xs): return "[" + xs.map(display).joined(separator: ", ") + "]"
-        default: return v.description
-        }
-    }
-}
-
-enum JSON {
-
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        return String(v)
-    }
-
-    static func value(_ v: InputValue) -> String {
-        switch v {
-        case .int(let i): return String(i)
-        case .float(let f): return number(f)
-        case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return QuotedString.quoted(s)
-        }
-    }
-
-    static func value(_ v: ConstantValue) -> String {
-        switch v {
-        case .int(let i): return String(i)
-        case .float(let f): return number(f)
-        case .bool(let b): return b ? "true" : "false"
-        case .string(let s): return QuotedString.quoted(s)
-        case .color, .constant: return QuotedString.quoted(v.description)
-        case .na: return "null"
-        case .list(let xs): return "[" + xs.map(value).joined(separator: ", ") + "]"
-        }
-    }
-
-    static func object(_ fields: [(String, String)], indent: Int) -> String {
-        let pad = String(repeating: " ", count: indent + 2)
-        return "{\n" + fields.map { pad + QuotedString.quoted($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n"
-            + String(repeating: " ", count: indent) + "}"
     }
 }

@@ -1,25 +1,3 @@
-/// Assignment operators.
-public enum AssignmentOperator: String, Sendable, Hashable {
-    case reassign = ":="
-    case add = "+="
-    case subtract = "-="
-    case multiply = "*="
-    case divide = "/="
-    case modulo = "%="
-
-    /// The arithmetic a compound assignment applies, nil for `:=`.
-    public var binaryOperator: BinaryOperator? {
-        switch self {
-        case .reassign: return nil
-        case .add: return .add
-        case .subtract: return .subtract
-        case .multiply: return .multiply
-        case .divide: return .divide
-        case .modulo: return .modulo
-        }
-    }
-}
-
 /// `target op value`. The target is an identifier, or a member chain for a field
 /// of a user-defined type (`obj.count += 1`).
 public struct Assignment: Sendable, Hashable {

@@ -20,19 +20,3 @@ public struct TypeReference: Sendable, Hashable, CustomStringConvertible {
         arguments.isEmpty ? name : name + "<" + arguments.map(\.description).joined(separator: ", ") + ">"
     }
 }
-
-/// A type qualifier written before a type: `const float x = 1`.
-public enum TypeQualifier: String, Sendable, Hashable {
-    case const, input, simple, series
-}
-
-/// A name introduced by a declaration, with where it stands.
-public struct Name: Sendable, Hashable {
-    public var text: String
-    public var range: SourceRange
-
-    public init(_ text: String, range: SourceRange) {
-        self.text = text
-        self.range = range
-    }
-}
