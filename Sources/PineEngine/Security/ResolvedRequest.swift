@@ -1,0 +1,10 @@
+import PFData
+
+/// A requested context: whose bars (a key of `SecurityViews`, "" for the
+/// chart's symbol), at which timeframe, plain or Heikin Ashi.
+struct ResolvedRequest {
+    let views: SecurityViews
+    let symbol: String
+    let timeframe: Timeframe
+    let heikinAshi: Bool
+}
