@@ -1,16 +1,5 @@
 import PFData
 
-/// What one step of a `BacktestSession` produced.
-public struct BarStep: Sendable {
-    /// The script bar just processed.
-    public var bar: ScriptBar
-    /// The indices in `broker.closedTrades` of the trades closed on this bar.
-    public var closedTradeRange: Range<Int>
-    /// Equity and open profit at the bar's close.
-    public var equity: Double
-    public var openProfit: Double
-}
-
 /// A backtest run bar by bar. Each `next()` processes one script bar:
 /// fills pending orders along the bar's price path (or the magnifier's),
 /// updates excursions, runs the script once on the close, fills
@@ -220,56 +209,5 @@ public final class BacktestSession<Script: BarScript> {
         return BacktestReport(
             trades: broker.closedTrades, openTrades: broker.openTrades, equityCurve: curve,
             counters: counters, metrics: metrics, initialCapital: broker.initialCapital)
-    }
-}
-
-/// The run-to-end form of a backtest.
-public enum Backtest {
-    /// Runs `script` over `bars` with `settings` and returns the report.
-    /// `broker` is reset and reused when given (one per engine instance).
-    public static func run<Script: BarScript>(
-        bars: BacktestBars, settings: BacktestSettings, script: Script, broker: Broker? = nil,
-        onProgress: ((Int, Int) -> Void)? = nil
-    ) throws -> BacktestReport {
-        let session = try BacktestSession(
-            bars: bars, settings: settings, script: script, broker: broker ?? Broker(settings: settings))
-        return try session.run(onProgress: onProgress)
-    }
-
-    /// Runs over a plain bar store (no real-bar magnifier).
-    public static func run<Script: BarScript>(
-        bars: BarStore, settings: BacktestSettings, script: Script, broker: Broker? = nil,
-        onProgress: ((Int, Int) -> Void)? = nil
-    ) throws -> BacktestReport {
-        try run(bars: BacktestBars(bars: bars), settings: settings, script: script, broker: broker, onProgress: onProgress)
-    }
-}
-
-/// Equity and margin requirement of the open position as lines in the price,
-/// in the strategy's currency at the current bar's rate:
-/// equity(p) = fixed + equityPerPrice * p, required(p) = requiredPerPrice * p.
-struct MarginLine {
-    var key = -1
-    var rate = 1.0
-    var isLong = true
-    var fixed = 0.0
-    var equityPerPrice = 0.0
-    var requiredPerPrice = 0.0
-
-    init() {}
-
-    init(broker: Broker, key: Int, long marginLong: Double, short marginShort: Double) {
-        self.key = key
-        rate = broker.currencyRate
-        let trades = broker.engine.ledger.openTrades
-        isLong = trades.first?.direction != .short
-        fixed = broker.initialCapital + broker.netProfit
-        for k in trades.indices {
-            let qty = trades[k].qty
-            let sign = trades[k].direction.sign
-            fixed -= trades[k].entryPrice * qty * broker.pointValue * sign * rate
-            equityPerPrice += qty * broker.pointValue * sign * rate
-            requiredPerPrice += qty * (trades[k].direction == .long ? marginLong : marginShort) * rate
-        }
     }
 }
