@@ -77,12 +77,3 @@ public final class OutputLock: @unchecked Sendable {
         return String(decoding: buffer.prefix(n), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
-
-/// The current time as ISO 8601 UTC to the second.
-enum UTCTime {
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
-}

@@ -228,36 +228,3 @@ public final class WalkForward: Sendable {
         try manifest.write(to: config.output.directory + "/manifest.json")
     }
 }
-
-/// The first error of many threads.
-final class ErrorSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: SweepError?
-    func set(_ e: SweepError) {
-        lock.lock()
-        if error == nil { error = e }
-        lock.unlock()
-    }
-    var value: SweepError? {
-        lock.lock()
-        defer { lock.unlock() }
-        return error
-    }
-}
-
-/// Per-fold outcome slots filled from many threads.
-final class OutcomeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [RunOutcome?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ o: RunOutcome) {
-        lock.lock()
-        slots[i] = o
-        lock.unlock()
-    }
-    func get(_ i: Int) -> RunOutcome? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
-    }
-}
