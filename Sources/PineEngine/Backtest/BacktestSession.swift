@@ -166,7 +166,9 @@ public final class BacktestSession<Script: BarScript> {
     }
 
     /// Counts a bar where, at its worst price for the open position (the low for a long,
-    /// the high for a short), the equity does not cover the position's margin
+    /// the high for a short; for a position opened on the bar's path before the margin
+    /// check, the worst price it saw, as the check uses), the equity does not cover the
+    /// position's margin
     /// (TradingView's margin-call test: available funds = equity - value x margin % < 0).
     /// Both are linear in the price, so the coefficients are rebuilt only when a trade
     /// opens or closes, or the currency rate changes.
@@ -176,7 +178,7 @@ public final class BacktestSession<Script: BarScript> {
         if key != margin.key || broker.currencyRate != margin.rate {
             margin = MarginLine(broker: broker, key: key, long: marginLong, short: marginShort)
         }
-        let worst = margin.isLong ? low : high
+        let worst = broker.engine.worstPriceSeen(long: margin.isLong, high: high, low: low)
         let required = margin.requiredPerPrice * worst
         if margin.fixed + margin.equityPerPrice * worst - required < -1e-9 * max(1, required) {
             counters.marginShortfallBars += 1

@@ -35,6 +35,8 @@ struct BarPathFeed {
                 engine.walk(to: e1)
                 engine.walk(to: e2)
                 engine.walk(to: c)
+            } else {
+                engine.positionSeesWholeBar()
             }
             // The open trades' excursions take in the bar (the fills took
             // in what they close).
@@ -50,6 +52,7 @@ struct BarPathFeed {
                 engine.open(at: sub.open[start])
                 if engine.book.isEmpty {
                     // Nothing can fill: only the excursions move, to the sub-bars' extremes.
+                    engine.positionSeesWholeBar()
                     var sh = sub.high[start]
                     var sl = sub.low[start]
                     for k in start..<end {
@@ -94,6 +97,7 @@ struct BarPathFeed {
             if engine.isIdle { return (sh, sl) }
             if engine.book.isEmpty, let last = samples.last {
                 // Nothing can fill: only the excursions move, to the samples' extremes.
+                engine.positionSeesWholeBar()
                 engine.reachExtremes(high: sh, low: sl, close: last)
                 return (sh, sl)
             }

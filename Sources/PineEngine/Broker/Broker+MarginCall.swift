@@ -6,9 +6,18 @@ extension Broker {
     /// The exit id a margin call's fills carry in the trade list.
     public static let marginCallId = "Margin call"
 
-    /// Checks the open position once per bar at the bar's worst price for
-    /// it (the low for a long, the high for a short) and liquidates part of
-    /// it there when the equity does not cover its margin:
+    /// Checks the open position once per bar, after the bar's path is
+    /// walked, at the worst price it has seen on the bar (the low for a
+    /// long, the high for a short), and liquidates part of it there when the
+    /// equity does not cover its margin. A position open before the bar has
+    /// seen the whole bar; one opened on the bar's path has seen only the
+    /// path from its opening fill on: a long bought by a buy stop on the way
+    /// up, after the bar's low, is checked at the lowest price after its
+    /// fill (the fill point or a later point of the path), not at the low.
+    /// TradingView's manual does not say which price of the bar a position
+    /// opened inside it is checked at; this is the rule consistent with the
+    /// price path the fills follow. Trades added to a position already open
+    /// do not restart it (the position has seen the whole stretch).
     ///
     /// 1. money spent = quantity x entry price; market value (MVS) =
     ///    quantity x price (both x point value, in the strategy's currency);

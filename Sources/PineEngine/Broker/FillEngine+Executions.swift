@@ -112,6 +112,19 @@ extension FillEngine {
             t.entryMask = extremesBefore(price)
             if !t.entryMask.isEmpty { maskedEntryBar = clock.index }
         }
+        if ledger.openTrades.isEmpty {
+            // A new position (from flat, or the rest of a reversal): the
+            // margin check sees the path from this point on (`markPrice`,
+            // the path's price at the fill). Opened after the bar's check
+            // (on the close), it is checked on the next bar, all of it.
+            if marginCheckBar == clock.index {
+                positionPathBar = -1
+            } else {
+                positionPathBar = clock.index
+                positionPathLow = markPrice
+                positionPathHigh = markPrice
+            }
+        }
         ledger.open(t)
     }
 

@@ -7,10 +7,11 @@ extension FillEngine {
     mutating func marginCall(
         high: Double, low: Double, marginLong: Double, marginShort: Double, initialCapital: Double
     ) throws(BacktestError) -> Bool {
+        marginCheckBar = clock.index
         guard let side = ledger.direction else { return false }
         let percent = side == .long ? marginLong : marginShort
         guard percent > 0 else { return false }
-        let price = side == .long ? low : high
+        let price = worstPriceSeen(long: side == .long, high: high, low: low)
         let qty = ledger.openQuantity
         let ratio = percent / 100
         let contractValue = price * rules.pointValue * ledger.rate
@@ -38,6 +39,17 @@ extension FillEngine {
             comment: nil, at: clock, fold: .priceOnly, rules: rules, closeRule: limits.closeRule)
         book.pruneExits(ledger, rules: rules)
         return true
+    }
+
+    /// The worst price the open position has seen on this bar (the low for
+    /// a long, the high for a short): the bar's, or, for a position opened
+    /// on the bar's price path, the worst price of the path from its opening
+    /// fill on (a long bought by a stop on the way up after the bar's low
+    /// never saw that low). `high`/`low`: the bar's extremes as walked.
+    @inline(__always)
+    func worstPriceSeen(long: Bool, high: Double, low: Double) -> Double {
+        if positionPathBar == clock.index { return long ? positionPathLow : positionPathHigh }
+        return long ? low : high
     }
 
     private static func marginMoney(_ v: Double) -> String { String(format: "%.2f", v) }

@@ -43,6 +43,17 @@ struct FillEngine: Sendable {
     /// symbol's (empty: 1 on every bar). The ledger books each bar's amounts
     /// at that bar's factor.
     var currencyFactors: [Double] = []
+    /// The prices the open position has seen on the current bar, for the
+    /// margin call: the bar on which it was opened on the price path before
+    /// the bar's margin check (-1: opened earlier, or after the check), and
+    /// the lowest and highest prices of the path from its opening fill on.
+    /// See `marginCall`.
+    var positionPathBar = -1
+    var positionPathLow: Double = .nan
+    var positionPathHigh: Double = .nan
+    /// The bar whose margin check has run (a position opened later on it,
+    /// on the close, is not tracked).
+    var marginCheckBar = -1
 
     /// Clears the book, the ledger and the path for a new run.
     mutating func reset(settings: BacktestSettings) {
@@ -55,6 +66,8 @@ struct FillEngine: Sendable {
         markPrice = .nan
         if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }
         maskedEntryBar = -1
+        positionPathBar = -1
+        marginCheckBar = -1
         fillLimit = 0
         startDay()
     }
@@ -134,6 +147,7 @@ struct FillEngine: Sendable {
         let firstNewTrade = ledger.tradeSequence
         markPrice = price
         updateExcursions(price)
+        positionSees(price)
         if !book.isEmpty {
             trailsSee(price)
             walk(to: price)
@@ -162,6 +176,9 @@ struct FillEngine: Sendable {
         }
         markPrice = price
         updateExcursions(price)
+        // A segment is monotone: a position opened on it saw its fill point
+        // (where the tracking starts) and the segment's end.
+        positionSees(price)
         updateTrails(from: start, to: price)
     }
 
@@ -228,6 +245,21 @@ struct FillEngine: Sendable {
             ledger.extendExcursion(i, high: h, low: l)
         }
         markPrice = close
+    }
+
+    /// A price of the path the position opened on this bar has seen.
+    @inline(__always)
+    mutating func positionSees(_ price: Double) {
+        if positionPathBar != clock.index { return }
+        if price < positionPathLow { positionPathLow = price }
+        if price > positionPathHigh { positionPathHigh = price }
+    }
+
+    /// The bar's path was not walked past its open (nothing was pending
+    /// there): a position opened at the open has seen the whole bar.
+    @inline(__always)
+    mutating func positionSeesWholeBar() {
+        positionPathBar = -1
     }
 
     /// Updates every open trade's excursions with a price the magnifier's
