@@ -67,18 +67,6 @@ extension InstanceBuilder {
     }
 }
 
-/// A condition closure carried in an array with its native calling convention.
-struct Condition {
-    let test: BoolFn
-    init(_ test: @escaping BoolFn) { self.test = test }
-}
-
-/// A number closure carried in an array with its native calling convention.
-struct NumberArm {
-    let value: NumFn
-    init(_ value: @escaping NumFn) { self.value = value }
-}
-
 private struct StatementArm {
     let condition: Condition
     let arm: Step
