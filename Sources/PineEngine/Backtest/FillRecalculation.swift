@@ -91,6 +91,7 @@ enum FillRecalculation {
             // A fill may have reached the day's limit of filled orders.
             broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached
             try script.onFill(bar, broker: broker)
+            dropOrphanExits(broker)
             mark = fillMark(broker)
         }
         if case .realBars = broker.settings.magnifier, let sub = bars.subBars {
@@ -119,9 +120,18 @@ enum FillRecalculation {
         counters.fillExecutions += executions
         broker.acceptsOrders = input.acceptsOrders && !broker.risk.isHalted && !broker.engine.fillLimitReached
         try script.onBar(bar, broker: broker)
+        dropOrphanExits(broker)
         let (eq, op) = broker.closeBar(nextOpen: input.nextOpen)
         return BarStep(
             bar: bar, closedTradeRange: before..<broker.engine.ledger.closedTrades.count, equity: eq, openProfit: op)
+    }
+
+    /// After each execution of the script, as after the one on the close
+    /// without the setting: an exit whose `from_entry` names no open trade
+    /// and no pending entry creates no order.
+    @inline(__always)
+    private static func dropOrphanExits(_ broker: Broker) {
+        if broker.engine.book.mayHoldOrphanExits { broker.engine.book.dropOrphanExits(broker.engine.ledger) }
     }
 
     /// The real-bar magnifier's path: each sub-bar's open (a jump after the

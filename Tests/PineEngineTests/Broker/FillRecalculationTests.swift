@@ -291,6 +291,23 @@ struct FillRecalculationTests {
         }
     }
 
+    /// An exit placed on bar 0 for entry "L", which is neither open nor
+    /// pending then, creates no order: the entry placed on bar 1 fills at
+    /// bar 2's open (104) and stays open, although the exit's limit (90) is
+    /// below every later price. The same with and without the setting.
+    @Test func exitForAnEntryNeitherOpenNorPendingCreatesNoOrder() throws {
+        let body = """
+            if bar_index == 0
+                strategy.exit("X", "L", limit = 90)
+            if bar_index == 1
+                strategy.entry("L", strategy.long)
+            """
+        let expected = [Self.L(2, 104, nil, nil)]
+        #expect(OrderRuleHarness.fills(try Self.run(body).report) == expected)
+        let plain = try Self.run(body, strategy: "strategy(\"fills\", overlay=true)")
+        #expect(OrderRuleHarness.fills(plain.report) == expected)
+    }
+
     @Test func immediatelyIsRefusedAtTheCall() throws {
         do {
             _ = try Self.run(
