@@ -22,13 +22,10 @@ public struct ClosedTrade: Sendable, Hashable {
     public var maxRunup: Double
     /// Worst open loss reached during the trade (positive), including the entry commission.
     public var maxDrawdown: Double
-    /// Units of the strategy's currency per unit of the symbol's on the
-    /// entry bar (1 when the two currencies are the same money).
-    public var entryRate: Double = 1
-
     /// The entry's cost in the strategy's currency at the entry bar's rate
-    /// (the base of the percent values), without the point value.
-    @inlinable public var entryCost: Double { entryPrice * qty * entryRate }
+    /// (the base of the percent values): entry price x quantity x point
+    /// value x rate; nan when not known.
+    public var entryCost: Double = .nan
 
     public init(
         direction: TradeDirection, entryId: String, exitId: String, entryComment: String?,

@@ -44,6 +44,6 @@ public struct OpenTrade: Sendable, Hashable {
     }
 
     /// The entry's cost in the strategy's currency at the entry bar's rate
-    /// (the base of the percent values), without the point value.
-    @inlinable public var entryCost: Double { entryPrice * qty * entryRate }
+    /// (the base of the percent values): price x quantity x point value x rate.
+    @inlinable public func entryCost(pointValue: Double) -> Double { entryPrice * qty * pointValue * entryRate }
 }

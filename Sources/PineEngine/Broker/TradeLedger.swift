@@ -231,13 +231,14 @@ struct TradeLedger: Sendable {
             let pnl = gross - entryComm - exitComm
             let runup = max(0, (best - t.entryPrice) * s * cq * pointValue * bestRate - entryComm)
             let drawdown = (t.entryPrice - worst) * s * cq * pointValue * worstRate + entryComm
+            let entryCost = t.entryPrice * cq * pointValue * t.entryRate
             var record = ClosedTrade(
                 direction: t.direction, entryId: t.entryId, exitId: exitId, entryComment: t.entryComment,
                 exitComment: comment, entryTime: t.entryTime, exitTime: bar.time, entryPrice: t.entryPrice,
                 exitPrice: price, entryBar: t.entryBar, exitBar: bar.index, qty: cq, pnl: pnl,
-                pnlPercent: pnl / (t.entryPrice * cq * pointValue * t.entryRate) * 100,
+                pnlPercent: pnl / entryCost * 100,
                 commission: entryComm + exitComm, maxRunup: runup, maxDrawdown: drawdown)
-            record.entryRate = t.entryRate
+            record.entryCost = entryCost
             closedTrades.append(record)
             netProfit += pnl
             if pnl > 0 {

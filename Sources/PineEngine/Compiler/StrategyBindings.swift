@@ -187,9 +187,9 @@ enum StrategyBindings {
             }
         }
         let openPercent: [(String, (Broker, Int) -> Double)] = [
-            ("profit_percent", { b, i in Self.percentOfCost(b.openTradeProfit(i), b.openTrade(i)) }),
-            ("max_runup_percent", { b, i in Self.percentOfCost(b.openTradeMaxRunup(i), b.openTrade(i)) }),
-            ("max_drawdown_percent", { b, i in Self.percentOfCost(b.openTradeMaxDrawdown(i), b.openTrade(i)) }),
+            ("profit_percent", { b, i in Self.percentOfCost(b.openTradeProfit(i), b.openTrade(i), b.pointValue) }),
+            ("max_runup_percent", { b, i in Self.percentOfCost(b.openTradeMaxRunup(i), b.openTrade(i), b.pointValue) }),
+            ("max_drawdown_percent", { b, i in Self.percentOfCost(b.openTradeMaxDrawdown(i), b.openTrade(i), b.pointValue) }),
         ]
         for (field, read) in openPercent {
             t["strategy.opentrades." + field] = BuiltinImplementation { a in
@@ -318,9 +318,10 @@ enum StrategyBindings {
     }
 
     /// Money as a percent of an open trade's entry cost (both in the strategy's currency).
-    static func percentOfCost(_ money: Double, _ trade: OpenTrade?) -> Double {
-        guard let trade, trade.entryCost != 0 else { return .nan }
-        return money / trade.entryCost * 100
+    static func percentOfCost(_ money: Double, _ trade: OpenTrade?, _ pointValue: Double) -> Double {
+        guard let trade else { return .nan }
+        let cost = trade.entryCost(pointValue: pointValue)
+        return cost != 0 ? money / cost * 100 : .nan
     }
 
     /// `strategy.*` variables and constants.

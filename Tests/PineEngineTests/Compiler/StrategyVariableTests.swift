@@ -60,6 +60,47 @@ import Testing
         #expect(near(last["max_runup"], runup))
     }
 
+    /// Trade percents are of the entry's value with the point value, as
+    /// the profit they divide is: point value 50, long 1 from bar 1's open
+    /// (100, value 5,000); bar 1 goes down to 95 first, then up to 110 and
+    /// closes at 105 (open profit 250 = 5%, run-up 500 = 10%, drawdown 250
+    /// = 5%); the close fills at bar 3's open, 108 (profit 400 = 8%).
+    @Test func tradePercentsAreOfTheEntryValueWithThePointValue() throws {
+        let source = """
+            //@version=6
+            strategy("pv")
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty = 1)
+            if bar_index == 2
+                strategy.close("L")
+            plot(strategy.opentrades.profit_percent(0), "open profit")
+            plot(strategy.opentrades.max_runup_percent(0), "open runup")
+            plot(strategy.opentrades.max_drawdown_percent(0), "open drawdown")
+            plot(strategy.closedtrades.profit_percent(0), "closed profit")
+            plot(strategy.closedtrades.max_runup_percent(0), "closed runup")
+            plot(strategy.closedtrades.max_drawdown_percent(0), "closed drawdown")
+            """
+        let bars: [(Double, Double, Double, Double)] = [
+            (100, 100, 100, 100), (100, 110, 95, 105), (105, 106, 104, 105), (108, 108, 108, 108),
+        ]
+        let start: Int64 = 1_704_067_200_000
+        let store = BarStore(
+            time: bars.indices.map { start + Int64($0) * 900_000 }, open: bars.map { $0.0 }, high: bars.map { $0.1 },
+            low: bars.map { $0.2 }, close: bars.map { $0.3 }, volume: bars.map { _ in 1 })
+        let data = try PreparedData(store: store, sourceTimeframe: Timeframe("15"), pointValue: 50)
+        let program = try PineProgram.compile(source: source, fileName: "pv.pine")
+        let result = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
+        func at(_ title: String, _ bar: Int) -> Double? { result.plots.first { $0.title == title }?.values[bar] }
+        func near(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-9 } ?? false }
+        #expect(result.report.trades.first?.pnl == 400)
+        #expect(near(at("open profit", 1), 5))
+        #expect(near(at("open runup", 1), 10))
+        #expect(near(at("open drawdown", 1), 5))
+        #expect(near(at("closed profit", 3), 8))
+        #expect(near(at("closed runup", 3), 10))
+        #expect(near(at("closed drawdown", 3), 5))
+    }
+
     /// The largest long and short positions held so far. Long 1 fills at
     /// bar 1's open, a pyramided 2 more at bar 2's (long 3), a short 2 placed
     /// on bar 3 reverses at bar 4's open (short 2), close_all flattens at
