@@ -67,15 +67,18 @@ extension FillEngine {
                 if !o.attached || !(o.reserved > 1e-12) { continue }
                 let long = o.direction == .long
                 let s = o.direction.sign
-                // `limit` replaces `profit` and `stop` replaces `loss` when given;
-                // ticks count from the entry price of the exit's trade.
+                // Ticks count from the entry price of the exit's trade. With both
+                // a price and a distance, the level the price reaches first
+                // acts: the nearer take-profit and the nearer stop-loss.
                 var lim = o.limit
-                if lim.isNaN && !o.profitTicks.isNaN {
-                    lim = rules.normalizedLevel(o.refPrice + s * o.profitTicks * mintick)
+                if !o.profitTicks.isNaN {
+                    let byTicks = rules.normalizedLevel(o.refPrice + s * o.profitTicks * mintick)
+                    lim = lim.isNaN ? byTicks : (long ? min(lim, byTicks) : max(lim, byTicks))
                 }
                 var stp = o.stop
-                if stp.isNaN && !o.lossTicks.isNaN {
-                    stp = rules.normalizedLevel(o.refPrice - s * o.lossTicks * mintick)
+                if !o.lossTicks.isNaN {
+                    let byTicks = rules.normalizedLevel(o.refPrice - s * o.lossTicks * mintick)
+                    stp = stp.isNaN ? byTicks : (long ? max(stp, byTicks) : min(stp, byTicks))
                 }
                 consider(i, .exitLimit, lim, long, false)
                 consider(i, .exitStop, stp, !long, true)
@@ -152,13 +155,16 @@ extension FillEngine {
     }
 
     /// Where exit `o`'s trail activates for an entry at `entryPrice`
-    /// (`sign` +1 long, -1 short): `trail_price`, else `trail_points` ticks
+    /// (`sign` +1 long, -1 short): `trail_price`, or `trail_points` ticks
     /// from the entry (without an offset rounded up to whole ticks, since
-    /// the exit is at that level).
+    /// the exit is at that level); with both, the one reached first.
     @inline(__always)
     func trailActivation(_ o: PendingOrder, entryPrice: Double, sign s: Double) -> Double {
-        if !o.trailPrice.isNaN { return o.trailPrice }
+        if o.trailPoints.isNaN { return o.trailPrice }
         let ticks = o.trailOffsetTicks == 0 ? rules.ceilTicks(o.trailPoints) : o.trailPoints
-        return rules.normalizedLevel(entryPrice + s * ticks * rules.mintick)
+        let byTicks = rules.normalizedLevel(entryPrice + s * ticks * rules.mintick)
+        if o.trailPrice.isNaN { return byTicks }
+        // Both given: the level that activates the trail first.
+        return s > 0 ? min(o.trailPrice, byTicks) : max(o.trailPrice, byTicks)
     }
 }

@@ -26,6 +26,7 @@ struct InstrumentRules: Sendable {
         if let step = settings.symbol.lotStep, step > 0 { lotStep = step } else { lotStep = .nan }
         slippagePrice = Double(p.slippage) * mintick
         limitBeyond = Double(p.fillLimitsAssumption) * mintick
+        // A zero commission value charges nothing whatever its type.
         commissionType = p.commissionValue == 0 ? nil : p.commissionType
         commissionValue = p.commissionValue
     }

@@ -10,8 +10,10 @@ public struct StrategyProperties: Sendable, Hashable {
     public var defaultQtyValue: Double = 1
     /// Open entries allowed in one direction; 0 means 1.
     public var pyramiding: Int = 0
-    /// nil: no commission.
-    public var commissionType: CommissionType? = nil
+    /// How `commissionValue` is charged; percent when the script does not
+    /// say (TradingView's default), so `commission_value` alone is a percent.
+    public var commissionType: CommissionType = .percent
+    /// The commission per fill in `commissionType` units; 0: no commission.
     public var commissionValue: Double = 0
     /// Adverse slippage in ticks on market and stop fills.
     public var slippage: Int = 0

@@ -98,13 +98,24 @@ enum StrategyBindings {
             let nums = try [2, 3, 4, 5, 6, 7, 8, 9, 10].map { try a.optionalNum($0) }
             let oca = try a.optionalStr(11)
             let comments = try [12, 13, 14, 15].map { try a.optionalStr($0) }
+            // Version 5 ignores a distance (profit, loss, trail_points) whose
+            // price (limit, stop, trail_price) is given and not na; version 6
+            // keeps both and the broker uses the level reached first.
+            let version5 = a.builder.isVersion5
+            func relative(_ distance: Double?, _ price: Double?) -> Double? {
+                guard version5, let price, !price.isNaN else { return distance }
+                return nil
+            }
             return .void({ rt in
                 guard let b = rt.broker else { return .normal }
+                let limit = try optional(nums[3], rt)
+                let stop = try optional(nums[5], rt)
+                let trailPrice = try optional(nums[6], rt)
                 b.exit(
                     try id(rt), fromEntry: try optional(from, rt), qty: try optional(nums[0], rt),
-                    qtyPercent: try optional(nums[1], rt), profit: try optional(nums[2], rt),
-                    limit: try optional(nums[3], rt), loss: try optional(nums[4], rt), stop: try optional(nums[5], rt),
-                    trailPrice: try optional(nums[6], rt), trailPoints: try optional(nums[7], rt),
+                    qtyPercent: try optional(nums[1], rt), profit: relative(try optional(nums[2], rt), limit),
+                    limit: limit, loss: relative(try optional(nums[4], rt), stop), stop: stop,
+                    trailPrice: trailPrice, trailPoints: relative(try optional(nums[7], rt), trailPrice),
                     trailOffset: try optional(nums[8], rt), ocaName: try optional(oca, rt),
                     comment: try optional(comments[0], rt), commentProfit: try optional(comments[1], rt),
                     commentLoss: try optional(comments[2], rt), commentTrailing: try optional(comments[3], rt))

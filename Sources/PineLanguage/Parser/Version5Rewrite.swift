@@ -43,20 +43,6 @@ enum Version5Rewrite {
         switch statement.kind {
         case .expression(let e):
             guard case .call(var call) = e.kind, let name = call.callee.dottedName, whenCommands.contains(name) else { break }
-            if name == "strategy.exit" {
-                // Version 5 ignores a relative level when the absolute one is also given.
-                let labels = Set(call.arguments.compactMap(\.label))
-                for (relative, absolute) in [("profit", "limit"), ("loss", "stop"), ("trail_points", "trail_price")]
-                where labels.contains(relative) && labels.contains(absolute) {
-                    let at = call.arguments.first { $0.label == relative }?.range ?? statement.range
-                    diagnostics.append(
-                        Diagnostic(
-                            .error,
-                            "strategy.exit with both \(relative) and \(absolute) is not supported for //@version=5 "
-                                + "(version 5 ignores \(relative)); keep one of them or convert the script to version 6",
-                            at: at))
-                }
-            }
             if let at = positionalWhen[name] {
                 let positional = call.arguments.indices.filter { call.arguments[$0].label == nil }
                 if at < positional.count {

@@ -25,7 +25,8 @@ struct StrategyPropertiesTests {
         #expect(p.defaultQtyType == .fixed)
         #expect(p.defaultQtyValue == 1)
         #expect(p.maxEntriesPerDirection == 1)
-        #expect(p.commissionType == nil)
+        #expect(p.commissionType == .percent)
+        #expect(p.commissionValue == 0)
         #expect(p.closeEntriesRule == .fifo)
         #expect(!p.processOrdersOnClose)
     }

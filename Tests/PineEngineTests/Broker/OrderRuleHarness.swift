@@ -16,9 +16,9 @@ enum OrderRuleHarness {
     /// as (open, high, low, close).
     static func run(
         _ body: String, strategy: String = "strategy(\"rule\", overlay=true)",
-        bars ohlc: [(Double, Double, Double, Double)], magnifier: Magnifier = .off
+        bars ohlc: [(Double, Double, Double, Double)], magnifier: Magnifier = .off, version: Int = 6
     ) throws -> BacktestReport {
-        let source = "//@version=6\n" + strategy + "\n" + body
+        let source = "//@version=\(version)\n" + strategy + "\n" + body
         let program = try PineProgram.compile(source: source, fileName: "rule.pine")
         let store = BarStore(
             time: ohlc.indices.map { time($0) }, open: ohlc.map { $0.0 }, high: ohlc.map { $0.1 },

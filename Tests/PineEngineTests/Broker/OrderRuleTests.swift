@@ -272,16 +272,94 @@ struct OrderRuleTests {
 
     // MARK: - strategy.exit
 
-    /// Long at 100 with profit = 100 ticks (101) and limit = 102: the target
-    /// is 102 (bar 2), not 101 (bar 1).
-    @Test func limitReplacesProfit() throws {
-        let r = try OrderRuleHarness.run(
+    /// Version 6 keeps both a distance and a price and uses the level the
+    /// price reaches first. Long at 100: profit = 100 ticks (101) with
+    /// limit = 102 takes profit at 101 (bar 1 reaches 101.5); loss = 100
+    /// ticks (99) with stop = 98 stops at 99 (bar 1 of the second run
+    /// falls to 98.5).
+    @Test func version6UsesTheLevelReachedFirst() throws {
+        let up = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", profit=100, limit=102, loss=1000, stop=90)
+            """, bars: [Self.flat(100), (100, 101.5, 99.5, 101), (101, 102.5, 100.8, 102), Self.flat(102)])
+        #expect(OrderRuleHarness.fills(up) == [Self.L(1, 100, 1, 101)])
+        let down = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", loss=100, stop=98)
+            """, bars: [Self.flat(100), (100, 100.4, 98.5, 99), (99, 99.2, 97.5, 98), Self.flat(98)])
+        #expect(OrderRuleHarness.fills(down) == [Self.L(1, 100, 1, 99)])
+        // Short at 100: the take-profit reached first is the higher price
+        // (99 from 100 ticks, not limit 98), the stop the lower (100.5, not
+        // the 200 ticks at 102).
+        let short = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("S", strategy.short)
+                strategy.exit("X", "S", profit=100, limit=98, loss=200, stop=100.5)
+            """, bars: [Self.flat(100), (100, 100.2, 98.8, 99.5), Self.flat(99.5)])
+        #expect(OrderRuleHarness.fills(short) == [Self.S(1, 100, 1, 99)])
+        let shortStop = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("S", strategy.short)
+                strategy.exit("X", "S", profit=100, limit=98, loss=200, stop=100.5)
+            """, bars: [Self.flat(100), (100, 100.8, 99.6, 100.6), Self.flat(100.6)])
+        #expect(OrderRuleHarness.fills(shortStop) == [Self.S(1, 100, 1, 100.5)])
+    }
+
+    /// Version 5 ignores the distance when the price is given: the same
+    /// long exits at limit 102 (bar 2), not at 101 (bar 1); with a na limit
+    /// the 100 ticks act (101, bar 1).
+    @Test func version5PriceReplacesDistance() throws {
+        let bars = [Self.flat(100), (100, 101.5, 99.5, 101), (101, 102.5, 100.8, 102), Self.flat(102)]
+        let given = try OrderRuleHarness.run(
             """
             if bar_index == 0
                 strategy.entry("L", strategy.long)
                 strategy.exit("X", "L", profit=100, limit=102)
-            """, bars: [Self.flat(100), (100, 101.5, 99.5, 101), (101, 102.5, 100.8, 102), Self.flat(102)])
+            """, bars: bars, version: 5)
+        #expect(OrderRuleHarness.fills(given) == [Self.L(1, 100, 2, 102)])
+        let naLimit = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", profit=100, limit=na)
+            """, bars: bars, version: 5)
+        #expect(OrderRuleHarness.fills(naLimit) == [Self.L(1, 100, 1, 101)])
+    }
+
+    /// trail_points = 100 ticks (activation 101) with trail_price = 103 and
+    /// no offset: version 6 activates at the level reached first, 101,
+    /// and exits there on bar 1 (high 101.5).
+    @Test func version6TrailActivatesAtTheNearerLevel() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", trail_points=100, trail_price=103, trail_offset=0)
+            """, bars: [Self.flat(100), (100, 101.5, 99.8, 101), Self.flat(101)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 1, 101)])
+    }
+
+    /// `commission_value` without `commission_type` is a percent (the
+    /// declaration's default): long 1 from 100 to 102 at 0.1 % pays
+    /// (100 + 102) x 0.1 / 100 = 0.202, net 2 - 0.202 = 1.798.
+    @Test func commissionValueAloneIsAPercent() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.close("L")
+            """, strategy: "strategy(\"rule\", overlay=true, commission_value=0.1)",
+            bars: [Self.flat(99), Self.flat(100), Self.flat(102), Self.flat(102)])
         #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 2, 102)])
+        #expect(abs((r.trades.first?.commission ?? 0) - 0.202) < 1e-9)
+        #expect(abs((r.trades.first?.pnl ?? 0) - 1.798) < 1e-9)
     }
 
     /// Long at the open 100, trail_points 20 without offset, bar O100
