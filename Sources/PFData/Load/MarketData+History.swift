@@ -22,6 +22,7 @@ extension MarketData {
             bars: kept, timeframe: timeframe, symbol: symbol, sourcePath: sourcePath, ohlcvPath: ohlcvPath,
             gaps: IntervalDetection.detect(kept.time).gaps)
         cut.currencyIsKnown = currencyIsKnown
+        cut.hasSymbolFile = hasSymbolFile
         return cut
     }
 }

@@ -18,6 +18,9 @@ public struct MarketData: Sendable {
     /// False when the symbol's quote currency is a default: no symbol file
     /// and none recognised in the data file's name.
     public var currencyIsKnown = true
+    /// True when the symbol came from a symbol file beside the data (not
+    /// from defaults guessed from the file name and the prices).
+    public var hasSymbolFile = false
 
     public init(
         bars: BarStore, timeframe: Timeframe?, symbol: SymbolInfo, sourcePath: String, ohlcvPath: String,
@@ -70,6 +73,7 @@ public struct MarketData: Sendable {
             bars: bars, timeframe: timeframe, symbol: info, sourcePath: path, ohlcvPath: ohlcvPath,
             gaps: detection.gaps)
         market.currencyIsKnown = symbol != nil || SymbolGuess(fileName: path).quote != nil
+        market.hasSymbolFile = symbol != nil
         return market
     }
 

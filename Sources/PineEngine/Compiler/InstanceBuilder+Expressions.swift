@@ -79,7 +79,10 @@ extension InstanceBuilder {
             case .reference(let storage, let type): return .ref(storage.read, type)
             }
         }
-        if let v = try BuiltinVariables.value(name, builder: self, range: range) { return v }
+        if let v = try BuiltinVariables.value(name, builder: self, range: range) {
+            if security.isActive, let field = SymbolFields.of(name) { return requestedSymbolValue(v, name, field, range) }
+            return v
+        }
         throw error(range, "'\(name)' is not defined or not supported yet")
     }
 

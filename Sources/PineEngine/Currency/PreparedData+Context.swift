@@ -14,7 +14,9 @@ extension PreparedData {
     public func addSymbols(_ files: [String: String]) throws {
         for (ticker, path) in files.sorted(by: { $0.key < $1.key }) {
             let market = try MarketData.load(path: path)
-            security.register(ticker: ticker, source: .init(bars: market.bars, timeframe: market.timeframe))
+            security.register(
+                ticker: ticker,
+                source: .init(bars: market.bars, timeframe: market.timeframe, symbol: RequestedSymbol(market: market)))
         }
     }
 }

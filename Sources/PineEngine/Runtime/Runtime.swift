@@ -36,6 +36,9 @@ final class Runtime {
         var timeframe: Timeframe?
         var sessionStarts: [SessionTime] = []
         var security: SecurityViews?
+        var unknownSymbolFields: SymbolFields = []
+        var requestedTicker = ""
+        var requestedSymbolFile = ""
         var clock = ZoneClock(identifier: nil)
         var cachedFieldsBar = -2
         var cachedFields = CalendarFields(localMs: 0)
@@ -152,6 +155,22 @@ final class Runtime {
     var security: SecurityViews? {
         @inline(__always) _read { yield state.pointee.security }
         @inline(__always) _modify { yield &state.pointee.security }
+    }
+    /// In a requested context of another symbol: the `syminfo.*` properties
+    /// pfopt does not know for it (empty elsewhere), and its ticker as the
+    /// script wrote it (what the refusal names).
+    var unknownSymbolFields: SymbolFields {
+        @inline(__always) _read { yield state.pointee.unknownSymbolFields }
+        @inline(__always) _modify { yield &state.pointee.unknownSymbolFields }
+    }
+    var requestedTicker: String {
+        @inline(__always) _read { yield state.pointee.requestedTicker }
+        @inline(__always) _modify { yield &state.pointee.requestedTicker }
+    }
+    /// The symbol file that would make those properties known (a file name).
+    var requestedSymbolFile: String {
+        @inline(__always) _read { yield state.pointee.requestedSymbolFile }
+        @inline(__always) _modify { yield &state.pointee.requestedSymbolFile }
     }
     /// Calendar fields in the chart time zone, cached per bar.
     var clock: ZoneClock {

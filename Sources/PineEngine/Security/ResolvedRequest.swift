@@ -7,4 +7,6 @@ struct ResolvedRequest {
     let symbol: String
     let timeframe: Timeframe
     let heikinAshi: Bool
+    /// The symbol as the script wrote it (without modifiers).
+    let written: String
 }

@@ -40,21 +40,42 @@ struct SecurityRequest {
             if ignoreInvalidSymbol { return nil }
             throw rt.error(SecurityError.unknownSymbol(id.symbol).description, line: line, column: column)
         }
-        return ResolvedRequest(views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi)
+        return ResolvedRequest(views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi, written: id.symbol)
     }
 
-    /// Points `context` at requested bars of `timeframe`, with the chart's
-    /// clock and symbol (the symbol only for the chart's own).
-    func load(_ context: Runtime, bars: BarStore, timeframe: Timeframe, ownSymbol: Bool, from rt: Runtime) {
+    /// Points `context` at requested bars of `timeframe`: the chart's own
+    /// symbol and clock, or another symbol's properties (those pfopt does
+    /// not know for it marked, so that reading them stops the run) and, when
+    /// its time zone is known, its clock.
+    func load(_ context: Runtime, bars: BarStore, timeframe: Timeframe, resolved r: ResolvedRequest, from rt: Runtime) {
         context.load(bars: bars)
-        context.mintick = rt.mintick
-        context.pointvalue = rt.pointvalue
-        context.symbol = ownSymbol ? rt.symbol : nil
         context.timeframe = timeframe
         context.barDurationMs = timeframe.hasFixedLength ? timeframe.milliseconds : 0
-        context.clock = ZoneClock(
-            identifier: rt.clock.identifier, sessionStarts: rt.sessionStarts, barDurationMs: context.barDurationMs)
-        context.sessionStarts = rt.sessionStarts
+        var zone = rt.clock.identifier
+        var sessions = rt.sessionStarts
+        if r.symbol.isEmpty {
+            context.mintick = rt.mintick
+            context.pointvalue = rt.pointvalue
+            context.symbol = rt.symbol
+            context.unknownSymbolFields = []
+            context.requestedTicker = ""
+            context.requestedSymbolFile = ""
+        } else {
+            let requested = r.views.requestedSymbol(r.symbol)
+            let (info, unknown) = requested.resolved(written: r.written)
+            context.mintick = info.mintick
+            context.pointvalue = info.pointvalue
+            context.symbol = info
+            context.unknownSymbolFields = unknown
+            context.requestedTicker = r.written
+            context.requestedSymbolFile = requested.symbolFile ?? "a symbol file"
+            if !unknown.contains(.timezone) {
+                zone = info.timezone
+                sessions = info.sessionStarts
+            }
+        }
+        context.clock = ZoneClock(identifier: zone, sessionStarts: sessions, barDurationMs: context.barDurationMs)
+        context.sessionStarts = sessions
         context.fileName = rt.fileName
         context.broker = nil
         context.security = nil

@@ -5,13 +5,17 @@ import PFData
 /// symbol, its Heikin Ashi bars, other symbols given a data file), aggregated once per context on
 /// first use and shared read-only by every engine instance of a sweep.
 public final class SecurityViews: @unchecked Sendable {
-    /// One symbol's data: its bars and their timeframe.
+    /// One symbol's data: its bars, their timeframe and, for a symbol other
+    /// than the chart's, what is known of it (nil: only the tick its prices
+    /// show).
     public struct Source: Sendable {
         public let bars: BarStore
         public let timeframe: Timeframe?
-        public init(bars: BarStore, timeframe: Timeframe?) {
+        public let symbol: RequestedSymbol?
+        public init(bars: BarStore, timeframe: Timeframe?, symbol: RequestedSymbol? = nil) {
             self.bars = bars
             self.timeframe = timeframe
+            self.symbol = symbol
         }
     }
 
@@ -69,6 +73,18 @@ public final class SecurityViews: @unchecked Sendable {
         if others[ticker] != nil { return ticker }
         if others[bare] != nil { return bare }
         return nil
+    }
+
+    /// What is known of the symbol `key` (from `symbolKey`, not "") names:
+    /// its source's description, or else only the tick its prices show.
+    func requestedSymbol(_ key: String) -> RequestedSymbol {
+        lock.lock()
+        defer { lock.unlock() }
+        if let s = others[key]?.symbol { return s }
+        let bars = others[key]?.bars
+        let tick = bars.flatMap { TickAnalysis.tickSize(of: $0) } ?? 0.01
+        return RequestedSymbol(
+            info: SymbolInfo(ticker: key, currency: "", period: "", mintick: tick), known: [.ticker, .tick])
     }
 
     private func source(_ key: String) throws(SecurityError) -> Source {
