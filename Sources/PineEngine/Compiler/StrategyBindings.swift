@@ -44,6 +44,32 @@ enum StrategyBindings {
         return t
     }
 
+    /// `strategy.convert_to_account` / `convert_to_symbol` inside a requested
+    /// expression: between the requested symbol's currency (its
+    /// `syminfo.currency` there) and the strategy's, at the rate of the
+    /// requested bar (`RequestedCurrency`).
+    private static func requestedConversion(
+        _ name: String, _ value: @escaping NumFn, toAccount: Bool, _ frame: SecurityFrame, _ a: BoundArguments
+    ) throws -> CompiledValue {
+        if frame.convertsCurrency {
+            throw a.builder.error(
+                a.range,
+                "\(name) inside the expression of a request with currency = ... is not supported: the requested "
+                    + "prices are already converted, and TradingView does not document which currency \(name) then "
+                    + "starts from (call it on the request's result instead)")
+        }
+        frame.usesAccountRate = true
+        let line = a.range.start.line
+        let column = a.range.start.column
+        return .num({ rt in
+            let v = try value(rt)
+            if let message = rt.accountRateFailure { throw rt.error(message, line: line, column: column) }
+            let factors = rt.accountFactors
+            let rate = factors.isEmpty ? 1 : factors[rt.barIndex]
+            return toAccount ? v * rate : v / rate
+        }, .float, nil)
+    }
+
     static func register(into t: inout [String: BuiltinImplementation]) {
         // The current bar's rate between the symbol's currency and the
         // strategy's (1 when they are the same money, and without a broker).
@@ -51,6 +77,9 @@ enum StrategyBindings {
             let toAccount = name.hasSuffix("account")
             t[name] = BuiltinImplementation { a in
                 let value = try a.num(0)
+                if let frame = a.builder.security.frames.last {
+                    return try requestedConversion(name, value, toAccount: toAccount, frame, a)
+                }
                 return .num({ rt in
                     let v = try value(rt)
                     guard let rate = rt.broker?.currencyRate else { return v }

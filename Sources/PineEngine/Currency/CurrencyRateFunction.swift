@@ -29,12 +29,9 @@ enum CurrencyRateFunction {
                 case .strategyToSymbol: return 1 / (rt.broker?.currencyRate ?? 1)
                 case .none:
                     if try ignoreInvalid(rt) { return .nan }
-                    let symbol = symbolCurrency(rt) ?? "unknown"
-                    let strategy = rt.broker?.settings.accountCurrency?.uppercased() ?? symbol
                     throw rt.error(
-                        "request.currency_rate(\"\(rawSource.uppercased())\", \"\(rawTarget.uppercased())\"): pfopt has a "
-                            + "rate only between the symbol's currency (\(symbol)) and the strategy's (\(strategy)), "
-                            + "given with fx / fx_rate",
+                        missingRate(
+                            "request.currency_rate(\"\(rawSource.uppercased())\", \"\(rawTarget.uppercased())\")", rt),
                         line: at.line, column: at.column)
                 }
             }, .float, nil)
@@ -54,6 +51,15 @@ enum CurrencyRateFunction {
         var source = ""
         var target = ""
         var pair: Pair?
+    }
+
+    /// Why `what` has no rate: pfopt knows only the one between the chart
+    /// symbol's currency and the strategy's (`rt` is the chart's runtime).
+    static func missingRate(_ what: String, _ rt: Runtime) -> String {
+        let symbol = symbolCurrency(rt) ?? "unknown"
+        let strategy = rt.broker?.settings.accountCurrency?.uppercased() ?? symbol
+        return "\(what): pfopt has a rate only between the symbol's currency (\(symbol)) and the strategy's "
+            + "(\(strategy)), given with fx / fx_rate"
     }
 
     /// The symbol's quote currency, nil when unknown.

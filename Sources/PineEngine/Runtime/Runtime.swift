@@ -39,6 +39,8 @@ final class Runtime {
         var unknownSymbolFields: SymbolFields = []
         var requestedTicker = ""
         var requestedSymbolFile = ""
+        var accountFactors: [Double] = []
+        var accountRateFailure: String?
         var clock = ZoneClock(identifier: nil)
         var cachedFieldsBar = -2
         var cachedFields = CalendarFields(localMs: 0)
@@ -171,6 +173,18 @@ final class Runtime {
     var requestedSymbolFile: String {
         @inline(__always) _read { yield state.pointee.requestedSymbolFile }
         @inline(__always) _modify { yield &state.pointee.requestedSymbolFile }
+    }
+    /// In a requested context whose expression converts money with
+    /// `strategy.convert_to_account`: per requested bar, units of the
+    /// strategy's currency per unit of the requested symbol's (empty: 1), or
+    /// why there is no such rate.
+    var accountFactors: [Double] {
+        @inline(__always) _read { yield state.pointee.accountFactors }
+        @inline(__always) _modify { yield &state.pointee.accountFactors }
+    }
+    var accountRateFailure: String? {
+        @inline(__always) _read { yield state.pointee.accountRateFailure }
+        @inline(__always) _modify { yield &state.pointee.accountRateFailure }
     }
     /// Calendar fields in the chart time zone, cached per bar.
     var clock: ZoneClock {

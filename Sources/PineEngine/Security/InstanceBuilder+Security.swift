@@ -23,8 +23,10 @@ extension InstanceBuilder {
         func argument(_ p: String) -> CallArgument? { names.firstIndex(of: p).flatMap { slots[$0] } }
         guard let symbolArg = argument("symbol"), let tfArg = argument("timeframe"), let exprArg = argument("expression")
         else { throw error(range, "\(name)() needs symbol, timeframe and expression") }
-        if let c = argument("currency") {
-            throw error(c.range, "\(name)(currency=...) converts the requested values to another currency: not supported yet")
+        let currency: StrFn? = try argument("currency").flatMap { c in
+            let v = try compile(c.value)
+            if case .na = v { return nil }
+            return try string(v, c.value.range)
         }
         if let c = argument("calc_bars_count") {
             throw error(c.range, "\(name)(calc_bars_count=...) is not supported yet: pfopt requests every bar of the data")
@@ -37,6 +39,7 @@ extension InstanceBuilder {
         _ = try constantFlag(argument("ignore_invalid_timeframe"), name: "ignore_invalid_timeframe")
 
         let frame = SecurityFrame(baseDepth: scope.depth + 1, inlineDepth: inlineDepth, range: exprArg.value.range)
+        frame.convertsCurrency = currency != nil
         security.frames.append(frame)
         let value: CompiledValue
         do {
@@ -51,7 +54,7 @@ extension InstanceBuilder {
         let at = call.callee.range.start
         let request = SecurityRequest(
             symbol: symbol, timeframe: timeframe, lookahead: lookahead, gaps: gaps, ignoreInvalidSymbol: ignoreInvalid,
-            line: at.line, column: at.column)
+            currency: currency, usesAccountRate: frame.usesAccountRate, line: at.line, column: at.column)
         let prelude = chain(frame.steps)
         if lower { return try lowerTimeframeValue(value, prelude, request, exprArg.value.range) }
         return try higherTimeframeValue(value, prelude, request, exprArg.value.range)

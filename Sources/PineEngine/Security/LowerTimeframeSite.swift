@@ -50,7 +50,7 @@ final class LowerTimeframeSite {
             if let r = try request.resolve(rt) {
                 do {
                     let b = try r.views.lower(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
-                    request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
+                    try request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)

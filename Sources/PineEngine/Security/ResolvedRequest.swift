@@ -9,4 +9,6 @@ struct ResolvedRequest {
     let heikinAshi: Bool
     /// The symbol as the script wrote it (without modifiers).
     let written: String
+    /// The currency the requested prices are converted to (upper case; nil: none).
+    let currency: String?
 }

@@ -9,6 +9,8 @@ public enum SecurityError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotAggregate(symbol: String, detail: String)
     case unknownTimeframe(String)
     case badTimeframe(String)
+    /// A currency conversion pfopt has no rate for (the message).
+    case money(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum SecurityError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot build the requested bars\(s.isEmpty ? "" : " of \(s)"): \(d)"
         case .unknownTimeframe(let what):
             return "\(what) timeframe is unknown: give it (--timeframe, or a data file with a regular interval)"
+        case .money(let message):
+            return message
         case .badTimeframe(let t):
             return "'\(t)' is not a timeframe (use \"60\", \"240\", \"1D\", \"1W\", \"1M\", ...)"
         }

@@ -28,6 +28,11 @@ final class SecurityFrame {
     /// Variables whose declaration is being compiled (a cycle guard).
     var pending: Set<Key> = []
     var failure: CompileError?
+    /// True when the request converts the requested prices (`currency =`).
+    var convertsCurrency = false
+    /// True when the expression calls `strategy.convert_to_account` or
+    /// `convert_to_symbol` (the site then works out their rates).
+    var usesAccountRate = false
 
     init(baseDepth: Int, inlineDepth: Int, range: SourceRange) {
         self.baseDepth = baseDepth

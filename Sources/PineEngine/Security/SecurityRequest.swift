@@ -7,6 +7,10 @@ struct SecurityRequest {
     let lookahead: Bool
     let gaps: Bool
     let ignoreInvalidSymbol: Bool
+    /// `currency =`: the currency the requested prices are given in (nil: the symbol's own).
+    let currency: StrFn?
+    /// True when the expression converts money with `strategy.convert_to_*`.
+    let usesAccountRate: Bool
     /// Where the call is (runtime errors point there).
     let line: Int
     let column: Int
@@ -40,20 +44,30 @@ struct SecurityRequest {
             if ignoreInvalidSymbol { return nil }
             throw rt.error(SecurityError.unknownSymbol(id.symbol).description, line: line, column: column)
         }
-        return ResolvedRequest(views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi, written: id.symbol)
+        var target: String?
+        if let currency {
+            let text = try currency(rt).uppercased()
+            if !text.isEmpty && text != "NONE" { target = text }
+        }
+        return ResolvedRequest(
+            views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi, written: id.symbol, currency: target)
     }
 
     /// Points `context` at requested bars of `timeframe`: the chart's own
     /// symbol and clock, or another symbol's properties (those pfopt does
     /// not know for it marked, so that reading them stops the run) and, when
     /// its time zone is known, its clock.
-    func load(_ context: Runtime, bars: BarStore, timeframe: Timeframe, resolved r: ResolvedRequest, from rt: Runtime) {
-        context.load(bars: bars)
+    func load(_ context: Runtime, bars: BarStore, timeframe: Timeframe, resolved r: ResolvedRequest, from rt: Runtime)
+        throws(SecurityError)
+    {
         context.timeframe = timeframe
         context.barDurationMs = timeframe.hasFixedLength ? timeframe.milliseconds : 0
         var zone = rt.clock.identifier
         var sessions = rt.sessionStarts
+        // The requested symbol's currency (nil: unknown).
+        var money: String?
         if r.symbol.isEmpty {
+            money = CurrencyRateFunction.symbolCurrency(rt)
             context.mintick = rt.mintick
             context.pointvalue = rt.pointvalue
             context.symbol = rt.symbol
@@ -69,6 +83,7 @@ struct SecurityRequest {
             context.unknownSymbolFields = unknown
             context.requestedTicker = r.written
             context.requestedSymbolFile = requested.symbolFile ?? "a symbol file"
+            if !unknown.contains(.currency) && !info.currency.isEmpty { money = info.currency.uppercased() }
             if !unknown.contains(.timezone) {
                 zone = info.timezone
                 sessions = info.sessionStarts
@@ -76,8 +91,41 @@ struct SecurityRequest {
         }
         context.clock = ZoneClock(identifier: zone, sessionStarts: sessions, barDurationMs: context.barDurationMs)
         context.sessionStarts = sessions
+        context.load(bars: try converted(bars, into: r, from: money, rt))
+        context.accountFactors = []
+        context.accountRateFailure = nil
+        if usesAccountRate, rt.broker != nil {
+            let account = rt.broker?.settings.accountCurrency?.uppercased() ?? CurrencyRateFunction.symbolCurrency(rt)
+            let what = "strategy.convert_to_account / convert_to_symbol in the requested context of \(r.written)"
+            if let account, let money {
+                switch RequestedCurrency.factors(from: money, to: account, times: context.times, rt: rt) {
+                case .success(let f): context.accountFactors = f ?? []
+                case .failure:
+                    context.accountRateFailure = CurrencyRateFunction.missingRate("\(what) (\(money) to \(account))", rt)
+                }
+            } else {
+                context.accountRateFailure = "\(what): the currency of \(r.written) is unknown (give it a symbol file)"
+            }
+        }
         context.fileName = rt.fileName
         context.broker = nil
         context.security = nil
+    }
+
+    /// The requested bars in the currency `r` asks for (`currency =`), from
+    /// the symbol's own currency `money` (nil: unknown).
+    private func converted(_ bars: BarStore, into r: ResolvedRequest, from money: String?, _ rt: Runtime)
+        throws(SecurityError) -> BarStore
+    {
+        guard let target = r.currency else { return bars }
+        let what = "request.security(currency = \"\(target)\")"
+        guard let money else {
+            let whose = r.symbol.isEmpty ? "the chart's symbol" : r.written
+            throw .money("\(what): the currency of \(whose) is unknown (give it a symbol file)")
+        }
+        switch RequestedCurrency.factors(from: money, to: target, times: bars.time, rt: rt) {
+        case .success(let f): return f.map { RequestedCurrency.converted(bars, by: $0) } ?? bars
+        case .failure: throw .money(CurrencyRateFunction.missingRate("\(what) on prices in \(money)", rt))
+        }
     }
 }

@@ -33,7 +33,7 @@ final class SecuritySite {
             if let r = try request.resolve(rt) {
                 do {
                     let b = try r.views.requested(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
-                    request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
+                    try request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)
