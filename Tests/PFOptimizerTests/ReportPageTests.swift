@@ -60,4 +60,78 @@ import Testing
             try ReportPage.write(directory: tmp.path + "/missing")
         }
     }
+
+    /// Bytes that are not UTF-8 (0xFF never appears in UTF-8).
+    static let notUTF8 = Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D])
+
+    /// True when a file with no permissions cannot be opened here (not so
+    /// for root, which reads it anyway).
+    static func permissionsAreEnforced() -> Bool {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        let path = tmp.write("probe", "x")
+        guard chmod(path, 0) == 0 else { return false }
+        return FileManager.default.contents(atPath: path) == nil
+    }
+
+    @Test func missingSectionFilesLeaveTheirSectionsOut() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        tmp.write("manifest.json", "{\"command\":\"sweep\"}")
+        try ReportPage.write(directory: tmp.path)
+        let page = tmp.read(ReportPage.fileName)
+        #expect(page.contains("\"robustness\":null"))
+        #expect(page.contains("\"leaderboard\":null"))
+    }
+
+    /// A file that is there but is not UTF-8 text stops the report with an
+    /// error naming it, instead of silently dropping its section.
+    @Test(arguments: ["manifest.json", "robustness.json", "leaderboard.csv"])
+    func aFileThatIsNotTextIsAnErrorNamingIt(name: String) throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        tmp.write("manifest.json", "{\"command\":\"sweep\"}")
+        tmp.write("robustness.json", "{}")
+        tmp.write("leaderboard.csv", "rank,run\n")
+        let path = tmp.path + "/" + name
+        try Self.notUTF8.write(to: URL(fileURLWithPath: path))
+        let expected = ReportError.cannotRead(path: path, reason: "it is not valid UTF-8 text")
+        #expect(throws: expected) { try ReportPage.write(directory: tmp.path) }
+        #expect(expected.description == "cannot read \(path): it is not valid UTF-8 text")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/" + ReportPage.fileName))
+    }
+
+    @Test func aFolderWhereASectionFileBelongsIsAnError() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        tmp.write("manifest.json", "{\"command\":\"sweep\"}")
+        try FileManager.default.createDirectory(atPath: tmp.path + "/robustness.json", withIntermediateDirectories: false)
+        #expect(throws: ReportError.cannotRead(path: tmp.path + "/robustness.json", reason: "it is a folder, not a file")) {
+            try ReportPage.write(directory: tmp.path)
+        }
+    }
+
+    /// A section file without read permission: an error naming the file and
+    /// the reason on one line. Skipped where permissions are not enforced.
+    @Test(.enabled(if: permissionsAreEnforced(), "file permissions are not enforced for this user"))
+    func anUnreadableSectionFileIsAnErrorNamingIt() throws {
+        let tmp = TempDirectory()
+        defer { tmp.cleanup() }
+        tmp.write("manifest.json", "{\"command\":\"sweep\"}")
+        let path = tmp.write("leaderboard.csv", "rank,run\n")
+        #expect(chmod(path, 0) == 0)
+        defer { _ = chmod(path, 0o644) }
+        do throws(ReportError) {
+            try ReportPage.write(directory: tmp.path)
+            Issue.record("an unreadable leaderboard.csv was left out of the report silently")
+        } catch {
+            guard case .cannotRead(let named, let reason) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(named == path)
+            #expect(reason == String(cString: strerror(EACCES)))
+            #expect(!error.description.contains("\n"))
+        }
+    }
 }

@@ -38,16 +38,46 @@ public enum ReportPage {
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notAFolder(directory)
         }
-        func read(_ name: String) -> String? {
-            try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-        }
-        guard let manifest = read("manifest.json") else { throw .noManifest(directory) }
-        let page = html(manifest: manifest, robustness: read("robustness.json"), leaderboard: read("leaderboard.csv"))
+        guard let manifest = try readIfPresent("manifest.json", in: directory) else { throw .noManifest(directory) }
+        let page = html(
+            manifest: manifest, robustness: try readIfPresent("robustness.json", in: directory),
+            leaderboard: try readIfPresent("leaderboard.csv", in: directory))
         let path = directory + "/" + fileName
         do {
             try page.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
         }
+    }
+
+    /// The text of `name` in `directory`, or nil when there is no such file.
+    /// A file that is there but cannot be read as UTF-8 text is an error:
+    /// leaving its section out of the page would hide it.
+    static func readIfPresent(_ name: String, in directory: String) throws(ReportError) -> String? {
+        let path = directory + "/" + name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { throw .cannotRead(path: path, reason: "it is a folder, not a file") }
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            // Tell an unreadable file from one that is not UTF-8 text.
+            do {
+                _ = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw .cannotRead(path: path, reason: oneLine(error))
+            }
+            throw .cannotRead(path: path, reason: "it is not valid UTF-8 text")
+        }
+    }
+
+    /// Why a read failed, on one line: the system's reason ("Permission
+    /// denied") when the error carries one, else the error's description.
+    private static func oneLine(_ error: any Error) -> String {
+        let error = error as NSError
+        if let posix = error.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            return String(cString: strerror(posix.code.rawValue))
+        }
+        return error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
