@@ -46,10 +46,17 @@ extension Broker {
         // An entry in the direction of a position already at the pyramiding
         // limit is not placed; the limit is checked here, not at the fill.
         if kind == .entry && position * direction.sign > 0 && entries >= engine.limits.maxEntries { return }
-        let size = orderQuantity(explicit: Self.given(qty), direction: direction)
+        let explicitQty = Self.given(qty)
+        let size = orderQuantity(explicit: explicitQty, direction: direction)
         guard size > 0, size.isFinite else { return }
-        // A market entry from flat whose margin exceeds the equity is not placed.
-        if kind == .entry && isMarket && position == 0 && exceedsMargin(qty: size, direction: direction) { return }
+        // A market entry from flat whose margin exceeds the equity is not
+        // placed. An explicit quantity is valued at the close; a default
+        // size at the price it was sized at, so 100 % of the equity (with
+        // or without slippage) needs exactly the equity.
+        if kind == .entry && isMarket && position == 0 {
+            let price = explicitQty.isNaN ? sizingPrice(direction) : engine.markPrice
+            if exceedsMargin(qty: size, at: price, direction: direction) { return }
+        }
         var o = PendingOrder(kind: kind, id: key, direction: direction)
         o.qty = size
         // An entry's size is fixed now: its own quantity plus the opposite
@@ -112,20 +119,29 @@ extension Broker {
         }
     }
 
-    /// True when `qty` at the current close, at the side's margin, needs
-    /// more than the equity.
-    func exceedsMargin(qty: Double, direction: TradeDirection) -> Bool {
+    /// True when `qty` at `price`, at the side's margin, needs more than the
+    /// equity. Rounding error is not a shortfall: a requirement within a
+    /// billionth of the equity fits (a size computed as equity / price can
+    /// come back one unit in the last place above the equity).
+    func exceedsMargin(qty: Double, at price: Double, direction: TradeDirection) -> Bool {
         let p = settings.properties
         let margin = direction == .long ? p.marginLong : p.marginShort
-        let required = qty * engine.markPrice * engine.rules.pointValue * margin / 100 * currencyRate
-        return required > equity
+        let required = qty * price * engine.rules.pointValue * margin / 100 * currencyRate
+        let available = equity
+        return required - available > abs(available) * 1e-9
+    }
+
+    /// The price the default size of a market entry is computed at: the
+    /// current close moved by the slippage against the entry.
+    func sizingPrice(_ direction: TradeDirection) -> Double {
+        engine.markPrice + direction.sign * engine.rules.slippagePrice
     }
 
     /// The quantity of a new entry: the explicit `qty`, else the strategy's
     /// default sizing evaluated at the current price.
     func orderQuantity(explicit: Double, direction: TradeDirection) -> Double {
         if !explicit.isNaN { return engine.rules.floorToLot(explicit) }
-        return defaultQuantity(at: engine.markPrice + direction.sign * engine.rules.slippagePrice)
+        return defaultQuantity(at: sizingPrice(direction))
     }
 
     /// The strategy's default entry size for a fill at `price`

@@ -455,6 +455,37 @@ struct OrderRuleTests {
         #expect(OrderRuleHarness.fills(within) == [Self.L(1, 100, nil, nil, 10)])
     }
 
+    /// 100 % of the equity from flat needs exactly the equity, which is not
+    /// more than the equity: capital 15,054.583496211066 at a close of
+    /// 3,660.07 sizes qty = capital / close, and qty x close comes back one
+    /// unit in the last place above the capital in floating point; the
+    /// entry is placed all the same.
+    @Test func fullEquityEntryIsNotRefusedOnRoundingError() throws {
+        let capital = 15054.583496211066
+        let close = 3660.07
+        let qty = capital / close
+        #expect(qty * close > capital)  // the rounding the rule must absorb
+        let r = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"L\", strategy.long)",
+            strategy: "strategy(\"rule\", initial_capital=\(capital), default_qty_type=strategy.percent_of_equity, "
+                + "default_qty_value=100, margin_long=100)",
+            bars: [(close, close + 1, close - 1, close), (close, close + 1, close - 1, close), (close, close, close, close)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, close, nil, nil, qty)])
+    }
+
+    /// A short of 100 % of the equity with 2 ticks of slippage is sized at
+    /// the close minus the slippage (99.98: qty 10,000 / 99.98) and needs
+    /// that value, the equity: it is placed and fills at the next open less
+    /// the slippage (99.90 - 0.02). The bars then fall, so no margin call.
+    @Test func fullEquityShortWithSlippageIsPlaced() throws {
+        let r = try OrderRuleHarness.run(
+            "if bar_index == 0\n    strategy.entry(\"S\", strategy.short)",
+            strategy: "strategy(\"rule\", initial_capital=10000, default_qty_type=strategy.percent_of_equity, "
+                + "default_qty_value=100, slippage=2, margin_short=100)",
+            bars: [Self.flat(100), (99.9, 99.9, 99, 99), (99, 99, 99, 99)])
+        #expect(OrderRuleHarness.fills(r) == [Self.S(1, 99.88, nil, nil, 10000 / 99.98)])
+    }
+
     // MARK: - Levels near the grid
 
     /// A buy limit 0.00007 tick below 100.00 is 100.00: a low of 100.00
