@@ -28,8 +28,10 @@ extension InstanceBuilder {
             if case .na = v { return nil }
             return try string(v, c.value.range)
         }
-        if let c = argument("calc_bars_count") {
-            throw error(c.range, "\(name)(calc_bars_count=...) is not supported yet: pfopt requests every bar of the data")
+        let barsCount: NumFn? = try argument("calc_bars_count").flatMap { c in
+            let v = try compile(c.value)
+            if case .na = v { return nil }
+            return try number(v, c.value.range)
         }
         let symbol = try string(compile(symbolArg.value), symbolArg.value.range)
         let timeframe = try string(compile(tfArg.value), tfArg.value.range)
@@ -54,7 +56,8 @@ extension InstanceBuilder {
         let at = call.callee.range.start
         let request = SecurityRequest(
             symbol: symbol, timeframe: timeframe, lookahead: lookahead, gaps: gaps, ignoreInvalidSymbol: ignoreInvalid,
-            currency: currency, usesAccountRate: frame.usesAccountRate, line: at.line, column: at.column)
+            currency: currency, usesAccountRate: frame.usesAccountRate, calcBarsCount: barsCount, line: at.line,
+            column: at.column)
         let prelude = chain(frame.steps)
         if lower { return try lowerTimeframeValue(value, prelude, request, exprArg.value.range) }
         return try higherTimeframeValue(value, prelude, request, exprArg.value.range)

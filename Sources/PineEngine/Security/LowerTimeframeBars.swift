@@ -37,4 +37,21 @@ public struct LowerTimeframeBars: Sendable {
         start = starts
         end = ends
     }
+
+    /// The first of the last `count` lower-timeframe bars (`calc_bars_count`):
+    /// the requested data ends with the last one inside the chart's last bar.
+    public func firstOfLast(_ count: Int) -> Int {
+        guard let last = end.last else { return 0 }
+        return Swift.max(0, Int(last) - count)
+    }
+}
+
+extension BarStore {
+    /// The bars from index `first` on (the store itself when `first` is 0).
+    func dropping(_ first: Int) -> BarStore {
+        guard first > 0 else { return self }
+        return BarStore(
+            time: Array(time[first...]), open: Array(open[first...]), high: Array(high[first...]),
+            low: Array(low[first...]), close: Array(close[first...]), volume: Array(volume[first...]))
+    }
 }

@@ -18,6 +18,8 @@ final class LowerTimeframeSite {
     let values: [Value]
     let context = Runtime()
     @exclusivity(unchecked) private var bars: LowerTimeframeBars?
+    /// The first lower-timeframe bar the expression runs on (`calc_bars_count`; 0: all).
+    @exclusivity(unchecked) private var first = 0
     private let progress: UnsafeMutablePointer<Double>
     /// The chart bar the last arrays were made for, and those arrays.
     @exclusivity(unchecked) private var lastBar = -1
@@ -50,7 +52,8 @@ final class LowerTimeframeSite {
             if let r = try request.resolve(rt) {
                 do {
                     let b = try r.views.lower(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
-                    try request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
+                    first = r.barsCount.map { b.firstOfLast($0) } ?? 0
+                    try request.load(context, bars: b.bars.dropping(first), timeframe: r.timeframe, resolved: r, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)
@@ -65,10 +68,11 @@ final class LowerTimeframeSite {
         if let bars {
             let start = Int(bars.start[i])
             let end = Int(bars.end[i])
-            var k = Int(progress.pointee)
+            // Bars before `first` are outside the requested data (`calc_bars_count`).
+            var k = Swift.max(Int(progress.pointee), first - 1)
             while k + 1 < end {
                 k += 1
-                context.enter(bar: k)
+                context.enter(bar: k - first)
                 if let prelude { _ = try prelude(context) }
                 if let prepare { _ = try prepare(context) }
                 for (n, v) in values.enumerated() {

@@ -11,4 +11,6 @@ struct ResolvedRequest {
     let written: String
     /// The currency the requested prices are converted to (upper case; nil: none).
     let currency: String?
+    /// `calc_bars_count`: the expression runs on the last this many requested bars only (nil: all).
+    let barsCount: Int?
 }

@@ -96,6 +96,15 @@ public struct SecurityBars: Sendable {
             volume: bars.volume + [volume])
     }
 
+    /// The first of the last `count` requested bars (`calc_bars_count`): the
+    /// requested data ends with the bar the chart's last bar reads, whether
+    /// it opens in it (lookahead) or has closed by its close.
+    public func firstOfLast(_ count: Int) -> Int {
+        guard let lastChart = closedIndex.indices.last else { return 0 }
+        let last = Swift.max(Int(openIndex[lastChart]), Int(closedIndex[lastChart]))
+        return Swift.max(0, last - count + 1)
+    }
+
     /// The requested bar chart bar `chartIndex` reads (-1: none yet).
     @inline(__always)
     public func index(chartBar chartIndex: Int, lookahead: Bool) -> Int {

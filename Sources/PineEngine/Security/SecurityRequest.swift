@@ -11,6 +11,8 @@ struct SecurityRequest {
     let currency: StrFn?
     /// True when the expression converts money with `strategy.convert_to_*`.
     let usesAccountRate: Bool
+    /// `calc_bars_count =`: how many of the last requested bars the expression runs on (nil: all).
+    let calcBarsCount: NumFn?
     /// Where the call is (runtime errors point there).
     let line: Int
     let column: Int
@@ -49,8 +51,21 @@ struct SecurityRequest {
             let text = try currency(rt).uppercased()
             if !text.isEmpty && text != "NONE" { target = text }
         }
+        var count: Int?
+        if let calcBarsCount {
+            let n = try calcBarsCount(rt)
+            if !n.isNaN {
+                guard n >= 1, n < Double(Int32.max) else {
+                    throw rt.error(
+                        "calc_bars_count must be a positive number of bars, got \(PineFormat.number(n, isInt: false))",
+                        line: line, column: column)
+                }
+                count = Int(n)
+            }
+        }
         return ResolvedRequest(
-            views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi, written: id.symbol, currency: target)
+            views: views, symbol: key, timeframe: tf, heikinAshi: id.heikinAshi, written: id.symbol, currency: target,
+            barsCount: count)
     }
 
     /// Points `context` at requested bars of `timeframe`: the chart's own

@@ -16,7 +16,10 @@ final class SecuritySite {
     @exclusivity(unchecked) var visible = false
     /// The requested bars of this run.
     @exclusivity(unchecked) private var bars: SecurityBars?
-    /// The last requested bar evaluated in this run; `na` (the arena's reset) before the run resolved them.
+    /// The first requested bar the expression runs on (`calc_bars_count`; 0: all).
+    @exclusivity(unchecked) private var first = 0
+    /// The last requested bar evaluated in this run, counted from `first`;
+    /// `na` (the arena's reset) before the run resolved them.
     private let progress: UnsafeMutablePointer<Double>
 
     init(request: SecurityRequest, prelude: ExecFn?, progress: UnsafeMutablePointer<Double>) {
@@ -33,7 +36,8 @@ final class SecuritySite {
             if let r = try request.resolve(rt) {
                 do {
                     let b = try r.views.requested(symbol: r.symbol, timeframe: r.timeframe, heikinAshi: r.heikinAshi)
-                    try request.load(context, bars: b.bars, timeframe: r.timeframe, resolved: r, from: rt)
+                    first = r.barsCount.map { b.firstOfLast($0) } ?? 0
+                    try request.load(context, bars: b.bars.dropping(first), timeframe: r.timeframe, resolved: r, from: rt)
                     bars = b
                 } catch {
                     throw rt.error("\(error)", line: request.line, column: request.column)
@@ -43,7 +47,7 @@ final class SecuritySite {
         }
         guard let bars else { return false }
         let i = rt.barIndex
-        let target = bars.index(chartBar: i, lookahead: request.lookahead)
+        let target = bars.index(chartBar: i, lookahead: request.lookahead) - first
         var k = Int(progress.pointee)
         while k < target {
             k += 1
@@ -54,7 +58,7 @@ final class SecuritySite {
         progress.pointee = Double(k)
         guard target >= 0 else { return false }
         if request.gaps {
-            let previous = i > 0 ? bars.index(chartBar: i - 1, lookahead: request.lookahead) : -1
+            let previous = i > 0 ? bars.index(chartBar: i - 1, lookahead: request.lookahead) - first : -1
             return previous != target
         }
         return true
