@@ -10,8 +10,14 @@ extension InstanceBuilder {
     func compileRequest(_ call: Call, name: String, _ range: SourceRange) throws -> CompiledValue? {
         let lower = name == "request.security_lower_tf"
         guard lower || name == "request.security", let fn = Builtins.function(named: name) else { return nil }
-        if security.isActive {
-            throw error(call.callee.range, "\(name) inside the expression of another request is not supported yet")
+        if let outer = security.frames.first {
+            // Directly, or through a function the outer expression calls.
+            throw error(
+                call.callee.range,
+                "\(name) inside the expression of another request (the one whose expression starts at line "
+                    + "\(outer.range.start.line), column \(outer.range.start.column)) is not supported: pfopt evaluates a "
+                    + "requested expression in one context; make each request at the script's top level and combine "
+                    + "their results there")
         }
         let bound: BoundCall
         switch fn.bind(call.arguments, callRange: range) {
