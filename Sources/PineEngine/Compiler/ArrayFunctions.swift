@@ -164,6 +164,13 @@ enum ArrayFunctions {
         for (name, atEnd) in [("array.first", false), ("array.last", true)] {
             t[name] = BuiltinImplementation { a in
                 let (f, e) = try a.builder.array(a.value(0), a.range(0))
+                if e == .string {
+                    return .str({ rt in
+                        let arr = try f(rt)
+                        guard let s = atEnd ? arr.strings.last : arr.strings.first else { throw indexError(rt, a, 0, 0) }
+                        return s
+                    }, nil)
+                }
                 return .num({ rt in
                     let arr = try f(rt)
                     guard !arr.values.isEmpty else { throw indexError(rt, a, 0, 0) }
@@ -196,6 +203,14 @@ enum ArrayFunctions {
         t["array.remove"] = BuiltinImplementation { a in
             let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
+            if e == .string {
+                return .str({ rt in
+                    let arr = try f(rt)
+                    let k = try i(rt)
+                    guard k >= 0 && k < arr.strings.count else { throw indexError(rt, a, k, arr.count) }
+                    return arr.strings.remove(at: k)
+                }, nil)
+            }
             return .num({ rt in
                 let arr = try f(rt)
                 let k = try i(rt)
@@ -204,8 +219,19 @@ enum ArrayFunctions {
             }, e, nil)
         }
         t["array.insert"] = BuiltinImplementation { a in
-            let (f, _) = try a.builder.array(a.value(0), a.range(0))
+            let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let i = try a.int(1)
+            if e == .string {
+                let v = try a.str(2)
+                return .void({ rt in
+                    let arr = try f(rt)
+                    let k = try i(rt)
+                    guard k >= 0 && k <= arr.strings.count else { throw indexError(rt, a, k, arr.count) }
+                    try checkGrowth(rt, a, arr.count)
+                    arr.strings.insert(try v(rt), at: k)
+                    return .normal
+                })
+            }
             let v = try a.num(2)
             return .void({ rt in
                 let arr = try f(rt)
@@ -316,10 +342,21 @@ enum ArrayFunctions {
             }, e)
         }
         t["array.fill"] = BuiltinImplementation { a in
-            let (f, _) = try a.builder.array(a.value(0), a.range(0))
-            let v = try a.num(1)
+            let (f, e) = try a.builder.array(a.value(0), a.range(0))
             let from = try a.int(2, default: 0)
             let to = try a.int(3, default: Int.max)
+            if e == .string {
+                let v = try a.str(1)
+                return .void({ rt in
+                    let arr = try f(rt)
+                    let lo = max(0, try from(rt))
+                    let hi = min(arr.strings.count, try to(rt))
+                    let x = try v(rt)
+                    if lo < hi { for k in lo..<hi { arr.strings[k] = x } }
+                    return .normal
+                })
+            }
+            let v = try a.num(1)
             return .void({ rt in
                 let arr = try f(rt)
                 let lo = max(0, try from(rt))

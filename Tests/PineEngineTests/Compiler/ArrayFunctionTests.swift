@@ -28,6 +28,29 @@ import Testing
         #expect(try last("a = array.from(5, 1, 4)\nplot(array.sum(a), \"sum\")")["sum"] == 10)
     }
 
+    /// Arrays of strings: first/last read the ends, insert and remove move
+    /// the later elements, fill sets a range. From "a", "b", "c":
+    /// insert(1, "x") -> a x b c; remove(2) gives "b" -> a x c;
+    /// fill("z", 1, 2) -> a z c; first "a", last "c", size 3.
+    @Test func stringArraysInsertRemoveFillAndReadTheirEnds() throws {
+        let p = try last("""
+            s = array.from("a", "b", "c")
+            s.insert(1, "x")
+            removed = s.remove(2)
+            s.fill("z", 1, 2)
+            plot(removed == "b" ? 1 : 0, "removed")
+            plot(s.first() == "a" ? 1 : 0, "first")
+            plot(array.last(s) == "c" ? 1 : 0, "last")
+            plot(s.get(1) == "z" ? 1 : 0, "filled")
+            plot(s.size(), "size")
+            """)
+        #expect(p["removed"] == 1)
+        #expect(p["first"] == 1)
+        #expect(p["last"] == 1)
+        #expect(p["filled"] == 1)
+        #expect(p["size"] == 3)
+    }
+
     @Test func statisticsSearchesAndTransforms() throws {
         let p = try last("""
             a = array.from(5.0, 1.0, 4.0, 4.0, 2.0)
