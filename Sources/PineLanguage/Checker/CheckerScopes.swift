@@ -10,15 +10,38 @@ struct CheckerScopes {
     }
 
     private var scopes: [[String: Symbol]] = [[:]]
+    /// Per scope, the variables whose value type is certain (`float`, `bool`),
+    /// from their written type or their initializer.
+    private var valueTypes: [[String: CertainType]] = [[:]]
 
     /// Whether the innermost scope is the script's top level.
     var isTopLevel: Bool { scopes.count == 1 }
 
     /// Opens a new innermost scope.
-    mutating func push() { scopes.append([:]) }
+    mutating func push() {
+        scopes.append([:])
+        valueTypes.append([:])
+    }
 
     /// Closes the innermost scope.
-    mutating func pop() { scopes.removeLast() }
+    mutating func pop() {
+        scopes.removeLast()
+        valueTypes.removeLast()
+    }
+
+    /// The certain value type of the variable `name` as the innermost scope
+    /// declaring it knows it; nil when unknown or not a variable.
+    func valueType(of name: String) -> CertainType? {
+        for index in scopes.indices.reversed() where scopes[index][name] != nil {
+            return valueTypes[index][name]
+        }
+        return nil
+    }
+
+    /// Notes the certain value type of a variable just declared in the innermost scope.
+    mutating func setValueType(_ type: CertainType?, of name: String) {
+        valueTypes[valueTypes.count - 1][name] = type
+    }
 
     /// What `name` refers to, searching from the innermost scope out.
     func lookup(_ name: String) -> Symbol? {

@@ -71,11 +71,42 @@ extension SupportChecker {
         if function.category == .input && (!scopes.isTopLevel || functionDepth > 0) {
             report("\(name) can only be called at the top level of the script, not in a local block", at: call.callee.range)
         }
-        if case .failure(let error) = function.bind(call.arguments, callRange: range) {
+        if SupportChecker.globalOnly.contains(name) && (!scopes.isTopLevel || functionDepth > 0) {
+            report(
+                "'\(name)' cannot be used in a local scope (an if, switch, loop or function body): "
+                    + "call it at the top level and make its value conditional, e.g. \(name)(cond ? x : na)",
+                at: call.callee.range)
+        }
+        switch function.bind(call.arguments, callRange: range) {
+        case .failure(let error):
             if case .unknownParameter(_, "when", let at) = error, function.category == .order {
                 report("\(name) has no 'when' parameter in Pine v6; put the call inside an 'if' instead", at: at)
             } else {
                 report(error.description, at: error.range)
+            }
+        case .success(let bound):
+            checkIntegerArguments(bound, name: name)
+        }
+    }
+
+    /// The outputs TradingView accepts only in the script's global scope.
+    static let globalOnly: Set<String> = [
+        "plot", "plotshape", "plotchar", "plotarrow", "plotbar", "plotcandle", "hline", "fill", "bgcolor", "barcolor",
+        "alertcondition",
+    ]
+
+    /// Refuses a float given to a parameter that takes an int (a length, a
+    /// bar count), when the argument is certainly a float.
+    mutating func checkIntegerArguments(_ bound: BoundCall, name: String) {
+        for (index, slot) in bound.arguments.enumerated() {
+            guard let argument = slot else { continue }
+            let parameter = bound.signature.parameters[index].name
+            guard IntegerParameters.contains(name, parameter) else { continue }
+            if CertainType.of(argument.value, variable: { scopes.valueType(of: $0) }) == .float {
+                report(
+                    "\(name)'s '\(parameter)' takes an int, and this value is a float: "
+                        + "make it an int (int(x), math.round(x), input.int)",
+                    at: argument.value.range)
             }
         }
     }

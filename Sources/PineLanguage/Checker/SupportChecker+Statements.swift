@@ -10,13 +10,19 @@ extension SupportChecker {
                 report("'\(d.name.text)' needs a type when declared as na: write 'float \(d.name.text) = na'", at: d.initializer.range)
             }
             checkExpression(d.initializer)
+            let type = CertainType.declared(d.type, d.initializer) { scopes.valueType(of: $0) }
+            if type == .bool, case .na = d.initializer.kind { refuseNaBool(d.name.text, at: d.initializer.range) }
             declare(d.name, typeHint: DeclaredTypeHint.of(d.type, d.initializer))
+            scopes.setValueType(type, of: d.name.text)
         case .tupleDeclaration(let d):
             checkExpression(d.initializer)
             for name in d.names { declare(name) }
         case .assignment(let a):
             checkAssignmentTarget(a.target)
             checkExpression(a.value)
+            if case .identifier(let name) = a.target.kind, case .na = a.value.kind, scopes.valueType(of: name) == .bool {
+                refuseNaBool(name, at: a.value.range)
+            }
         case .conditional(let c):
             checkConditional(c)
         case .forLoop(let l):
@@ -55,6 +61,12 @@ extension SupportChecker {
             let alias = i.alias?.text ?? String(i.path.split(separator: "/").dropLast().last ?? "")
             if !alias.isEmpty { importedAliases.insert(alias) }
         }
+    }
+
+    /// Version 6 bools are true or false, never `na` (version 5 allowed it).
+    mutating func refuseNaBool(_ name: String, at range: SourceRange) {
+        guard version != 5 else { return }
+        report("'\(name)' is a bool, and a bool cannot be na in Pine v6: give it true or false", at: range)
     }
 
     mutating func checkAssignmentTarget(_ target: Expression) {
@@ -155,6 +167,7 @@ extension SupportChecker {
                 report("parameter '\(parameter.name.text)' without a default follows one with a default", at: parameter.range)
             }
             declare(parameter.name, typeHint: DeclaredTypeHint.of(parameter.type, nil))
+            scopes.setValueType(CertainType.declared(parameter.type, nil) { _ in nil }, of: parameter.name.text)
         }
         let savedLoop = loopDepth
         loopDepth = 0

@@ -12,6 +12,8 @@ public struct SupportChecker {
     var loopDepth = 0
     var functionDepth = 0
     var kind: ScriptDeclaration.Kind?
+    /// The script's `//@version`, nil when missing.
+    var version: Int?
     var importedAliases: Set<String> = []
     var userTypes = UserTypeCatalog()
     /// The script's own constants (`const string TITLE = "..."`), which the declaration may name.
@@ -31,6 +33,7 @@ public struct SupportChecker {
 
     mutating func run(_ script: Script) {
         kind = script.declaration?.kind
+        version = script.version
         constants = InputDiscovery.constants(of: script)
         if let declaration = script.declaration {
             checkDeclaration(declaration)

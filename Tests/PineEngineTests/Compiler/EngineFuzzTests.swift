@@ -15,7 +15,7 @@ import Testing
         var stopped = 0
         for _ in 0..<1000 {
             let expression = generator.number(4)
-            let source = "//@version=6\nindicator(\"f\")\nv = \(expression)\nplot(v)\nif v > 0\n    w = ta.sma(v, 3)\n    plot(w)\n"
+            let source = "//@version=6\nindicator(\"f\")\nv = \(expression)\nplot(v)\nfloat w = na\nif v > 0\n    w := ta.sma(v, 3)\nplot(w)\n"
             do {
                 let program = try PineProgram.compile(source: source, fileName: "f.pine")
                 _ = try ScriptRunner(program: program, data: data).run(RunOptions(), recordPlots: true)
@@ -36,7 +36,7 @@ import Testing
 /// The scripts' building blocks.
 extension SeededRandom {
     mutating func length() -> String {
-        pick(["0", "1", "2", "5", "14", "-3", "1e300", "-1e300", "100001", "bar_index % 7", "na", "int(close) % 9"])
+        pick(["0", "1", "2", "5", "14", "-3", "int(1e300)", "int(-1e300)", "100001", "bar_index % 7", "na", "int(close) % 9"])
     }
 
     mutating func number(_ depth: Int) -> String {

@@ -5,21 +5,22 @@ import PineLanguage
 import Testing
 
 /// Scripts with absurd lengths, offsets, sizes and times: the engine answers with `na` or a
-/// one-line error naming the line, never a crash or an unbounded allocation.
+/// one-line error naming the line, never a crash or an unbounded allocation. Lengths are
+/// ints (`int(1e300)`): a float length is refused before anything runs, as TradingView does.
 @Suite struct HostileInputTests {
     static let expressions = [
-        "ta.sma(close, 1e300)", "ta.ema(close, -5)", "ta.rma(close, 0)", "ta.wma(close, 1e12)", "ta.hma(close, 1e300)",
-        "ta.vwma(close, 1e300)", "ta.alma(close, 1e300, 0.85, 6)", "ta.linreg(close, 1e300, 1e300)",
-        "ta.rsi(close, 1e300)", "ta.atr(1e300)", "ta.cci(close, 1e300)", "ta.cmo(close, 1e300)", "ta.mfi(hlc3, 1e300)",
-        "ta.wpr(1e300)", "ta.mom(close, 1e300)", "ta.roc(close, 1e300)", "ta.change(close, 1e300)",
-        "ta.highest(high, 1e300)", "ta.lowest(low, -1e300)", "ta.highestbars(high, 1e12)", "ta.lowestbars(low, 1e12)",
-        "ta.stdev(close, 1e300)", "ta.dev(close, 1e300)", "ta.variance(close, 1e300)",
-        "ta.correlation(close, open, 1e300)", "ta.percentrank(close, 1e300)", "ta.median(close, 1e300)",
-        "ta.mode(close, 1e300)", "ta.range(close, 1e300)", "ta.cog(close, 1e300)", "ta.rci(close, 1e300)",
-        "ta.percentile_linear_interpolation(close, 1e300, 50)", "ta.percentile_nearest_rank(close, 1e300, 1e300)",
-        "ta.stoch(close, high, low, 1e300)", "ta.valuewhen(close > open, close, 1e300)",
-        "nz(ta.pivothigh(1e300, 1e300))", "nz(ta.pivotlow(close, 1e9, 1e9))", "math.sum(close, 1e300)",
-        "ta.tsi(close, 1e300, 1e300)", "ta.swma(close)", "ta.rising(close, 1e300) ? 1 : 0", "ta.falling(close, 1e12) ? 1 : 0",
+        "ta.sma(close, int(1e300))", "ta.ema(close, -5)", "ta.rma(close, 0)", "ta.wma(close, int(1e12))", "ta.hma(close, int(1e300))",
+        "ta.vwma(close, int(1e300))", "ta.alma(close, int(1e300), 0.85, 6)", "ta.linreg(close, int(1e300), int(1e300))",
+        "ta.rsi(close, int(1e300))", "ta.atr(int(1e300))", "ta.cci(close, int(1e300))", "ta.cmo(close, int(1e300))", "ta.mfi(hlc3, int(1e300))",
+        "ta.wpr(int(1e300))", "ta.mom(close, int(1e300))", "ta.roc(close, int(1e300))", "ta.change(close, int(1e300))",
+        "ta.highest(high, int(1e300))", "ta.lowest(low, int(-1e300))", "ta.highestbars(high, int(1e12))", "ta.lowestbars(low, int(1e12))",
+        "ta.stdev(close, int(1e300))", "ta.dev(close, int(1e300))", "ta.variance(close, int(1e300))",
+        "ta.correlation(close, open, int(1e300))", "ta.percentrank(close, int(1e300))", "ta.median(close, int(1e300))",
+        "ta.mode(close, int(1e300))", "ta.range(close, int(1e300))", "ta.cog(close, int(1e300))", "ta.rci(close, int(1e300))",
+        "ta.percentile_linear_interpolation(close, int(1e300), 50)", "ta.percentile_nearest_rank(close, int(1e300), int(1e300))",
+        "ta.stoch(close, high, low, int(1e300))", "ta.valuewhen(close > open, close, int(1e300))",
+        "nz(ta.pivothigh(int(1e300), int(1e300)))", "nz(ta.pivotlow(close, int(1e9), int(1e9)))", "math.sum(close, int(1e300))",
+        "ta.tsi(close, int(1e300), int(1e300))", "ta.swma(close)", "ta.rising(close, int(1e300)) ? 1 : 0", "ta.falling(close, int(1e12)) ? 1 : 0",
         "close[1e300]", "close[-1]", "hour(1e300)", "dayofweek(-1e300)", "year(1e300, \"UTC\")",
         "timestamp(1e300, 1, 1, 0, 0)", "str.length(str.tostring(int(1e300)))", "str.length(str.tostring(1e308 * 10))",
         "str.length(timeframe.from_seconds(1e300))", "math.round(close, 1e300)", "math.round(close, -1e300)",
@@ -32,9 +33,9 @@ import Testing
         "a = array.from(1.0, 2.0)\nplot(array.get(a, 1e300))", "a = array.from(1.0, 2.0)\nplot(array.get(a, -1e300))",
         "a = array.from(1.0, 2.0)\nb = array.slice(a, 0, 1e300)\nplot(array.size(b))",
         "var int k = 0\nfor i = 0 to 1e300\n    k += 1\nplot(k)",
-        "[m, s, h] = ta.macd(close, 1e300, 1e300, 1e300)\nplot(m)", "[b, u, l] = ta.bb(close, 1e300, 2)\nplot(b)",
-        "[b, u, l] = ta.kc(close, 1e300, 2)\nplot(b)", "[p, m, adx] = ta.dmi(1e300, 1e300)\nplot(adx)",
-        "[st, d] = ta.supertrend(3, 1e300)\nplot(st)",
+        "[m, s, h] = ta.macd(close, int(1e300), int(1e300), int(1e300))\nplot(m)", "[b, u, l] = ta.bb(close, int(1e300), 2)\nplot(b)",
+        "[b, u, l] = ta.kc(close, int(1e300), 2)\nplot(b)", "[p, m, adx] = ta.dmi(int(1e300), int(1e300))\nplot(adx)",
+        "[st, d] = ta.supertrend(3, int(1e300))\nplot(st)",
     ]
 
     static func data() throws -> PreparedData {
@@ -70,7 +71,7 @@ import Testing
 
     @Test func lengthsBeyondTheLimitAreNa() throws {
         let program = try PineProgram.compile(
-            source: "//@version=6\nindicator(\"h\")\nplot(ta.sma(close, 1e300), \"a\")\nplot(ta.highest(high, 1e12), \"b\")\n",
+            source: "//@version=6\nindicator(\"h\")\nplot(ta.sma(close, int(1e300)), \"a\")\nplot(ta.highest(high, int(1e12)), \"b\")\n",
             fileName: "h.pine")
         let result = try ScriptRunner(program: program, data: try Self.data()).run(RunOptions(), recordPlots: true)
         #expect(result.plots.count == 2)

@@ -178,18 +178,17 @@ import Testing
         #expect(p["vars"] == Self.flags((0..<Self.n).map { ($0 % 2 == 1) == Self.up[$0] }))
     }
 
-    @Test func version6ReadsABoolGivenNaAsFalse() throws {
-        let p = try plots("""
-            //@version=6
-            indicator("t")
-            bool x = na
-            bool y = true
-            y := na
-            plot(x ? 1 : 0, "x")
-            plot(y ? 1 : 0, "y")
-            """)
-        #expect(p["x"] == Array(repeating: 0, count: Self.n))
-        #expect(p["y"] == Array(repeating: 0, count: Self.n))
+    @Test func version6RefusesNaForABool() throws {
+        // Version 6 bools are true or false: giving one na is a compile error.
+        let declared = "//@version=6\nindicator(\"t\")\nbool x = na\nplot(x ? 1 : 0)\n"
+        #expect(throws: PineCompileFailure.self) { try PineProgram.compile(source: declared, fileName: "t.pine") }
+        do {
+            _ = try PineProgram.compile(source: declared, fileName: "t.pine")
+        } catch let failure as PineCompileFailure {
+            #expect(failure.errors.map { "\($0.line):\($0.column)" } == ["3:10"])
+        }
+        let assigned = "//@version=6\nindicator(\"t\")\nbool y = true\ny := na\nplot(y ? 1 : 0)\n"
+        #expect(throws: PineCompileFailure.self) { try PineProgram.compile(source: assigned, fileName: "t.pine") }
     }
 }
 
