@@ -42,7 +42,12 @@ enum ArrayFunctions {
     }
 
     static func register(into t: inout [String: BuiltinImplementation]) {
-        for (suffix, fixed) in [("", nil), ("_float", ValueType.float), ("_int", .int), ("_bool", .bool), ("_string", .string), ("_color", .color)] as [(String, ValueType?)] {
+        // Tables and linefills are display-only ids held as numbers (see `VisualFunctions`).
+        let suffixes: [(String, ValueType?)] = [
+            ("", nil), ("_float", .float), ("_int", .int), ("_bool", .bool), ("_string", .string), ("_color", .color),
+            ("_table", .float), ("_linefill", .float),
+        ]
+        for (suffix, fixed) in suffixes {
             t["array.new" + suffix] = BuiltinImplementation { a in
                 let e = fixed ?? elementType(a, fallback: .float)
                 let size = try a.int(0, default: 0)

@@ -8,10 +8,17 @@ import PineLanguage
 struct BuiltinImplementation {
     /// False for display-only calls whose arguments are neither checked nor run.
     var evaluatesArguments = true
+    /// True for an implementation of a function that takes any arguments
+    /// (`table.delete`): they are compiled, in order, as extra arguments.
+    var compilesAnyArguments = false
     let build: (BoundArguments) throws -> CompiledValue
 
-    init(evaluatesArguments: Bool = true, _ build: @escaping (BoundArguments) throws -> CompiledValue) {
+    init(
+        evaluatesArguments: Bool = true, compilesAnyArguments: Bool = false,
+        _ build: @escaping (BoundArguments) throws -> CompiledValue
+    ) {
         self.evaluatesArguments = evaluatesArguments
+        self.compilesAnyArguments = compilesAnyArguments
         self.build = build
     }
 }

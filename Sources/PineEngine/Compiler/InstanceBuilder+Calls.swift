@@ -63,7 +63,7 @@ extension InstanceBuilder {
         receiver: (CompiledValue, Expression)?, _ range: SourceRange
     ) throws -> CompiledValue {
         let name = fn.name
-        guard implementation.evaluatesArguments && !fn.acceptsAnyArguments else {
+        guard implementation.evaluatesArguments && (!fn.acceptsAnyArguments || implementation.compilesAnyArguments) else {
             return try implementation.build(BoundArguments(builder: self, name: name, range: range, values: [], ranges: []))
         }
         var arguments = call.arguments

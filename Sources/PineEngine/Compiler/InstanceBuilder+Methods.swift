@@ -78,7 +78,8 @@ extension InstanceBuilder {
         case .array:
             return nil
         case .float where VisualFunctions.displayOnlyMethods.contains(name) && userTypes.methods[name] == nil:
-            return .na
+            // Nothing to draw, but the receiver still runs (`fills.shift().delete()` shifts).
+            return sequence(effect(receiver), .na)
         default:
             if userTypes.methods[name] != nil {
                 throw error(call.callee.range, "no method '\(name)' takes a \(receiver.type) as its first parameter")

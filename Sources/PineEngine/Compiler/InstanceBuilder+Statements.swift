@@ -172,7 +172,7 @@ extension InstanceBuilder {
             case "array":
                 if case .array = type {} else { type = .array(.float) }
             case "table", "linefill", "polyline":
-                // Display-only drawing ids: always na.
+                // Display-only drawing ids: plain numbers.
                 type = .float
             default: type = try valueType(of: declared)
             }

@@ -13,7 +13,7 @@ enum VisualFunctions {
     ]
 
     /// The methods of the display-only drawing types (tables, linefills,
-    /// polylines), which pfopt holds as plain `na` values: `t.cell(...)` is
+    /// polylines), which pfopt holds as plain numbers: `t.cell(...)` is
     /// accepted and does nothing, like `table.cell(t, ...)`.
     static let displayOnlyMethods: Set<String> = [
         "cell", "cell_set_bgcolor", "cell_set_height", "cell_set_text", "cell_set_text_color",
@@ -23,7 +23,35 @@ enum VisualFunctions {
         "delete",
     ]
 
+    /// The constructors of the display-only drawing types.
+    static let displayOnlyConstructors = ["table.new", "linefill.new", "polyline.new"]
+
+    /// The deletes of the display-only drawing types: nothing to remove, but
+    /// their argument runs (`table.delete(array.shift(tables))` shifts).
+    static let displayOnlyDeletes = ["table.delete", "linefill.delete", "polyline.delete"]
+
     static func register(into t: inout [String: BuiltinImplementation]) {
+        for name in displayOnlyDeletes {
+            t[name] = BuiltinImplementation(compilesAnyArguments: true) { a in
+                let runs = a.extra.map { a.builder.effect($0.0) }
+                return .void({ rt in
+                    for run in runs { _ = try run(rt) }
+                    return .normal
+                })
+            }
+        }
+        // A display-only drawing is a number that only tells drawings apart:
+        // each call gives the next id of its call site (1, 2, ...), never
+        // `na`, so `na(t)` is false once the drawing exists, as on TradingView.
+        for name in displayOnlyConstructors {
+            t[name] = BuiltinImplementation(evaluatesArguments: false) { a in
+                let made = a.builder.arena.cell(0)
+                return .num({ _ in
+                    made.pointee += 1
+                    return made.pointee
+                }, .float, nil)
+            }
+        }
         t["plot"] = BuiltinImplementation { a in
             let f = try a.num(0)
             let builder = a.builder

@@ -102,7 +102,8 @@ enum BuiltinCatalog {
         "array.new_int(size=0, initial_value?)", "array.new_bool(size=0, initial_value?)",
         "array.new_string(size=0, initial_value?)", "array.new_color(size=0, initial_value?)",
         "array.new_line(size=0, initial_value?)", "array.new_label(size=0, initial_value?)",
-        "array.new_box(size=0, initial_value?)",
+        "array.new_box(size=0, initial_value?)", "array.new_table(size=0, initial_value?)",
+        "array.new_linefill(size=0, initial_value?)",
         "array.from(arg0, ...)", "array.push(id, value)", "array.pop(id)", "array.get(id, index)",
         "array.set(id, index, value)", "array.size(id)", "array.sum(id)", "array.avg(id)",
         "array.max(id, nth=0)", "array.min(id, nth=0)", "array.clear(id)", "array.shift(id)",
@@ -199,8 +200,11 @@ enum BuiltinCatalog {
 
     /// Namespaces whose functions draw or log: any `label.xxx(...)` is accepted and does nothing.
     static let noOpNamespaces: Set<String> = ["label", "line", "box", "table", "linefill", "polyline", "log"]
-    /// Functions without fixed parameters that are accepted and do nothing.
-    static let noOpAnyArguments = ["fill"]
+    /// Functions without fixed parameters that are accepted and do nothing (the engine gives
+    /// the display-only drawings' constructors an id and runs their deletes' arguments).
+    static let noOpAnyArguments = [
+        "fill", "table.new", "table.delete", "linefill.new", "linefill.delete", "polyline.new", "polyline.delete",
+    ]
 
     /// Namespaces of opaque style constants (`shape.triangleup`, `size.small`, `plot.style_line`):
     /// any member is accepted as a constant.
@@ -284,6 +288,5 @@ enum BuiltinCatalog {
     static let unsupportedNames: Set<String> = [
         "security", "timenow",
         "strategy.margin_liquidation_price", "strategy.opentrades.capital_held",
-        "array.new_table", "array.new_linefill",
     ]
 }

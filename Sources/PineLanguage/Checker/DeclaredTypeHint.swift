@@ -8,7 +8,7 @@ enum DeclaredTypeHint {
 
     private static let arrayConstructors: Set<String> = [
         "array.new", "array.new_float", "array.new_int", "array.new_bool", "array.new_string", "array.new_color",
-        "array.new_line", "array.new_label", "array.new_box",
+        "array.new_line", "array.new_label", "array.new_box", "array.new_table", "array.new_linefill",
         "array.from", "array.copy", "array.slice",
     ]
     private static let stringFunctions: Set<String> = [
