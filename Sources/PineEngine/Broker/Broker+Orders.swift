@@ -203,7 +203,10 @@ extension Broker {
         guard !o.profitTicks.isNaN || !o.lossTicks.isNaN || !o.limit.isNaN || !o.stop.isNaN || o.hasTrail else {
             return
         }
+        // The orders of a named exit reduce the other orders of its group
+        // by what they fill (the only OCA type an exit has).
         o.ocaName = engine.book.labels.label(ocaName)
+        o.ocaType = o.ocaName.isNone ? .none : .reduce
         o.comment = engine.book.labels.label(comment)
         o.commentProfit = engine.book.labels.label(commentProfit)
         o.commentLoss = engine.book.labels.label(commentLoss)

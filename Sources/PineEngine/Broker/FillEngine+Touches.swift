@@ -120,8 +120,9 @@ extension FillEngine {
                 comment = book.labels[o.commentTrailing] ?? book.labels[o.comment]
                 trailPeak = o.trailBest
             }
+            let before = ledger.openQuantity
             executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment, trailPeak: trailPeak)
-            book.applyOCA(of: o, filledQty: .infinity)
+            book.applyOCA(of: o, filledQty: before - ledger.openQuantity)
             book.pruneExits(ledger, rules: rules)
         }
     }

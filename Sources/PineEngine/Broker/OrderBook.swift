@@ -168,8 +168,21 @@ struct OrderBook: Sendable {
             for read in orders.indices {
                 var x = orders[read]
                 if x.ocaName == name && x.kind != .close {
-                    x.qty -= filledQty
-                    if !(x.qty > 1e-12) { continue }
+                    if x.kind == .exit {
+                        // An exit holds what it reserved from its trade, or its
+                        // explicit qty; one that closes all of whatever is open
+                        // when it binds stays as it is.
+                        if x.attached && !x.reserved.isNaN {
+                            x.reserved -= filledQty
+                            if !(x.reserved > 1e-12) { continue }
+                        } else if !x.qty.isNaN {
+                            x.qty -= filledQty
+                            if !(x.qty > 1e-12) { continue }
+                        }
+                    } else {
+                        x.qty -= filledQty
+                        if !(x.qty > 1e-12) { continue }
+                    }
                 }
                 orders[write] = x
                 write += 1

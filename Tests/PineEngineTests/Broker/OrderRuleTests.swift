@@ -345,6 +345,25 @@ struct OrderRuleTests {
         #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 1, 101)])
     }
 
+    /// Exits sharing an `oca_name` reduce each other by what they fill:
+    /// long 10 at 100; T1 (5 at 102) fills on bar 2 and takes T2 (5 at 105)
+    /// down to 0, so bar 3 reaching 105 fills nothing and 5 stay open.
+    /// Without the name T2 closes the other 5 at 105.
+    @Test func exitsOfOneOCANameReduceEachOther() throws {
+        func run(_ oca: String) throws -> [RuleFill] {
+            let r = try OrderRuleHarness.run(
+                """
+                if bar_index == 0
+                    strategy.entry("L", strategy.long, qty=10)
+                    strategy.exit("T1", "L", qty=5, limit=102\(oca))
+                    strategy.exit("T2", "L", qty=5, limit=105\(oca))
+                """, bars: [Self.flat(100), Self.flat(100), (100, 102.5, 99.8, 102), (102, 105.5, 101.8, 105), Self.flat(105)])
+            return OrderRuleHarness.fills(r)
+        }
+        #expect(try run(", oca_name=\"g\"") == [Self.L(1, 100, 2, 102, 5), Self.L(1, 100, nil, nil, 5)])
+        #expect(try run("") == [Self.L(1, 100, 2, 102, 5), Self.L(1, 100, 3, 105, 5)])
+    }
+
     /// `commission_value` without `commission_type` is a percent (the
     /// declaration's default): long 1 from 100 to 102 at 0.1 % pays
     /// (100 + 102) x 0.1 / 100 = 0.202, net 2 - 0.202 = 1.798.
