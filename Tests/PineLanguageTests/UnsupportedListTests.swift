@@ -8,8 +8,8 @@ import Testing
         let source = """
             //@version=6
             strategy("m", calc_on_every_history_tick = true)
-            m = strategy.margin_liquidation_price
-            c = strategy.opentrades.capital_held
+            m = earnings.future_eps
+            c = dividends.future_amount
             d = timenow
             plot(close)
             """

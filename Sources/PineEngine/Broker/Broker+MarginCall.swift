@@ -44,4 +44,47 @@ extension Broker {
             marginShort: settings.properties.marginShort, initialCapital: initialCapital)
     }
 
+    /// `strategy.opentrades.capital_held`: the capital the open trades
+    /// hold, the money spent on them (the manual's margin section: quantity
+    /// x entry price, here x point value, in the strategy's currency at each
+    /// entry's rate). It does not follow the market, counts shorts
+    /// positively and is 0 while flat. NaN when the strategy funds no trade
+    /// with margin: margin_long and margin_short both 0 (the manual's
+    /// remark).
+    public var capitalHeld: Double {
+        let p = settings.properties
+        guard p.marginLong > 0 || p.marginShort > 0 else { return .nan }
+        let pv = pointValue
+        var held = 0.0
+        for t in engine.ledger.openTrades { held += t.entryPrice * t.qty * pv * t.entryRate }
+        return held
+    }
+
+    /// `strategy.margin_liquidation_price`: the price at which the open
+    /// position's equity falls to its margin, where the margin call above
+    /// fires. Solving equity = margin (initial capital + net profit + open
+    /// profit = position value x margin %, both in the strategy's currency)
+    /// for the price gives
+    ///
+    ///     ((initial capital + net profit) / (point value x quantity x rate)
+    ///       - direction x average entry price) / (margin % / 100 - direction)
+    ///
+    /// (direction +1 long, -1 short; rate: units of the strategy's currency
+    /// per unit of the symbol's on this bar, 1 without a conversion; the
+    /// price is the symbol's), rounded to the tick grid away from the
+    /// market: down for a long, up for a short. NaN while flat and when the
+    /// position's side does not use margin: margin 0 (no requirement) or
+    /// 100 (fully funded, no leverage).
+    public var marginLiquidationPrice: Double {
+        guard let side = positionDirection else { return .nan }
+        let p = settings.properties
+        let percent = side == .long ? p.marginLong : p.marginShort
+        guard percent > 0 && percent != 100 else { return .nan }
+        let qty = engine.ledger.openQuantity
+        let rate = currencyRate
+        guard qty > 0 && rate > 0 else { return .nan }
+        let dir = side.sign
+        let raw = ((initialCapital + netProfit) / (pointValue * qty * rate) - dir * positionAvgPrice) / (percent / 100 - dir)
+        return engine.rules.snap(raw, buying: side == .short)
+    }
 }

@@ -428,6 +428,8 @@ enum StrategyBindings {
         case "strategy.max_contracts_held_long": read = { $0.maxContractsHeldLong }
         case "strategy.max_contracts_held_short": read = { $0.maxContractsHeldShort }
         case "strategy.max_contracts_held_all": read = { max($0.maxContractsHeldLong, $0.maxContractsHeldShort) }
+        case "strategy.opentrades.capital_held": read = { $0.capitalHeld }
+        case "strategy.margin_liquidation_price": read = { $0.marginLiquidationPrice }
         default: read = nil
         }
         if let read {

@@ -268,6 +268,7 @@ enum BuiltinCatalog {
         "strategy.closedtrades: series int", "strategy.wintrades: series int", "strategy.losstrades: series int",
         "strategy.eventrades: series int", "strategy.max_drawdown: series float",
         "strategy.max_contracts_held_all: series float", "strategy.max_contracts_held_long: series float",
+        "strategy.opentrades.capital_held: series float", "strategy.margin_liquidation_price: series float",
         "strategy.max_contracts_held_short: series float", "strategy.closedtrades.first_index: series int",
         "strategy.max_drawdown_percent: series float", "strategy.max_runup: series float",
         "strategy.max_runup_percent: series float", "strategy.avg_trade: series float",
@@ -287,6 +288,5 @@ enum BuiltinCatalog {
     ]
     static let unsupportedNames: Set<String> = [
         "security", "timenow",
-        "strategy.margin_liquidation_price", "strategy.opentrades.capital_held",
     ]
 }
