@@ -84,6 +84,7 @@ public struct RunSetup: Sendable {
         try prepared.setCurrency(strategy: program.isStrategy ? program.declared.currency : nil, rate: rate)
         data = prepared
         let magnifier = try Self.magnifier(request, data: prepared)
+        try Self.checkDeclaredMagnifier(program, magnifier: magnifier, data: prepared)
         var inputs: [String: InputValue] = [:]
         for (key, setting) in request.inputs {
             let (spec, value) = try Self.input(key, setting, of: program)
@@ -146,6 +147,28 @@ public struct RunSetup: Sendable {
             mode: request.magnifierMode, samples: request.magnifierSamples, distribution: request.magnifierDistribution)
         if magnifier == .realBars && !data.bars.hasSubBars { throw RunSetupError.realMagnifierNeedsFinerData }
         return magnifier
+    }
+
+    /// Refuses a strategy declared with `use_bar_magnifier = true` run
+    /// without a magnifier: TradingView fills its orders along the
+    /// lower-timeframe bars inside each chart bar, so filling them on the
+    /// chart bars alone would list other trades. The error stands at the
+    /// argument and says what to give: the finer data and the real-bar
+    /// magnifier, or the declaration changed. A magnifier chosen explicitly
+    /// (real or synthetic) is the user's choice and runs.
+    static func checkDeclaredMagnifier(_ program: PineProgram, magnifier: Magnifier, data: PreparedData) throws {
+        guard program.isStrategy, magnifier == .off, program.declared["use_bar_magnifier"] == .bool(true) else { return }
+        let declared = program.declared
+        let fix =
+            data.bars.hasSubBars
+            ? "the data is finer than the script's timeframe: run with --magnifier real (in a sweep, [data] magnifier = \"real\")"
+            : "the data has no bars finer than the script's timeframe (\(data.timeframe.map { "\($0)" } ?? "unknown")): "
+                + "give finer data with --timeframe set to the script's timeframe and --magnifier real"
+        throw CompileError(
+            file: program.fileName, range: declared.argumentRanges["use_bar_magnifier"] ?? declared.range,
+            message: "use_bar_magnifier = true: TradingView fills this strategy's orders along lower-timeframe bars, "
+                + "and without them pfopt's trades would differ from its list; \(fix), "
+                + "or set use_bar_magnifier = false to fill orders on the chart's bars")
     }
 
     /// Refuses a trade window that ends before the first bar, starts after the last, or is empty.
