@@ -107,8 +107,8 @@ enum ReportFiller {
         pf_equity_stats_t(
             max_equity_drawdown: e.maxEquityDrawdown, max_equity_drawdown_pct: e.maxEquityDrawdownPercent,
             max_equity_runup: e.maxEquityRunup, max_equity_runup_pct: e.maxEquityRunupPercent,
-            buy_hold_return: e.buyHoldReturn, buy_hold_return_pct: e.buyHoldReturnPercent, sharpe_tv: e.sharpeTV,
-            sortino_tv: e.sortinoTV, sharpe_bar: e.sharpeBar, sortino_bar: e.sortinoBar, cagr: e.cagr,
+            buy_hold_return: e.buyHoldReturn, buy_hold_return_pct: e.buyHoldReturnPercent, sharpe_tv: e.sharpeMonthly,
+            sortino_tv: e.sortinoMonthly, sharpe_bar: e.sharpeBar, sortino_bar: e.sortinoBar, cagr: e.cagr,
             calmar: e.calmar, recovery_factor: e.recoveryFactor, time_in_market_pct: e.timeInMarketPercent,
             open_pl: e.openPL)
     }

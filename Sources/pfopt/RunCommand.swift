@@ -106,7 +106,7 @@ struct RunCommand: ParsableCommand {
                 overrides: overrides, magnifier: magnifier, samples: samples, tradeFrom: tradeFrom, tradeTo: tradeTo)
             let outcome = try libraryRun.run(writingTo: out)
             let names = MetricCatalog.flatNames
-            for name in ["num_trades", "net_profit", "profit_factor", "max_equity_drawdown", "sharpe_tv"] {
+            for name in ["num_trades", "net_profit", "profit_factor", "max_equity_drawdown", "sharpe_monthly"] {
                 if let i = names.firstIndex(of: name), i < outcome.metrics.count {
                     print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(outcome.metrics[i]))
                 }

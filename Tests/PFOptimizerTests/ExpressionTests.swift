@@ -40,6 +40,13 @@ import Testing
             try MetricExpression("a + c", variables: names)
         }
         #expect(throws: ExpressionError.self) { try MetricExpression("a +", variables: names) }
+        // A former metric name says what it is called now.
+        do {
+            _ = try MetricExpression("sharpe_tv > 1", variables: names)
+            Issue.record("expected an error")
+        } catch {
+            #expect((error as? ExpressionError)?.message.hasPrefix("sharpe_tv is now called sharpe_monthly (the annualised ratio of monthly returns") == true)
+        }
         #expect(throws: ExpressionError.self) { try MetricExpression("a = b", variables: names) }
         #expect(throws: ExpressionError.self) { try MetricExpression("foo(a)", variables: names) }
         #expect(throws: ExpressionError.self) { try MetricExpression("(a", variables: names) }

@@ -150,7 +150,7 @@ import Testing
         #expect(abs(summary.stitchedNetProfit - pnl.reduce(0, +)) < 1e-9)
         #expect(json.contains("\"stitched_out_of_sample\": {\n    \"num_trades\": 5,"))
         #expect(json.contains("\"long_num_trades\": 5"))
-        #expect(json.contains("\"sharpe_tv\""))
+        #expect(json.contains("\"sharpe_monthly\""))
         #expect(json.contains("\"profitable_fold_share\": 1"))
         #expect(json.contains("\"parameter_stability\""))
         #expect(json.contains("\"unchanged_fold_to_fold_share\": 1"))

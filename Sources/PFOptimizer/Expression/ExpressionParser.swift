@@ -1,3 +1,5 @@
+import PineEngine
+
 /// A recursive-descent parser for `Expression`.
 struct ExpressionParser {
     private let chars: [Character]
@@ -177,6 +179,7 @@ struct ExpressionParser {
                 return .call(f, args)
             }
             guard let index = variables[name] else {
+                if let note = MetricCatalog.renamedNote(name) { throw fail(note, at: start) }
                 throw fail("unknown name \"\(name)\"\(suggestion(for: name))", at: start)
             }
             used.insert(index)

@@ -65,8 +65,8 @@ enum ABIReport {
         e.maxEquityRunupPercent = s.max_equity_runup_pct
         e.buyHoldReturn = s.buy_hold_return
         e.buyHoldReturnPercent = s.buy_hold_return_pct
-        e.sharpeTV = s.sharpe_tv
-        e.sortinoTV = s.sortino_tv
+        e.sharpeMonthly = s.sharpe_tv
+        e.sortinoMonthly = s.sortino_tv
         e.sharpeBar = s.sharpe_bar
         e.sortinoBar = s.sortino_bar
         e.cagr = s.cagr

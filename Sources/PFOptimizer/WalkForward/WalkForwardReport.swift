@@ -26,7 +26,7 @@ struct WalkForwardReport {
 
     static let netPct = MetricCatalog.flatNames.firstIndex(of: "net_profit_pct") ?? 0
     static let keyMetrics = ["net_profit", "net_profit_pct", "num_trades", "percent_profitable", "profit_factor",
-                             "max_equity_drawdown_pct", "sharpe_tv"]
+                             "max_equity_drawdown_pct", "sharpe_monthly"]
 
     init(walkForward wf: WalkForward, results: [FoldResult]) throws(SweepError) {
         self.results = results

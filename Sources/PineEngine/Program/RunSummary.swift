@@ -23,7 +23,7 @@ public struct RunSummary {
         lines.append("net profit      \(f(m.all.netProfit)) (\(f(m.all.netProfitPercent, 3))%)")
         lines.append("profit factor   \(f(m.all.profitFactor, 3))")
         lines.append("max drawdown    \(f(m.equity.maxEquityDrawdown)) (\(f(m.equity.maxEquityDrawdownPercent, 3))%)")
-        lines.append("sharpe (annual) \(f(m.equity.sharpeTV, 3))   sortino \(f(m.equity.sortinoTV, 3))")
+        lines.append("sharpe (annual) \(f(m.equity.sharpeMonthly, 3))   sortino \(f(m.equity.sortinoMonthly, 3))")
         if let c = r.currency { lines.append("currency: \(c.note)") }
         if r.counters.marginCalls > 0 {
             lines.append("margin calls    \(r.counters.marginCalls) (exit id \"\(Broker.marginCallId)\" in the trades)")

@@ -10,8 +10,8 @@ public struct EquityStats: Sendable, Hashable {
     public var buyHoldReturnPercent = Double.nan
     /// Monthly Sharpe, annualized (sample stdev * sqrt(12)); TradingView's
     /// panel shows a non-annualized variant.
-    public var sharpeTV = Double.nan
-    public var sortinoTV = Double.nan
+    public var sharpeMonthly = Double.nan
+    public var sortinoMonthly = Double.nan
     /// Per-bar Sharpe/Sortino annualized by sqrt(bars per year).
     public var sharpeBar = Double.nan
     public var sortinoBar = Double.nan
@@ -29,7 +29,7 @@ public struct EquityStats: Sendable, Hashable {
     public var values: [Double] {
         [
             maxEquityDrawdown, maxEquityDrawdownPercent, maxEquityRunup, maxEquityRunupPercent,
-            buyHoldReturn, buyHoldReturnPercent, sharpeTV, sortinoTV, sharpeBar, sortinoBar, cagr, calmar,
+            buyHoldReturn, buyHoldReturnPercent, sharpeMonthly, sortinoMonthly, sharpeBar, sortinoBar, cagr, calmar,
             recoveryFactor, timeInMarketPercent, openPL,
         ]
     }

@@ -48,8 +48,8 @@ public enum MetricCatalog {
     public static let equityEntries: [Entry] = [
         Entry("max_equity_drawdown", .money), Entry("max_equity_drawdown_pct", .percent),
         Entry("max_equity_runup", .money), Entry("max_equity_runup_pct", .percent),
-        Entry("buy_hold_return", .money), Entry("buy_hold_return_pct", .percent), Entry("sharpe_tv", .ratio),
-        Entry("sortino_tv", .ratio), Entry("sharpe_bar", .ratio), Entry("sortino_bar", .ratio),
+        Entry("buy_hold_return", .money), Entry("buy_hold_return_pct", .percent), Entry("sharpe_monthly", .ratio),
+        Entry("sortino_monthly", .ratio), Entry("sharpe_bar", .ratio), Entry("sortino_bar", .ratio),
         Entry("cagr", .percent), Entry("calmar", .ratio), Entry("recovery_factor", .ratio),
         Entry("time_in_market_pct", .percent), Entry("open_pl", .money),
     ]
@@ -79,8 +79,24 @@ public enum MetricCatalog {
     /// The metrics traders compare first, in the order a leaderboard shows them.
     public static let headline: [String] = [
         "net_profit_pct", "num_trades", "percent_profitable", "profit_factor", "max_equity_drawdown_pct",
-        "sharpe_tv", "sortino_tv", "cagr", "calmar", "net_profit", "avg_trade",
+        "sharpe_monthly", "sortino_monthly", "cagr", "calmar", "net_profit", "avg_trade",
     ]
+
+    /// Former metric names and what became of them (for the message that
+    /// refuses an old name). The annualised ratios of monthly returns were
+    /// once called `sharpe_tv` / `sortino_tv`, which TradingView's panel
+    /// does not show: it shows the ratio not annualised.
+    public static let renamed: [String: String] = [
+        "sharpe_tv": "sharpe_monthly", "sortino_tv": "sortino_monthly",
+    ]
+
+    /// The one-line explanation for a former metric name (nil when `name` never was one).
+    public static func renamedNote(_ name: String) -> String? {
+        guard let now = renamed[name] else { return nil }
+        return "\(name) is now called \(now) (the annualised ratio of monthly returns: x sqrt(12), "
+            + "sample standard deviation; TradingView's panel shows the ratio not annualised, so divide by sqrt(12) "
+            + "and use the population deviation to compare)"
+    }
 
     /// The kind of a flat metric name (nil when unknown).
     public static func kind(of name: String) -> Kind? {

@@ -19,7 +19,7 @@ public struct Metrics: Sendable, Hashable {
     /// last in that list, are the report's: `BacktestReport.flatMetrics`).
     public var flat: [Double] { all.values + longs.values + shorts.values + equity.values }
 
-    /// The value of a flat metric name (`net_profit`, `long_num_trades`, `sharpe_tv`), nil when unknown.
+    /// The value of a flat metric name (`net_profit`, `long_num_trades`, `sharpe_monthly`), nil when unknown.
     public func value(named name: String) -> Double? {
         let values = flat
         guard let i = MetricCatalog.flatNames.firstIndex(of: name), i < values.count else { return nil }
@@ -83,7 +83,7 @@ public struct Metrics: Sendable, Hashable {
             var r: [Double] = []
             r.reserveCapacity(monthly.count - 1)
             for i in 1..<monthly.count { r.append(monthly[i] / monthly[i - 1] - 1) }
-            (e.sharpeTV, e.sortinoTV) = Metrics.sharpeSortino(returns: r, riskFree: riskFreeRate / 100 / 12, annualization: 12)
+            (e.sharpeMonthly, e.sortinoMonthly) = Metrics.sharpeSortino(returns: r, riskFree: riskFreeRate / 100 / 12, annualization: 12)
         }
         if n >= 3 && years > 0 {
             let barsPerYear = Double(n - 1) / years

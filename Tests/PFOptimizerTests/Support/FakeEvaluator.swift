@@ -74,7 +74,7 @@ struct FakeEvaluator: BacktestEvaluator {
         let window = Double(((r.tradeTo ?? 0) - (r.tradeFrom ?? 0)) / 86_400_000)
         m[Self.index("net_profit")] = fast * 10 - slow + mult + stop * 5 + modeB + window
         m[Self.index("num_trades")] = fast + slow
-        m[Self.index("sharpe_tv")] = (fast / max(slow, 1)).isNaN ? .nan : fast / max(slow, 1)
+        m[Self.index("sharpe_monthly")] = (fast / max(slow, 1)).isNaN ? .nan : fast / max(slow, 1)
         m[Self.index("profit_factor")] = .nan
         return m
     }

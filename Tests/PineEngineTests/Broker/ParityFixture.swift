@@ -157,7 +157,9 @@ enum ParityFixture {
         for (group, names, values) in groups {
             let ref = m[group] as? [String: Any] ?? [:]
             for (name, v) in zip(names, values) {
-                let expected = (ref[name] as? NSNumber)?.doubleValue ?? .nan
+                // The reference files name the annualised monthly ratios by their former names.
+                let key = MetricCatalog.renamed.first { $0.value == name }?.key ?? name
+                let expected = (ref[key] as? NSNumber)?.doubleValue ?? .nan
                 if !close(v, expected, rel: 1e-9) {
                     result.badMetrics += 1
                     if problems.count < 40 { problems.append("\(group).\(name) \(v) vs \(expected)") }

@@ -37,15 +37,15 @@ import Testing
             program: try PineProgram.compile(source: Self.strategy(", risk_free_rate = 0"), fileName: "b.pine"), data: data
         ).run(RunOptions()).report
         #expect(base.trades == zero.trades)
-        #expect(base.metrics.equity.sharpeTV.isFinite && zero.metrics.equity.sharpeTV.isFinite)
-        #expect(zero.metrics.equity.sharpeTV > base.metrics.equity.sharpeTV)
+        #expect(base.metrics.equity.sharpeMonthly.isFinite && zero.metrics.equity.sharpeMonthly.isFinite)
+        #expect(zero.metrics.equity.sharpeMonthly > base.metrics.equity.sharpeMonthly)
         #expect(zero.metrics.equity.sortinoBar != base.metrics.equity.sortinoBar)
         #expect(zero.metrics.equity.maxEquityDrawdown == base.metrics.equity.maxEquityDrawdown)
         // The same through an override.
         let overridden = try ScriptRunner(
             program: try PineProgram.compile(source: Self.strategy(""), fileName: "c.pine"), data: data
         ).run(RunOptions(overrides: ["risk_free_rate": "0"])).report
-        #expect(overridden.metrics.equity.sharpeTV == zero.metrics.equity.sharpeTV)
+        #expect(overridden.metrics.equity.sharpeMonthly == zero.metrics.equity.sharpeMonthly)
     }
 
     /// The declaration is read once, by the front end: constant expressions fold and
