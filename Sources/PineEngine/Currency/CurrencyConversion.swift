@@ -108,19 +108,48 @@ public struct CurrencyConversion: Sendable {
             guard !bars.isEmpty else { throw .emptyRates(path) }
             // A rate bar is known once it has closed: each chart bar uses the
             // last rate that closed at or before its open (the previous
-            // day's close on intraday bars with a daily rate file); bars
-            // before the first close use the first rate.
+            // day's close on intraday bars with a daily rate file). A chart
+            // bar that opens before the first close has no rate (refused);
+            // after the last close the last rate holds for at most
+            // `staleLimit` (refused beyond).
+            let interval = Self.interval(bars, timeframe)
+            let lastClose = timeframe.map { $0.barEnd(openedAt: bars.time[bars.count - 1]) }
+                ?? bars.time[bars.count - 1] + interval
+            let limit = Self.staleLimit(interval: interval)
             var out = [Double](repeating: .nan, count: chart.count)
             var k = -1
             for i in 0..<chart.count {
                 let open = chart.time[i]
                 while k + 1 < bars.count && Self.closeTime(bars, k + 1, timeframe) <= open { k += 1 }
-                let price = bars.close[max(k, 0)]
-                guard price.isFinite, price > 0 else { throw .badRateBar(file: path, time: bars.time[max(k, 0)]) }
+                guard k >= 0 else {
+                    throw .ratesStartLate(file: path, firstClose: Self.closeTime(bars, 0, timeframe), chartBar: open)
+                }
+                if open - lastClose > limit {
+                    throw .ratesEndEarly(file: path, lastClose: lastClose, chartBar: open, limit: limit)
+                }
+                let price = bars.close[k]
+                guard price.isFinite, price > 0 else { throw .badRateBar(file: path, time: bars.time[k]) }
                 out[i] = invert ? 1 / price : price
             }
             return out
         }
+    }
+
+    /// How long after the rate file's last close its last rate still serves:
+    /// five of its bars, and never less than four days (a weekend and a
+    /// holiday, when a forex file has no bars and the chart trades on).
+    static func staleLimit(interval: Int64) -> Int64 {
+        max(5 * interval, 4 * 86_400_000)
+    }
+
+    /// The rate file's bar interval: its timeframe, else the smallest gap between its bars (a day when it has one bar).
+    private static func interval(_ bars: BarStore, _ timeframe: Timeframe?) -> Int64 {
+        if let timeframe, timeframe.milliseconds > 0 { return timeframe.milliseconds }
+        var best = Int64.max
+        for k in bars.time.indices.dropFirst() where bars.time[k] > bars.time[k - 1] {
+            best = min(best, bars.time[k] - bars.time[k - 1])
+        }
+        return best == Int64.max ? 86_400_000 : best
     }
 
     private static func closeTime(_ bars: BarStore, _ k: Int, _ timeframe: Timeframe?) -> Int64 {

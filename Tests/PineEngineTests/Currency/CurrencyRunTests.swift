@@ -80,9 +80,9 @@ final class CurrencyConversionRunTests: XCTestCase {
         return try PreparedData(store: PineParityFeed.prefix(3000), sourceTimeframe: Timeframe("15"), symbol: symbol)
     }
 
-    /// Daily EURUSD closes 1.05, 1.06, ... from the feed's first day.
+    /// Daily EURUSD closes 1.05, 1.06, ... from the day before the feed's first day.
     private func rates(_ bars: BarStore) -> BarStore {
-        let first = (bars.time[0] / day) * day
+        let first = (bars.time[0] / day) * day - day
         let t = (0..<40).map { first + Int64($0) * day }
         let c = (0..<40).map { 1.05 + 0.01 * Double($0) }
         return BarStore(time: t, open: c, high: c, low: c, close: c, volume: c.map { _ in 0 })
@@ -103,7 +103,6 @@ final class CurrencyConversionRunTests: XCTestCase {
         func eurPerUSD(_ bar: Int) -> Double {
             var k = 0
             while k + 1 < fx.count && fx.time[k + 1] + day <= times[bar] { k += 1 }
-            if fx.time[0] + day > times[bar] { k = 0 }
             return 1 / fx.close[k]
         }
         let trades = result.report.trades
