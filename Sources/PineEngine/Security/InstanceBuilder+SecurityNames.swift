@@ -103,8 +103,8 @@ extension InstanceBuilder {
         }
         // Text kept from the first bar (`var`, never changed) reads the same in
         // every context; other text is computed again like a number.
-        if case .string = chart, case .single(let d) = global, d.mode != .none, !reassigned.contains(name) {
-            return chart
+        if case .string(let kept) = chart, case .single(let d) = global, d.mode != .none, !reassigned.contains(name) {
+            return Self.readsSymbolInfo(d.initializer) ? chartSymbolText(name, kept, frame) : chart
         }
         let form: LocalDeclaration.Form
         switch global {
@@ -180,6 +180,37 @@ extension InstanceBuilder {
             return nil
         }
         return frame.bindings[key(name)]
+    }
+
+    /// True when `e` reads a `syminfo.*` variable.
+    private static func readsSymbolInfo(_ e: Expression) -> Bool {
+        var found = false
+        SyntaxWalk.expressions(in: e) { x in
+            if !found, case .member = x.kind, x.dottedName?.hasPrefix("syminfo.") == true { found = true }
+        }
+        return found
+    }
+
+    /// Text kept from the first bar that was computed from the chart
+    /// symbol's `syminfo.*`: the same in the chart symbol's other
+    /// timeframes; in another symbol's context TradingView would compute it
+    /// for that symbol, which pfopt does not do for `var`, so reading it
+    /// there stops the run at the expression.
+    private func chartSymbolText(_ name: String, _ kept: UnsafeMutablePointer<String>, _ frame: SecurityFrame) -> Binding {
+        let copy = arena.state { "" }
+        let line = frame.range.start.line
+        let column = frame.range.start.column
+        frame.steps.append(Step { rt in
+            guard rt.requestedTicker.isEmpty else {
+                throw rt.error(
+                    "request.security: '\(name)' is kept with var from syminfo.* of the chart's symbol; in the context "
+                        + "of \(rt.requestedTicker) it would be computed for that symbol, which pfopt does not do for var "
+                        + "declarations: read syminfo.* in the requested expression itself", line: line, column: column)
+            }
+            copy.pointee = kept.pointee
+            return .normal
+        })
+        return .string(copy)
     }
 
     private func fail(_ frame: SecurityFrame, _ message: String) {

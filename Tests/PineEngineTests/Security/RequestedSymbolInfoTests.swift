@@ -137,4 +137,30 @@ final class RequestedSymbolInfoTests: XCTestCase {
             } ?? ""
         XCTAssertTrue(tickerid.contains("syminfo.tickerid of SOLUSDT is unknown"), tickerid)
     }
+
+    func testTextKeptWithVarFromTheChartsSymbolInfo() throws {
+        let path = try dataFile("ETHEUR", symbol: Self.eurSymbol)
+        let data = try data(symbols: ["KRAKEN:ETHEUR": path])
+        // The chart's own other timeframe reads it as the chart does (no symbol file: an empty ticker).
+        let own = try ScriptHarness.run(
+            ScriptHarness.source(
+                """
+                var string t = syminfo.ticker
+                plot(request.security(syminfo.tickerid, "60", t == "" ? 1 : 0), "own")
+                """), fileName: "s.pine", data: data
+        ).plotSeries
+        XCTAssertEqual(own["own"]?.last, 1)
+        // In another symbol's context it would be that symbol's ticker: refused there.
+        let other =
+            ScriptHarness.failure {
+                try ScriptHarness.run(
+                    ScriptHarness.source(
+                        """
+                        var string t = syminfo.ticker
+                        plot(request.security("KRAKEN:ETHEUR", "60", t == "" ? 1 : 0))
+                        """), fileName: "s.pine", data: data)
+            } ?? ""
+        XCTAssertTrue(other.contains("s.pine:4:46"), other)
+        XCTAssertTrue(other.contains("'t' is kept with var from syminfo.* of the chart's symbol"), other)
+    }
 }
