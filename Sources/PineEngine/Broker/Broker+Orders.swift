@@ -219,7 +219,16 @@ extension Broker {
         let retaken = engine.book.retakeExits(o)
         if o.hasTrail { armTrails(retaken) }
         // Every open trade of its entry without this exit gets one, holding
-        // what the trade's other exits leave; with none open it waits.
+        // what the trade's other exits leave; with none open it waits. It also
+        // waits for trades opened later that it covers: any, until the
+        // position closes, without `from_entry`; the fills of entry orders
+        // of its id still pending now, with one.
+        if from == nil {
+            o.keepsWaiting = true
+        } else {
+            let key = o.fromEntry
+            o.keepsWaiting = engine.book.orders.contains { ($0.kind == .entry || $0.kind == .order) && $0.id == key }
+        }
         var bound = false
         let start = engine.book.orders.count
         for t in engine.ledger.openTrades where from == nil || t.entryId == from {
@@ -230,7 +239,9 @@ extension Broker {
         let added = start..<engine.book.orders.count
         if o.hasTrail { armTrails(added) }
         engine.book.reserveBound(added, ledger: engine.ledger, rules: engine.rules)
-        if !bound {
+        if !bound || o.keepsWaiting {
+            o.sawPosition = bound
+            o.firstUnboundTrade = engine.ledger.tradeSequence
             engine.book.append(o)
             if from != nil { engine.book.mayHoldOrphanExits = true }
         }

@@ -240,24 +240,33 @@ struct OrderBook: Sendable {
                 if o.attached {
                     keep = lookedUpSide == o.direction
                 } else if lookedUpSide != nil {
-                    // A waiting exit binds to every open trade of its entry, in
-                    // its own place in the book: close the gap left by the
-                    // exits dropped so far, then put the bound orders there.
+                    // A waiting exit binds to every open trade of its entry
+                    // that has none of its orders yet, in its own place in the
+                    // book: close the gap left by the exits dropped so far, then
+                    // put the bound orders there (before it, if it keeps waiting).
                     if write < read {
                         orders.removeSubrange(write..<read)
                         read = write
                     }
                     let from = labels[o.fromEntry]
                     scratch.removeAll(keepingCapacity: true)
-                    for t in ledger.openTrades where from == nil || t.entryId == from {
+                    for t in ledger.openTrades where (from == nil || t.entryId == from) && t.sequence >= o.firstUnboundTrade {
                         scratch.append(o.bound(to: t))
                     }
+                    var waiting = o
+                    waiting.sawPosition = true
+                    waiting.firstUnboundTrade = ledger.tradeSequence
+                    let stays = o.keepsWaiting && (o.fromEntry.isNone || hasPendingEntry(o.fromEntry))
+                    if stays { scratch.append(waiting) }
                     orders.replaceSubrange(read..<(read + 1), with: scratch)
-                    let bound = read..<(read + scratch.count)
+                    let bound = read..<(read + scratch.count - (stays ? 1 : 0))
                     reserveBound(bound, ledger: ledger, rules: rules)
-                    read = bound.upperBound
+                    read = bound.upperBound + (stays ? 1 : 0)
                     write = read
                     continue
+                } else if o.keepsWaiting && o.sawPosition && o.fromEntry.isNone {
+                    // Without `from_entry` it covers trades until the position closes.
+                    keep = false
                 }
             }
             if keep {
@@ -267,6 +276,12 @@ struct OrderBook: Sendable {
             read += 1
         }
         if write < orders.count { orders.removeLast(orders.count - write) }
+    }
+
+    /// True when an entry (or `strategy.order`) order with id `id` is pending.
+    private func hasPendingEntry(_ id: OrderLabel) -> Bool {
+        for o in orders where (o.kind == .entry || o.kind == .order) && o.id == id { return true }
+        return false
     }
 
     /// Fixes the quantities of the exits at `range`, just bound (in the

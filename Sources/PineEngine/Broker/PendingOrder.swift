@@ -19,6 +19,17 @@ struct PendingOrder: Sendable {
     var trailActive = false
     /// `strategy.close_all`.
     var closeAll = false
+    /// Exit, not bound: it stays waiting after it binds, for the trades
+    /// opened later that it covers (every trade until the position closes
+    /// without `from_entry`; with one, the fills of entry orders of that id
+    /// pending when it was placed).
+    var keepsWaiting = false
+    /// Exit, not bound: a position it covers has been open since it was placed.
+    var sawPosition = false
+    /// Exit, not bound: it binds only to trades with this sequence number or
+    /// a later one (the trades open when it was placed, or that it already
+    /// bound to, are not bound again).
+    var firstUnboundTrade = 0
     var ocaName: OrderLabel = .none
     var comment: OrderLabel = .none
     /// Exit: the entry id the exit is for (`.none`: every entry).

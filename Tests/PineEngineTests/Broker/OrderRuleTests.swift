@@ -364,6 +364,46 @@ struct OrderRuleTests {
         #expect(try run("") == [Self.L(1, 100, 2, 102, 5), Self.L(1, 100, 3, 105, 5)])
     }
 
+    /// An exit covers the entry orders of its id still pending when it is
+    /// placed: "L" fills at bar 1's open (100), a second "L" is placed on
+    /// bar 1 and the exit after it; the second fills at bar 2's open (101)
+    /// and the exit's limit 103 closes both trades on bar 3.
+    @Test func anExitCoversAPendingEntryOfItsId() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("L", strategy.long)
+            if bar_index == 1
+                strategy.entry("L", strategy.long)
+                strategy.exit("X", "L", limit=103)
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=2)",
+            bars: [Self.flat(99), Self.flat(100), Self.flat(101), (101, 103.5, 100.8, 103), Self.flat(103)])
+        #expect(OrderRuleHarness.fills(r) == [Self.L(1, 100, 3, 103), Self.L(2, 101, 3, 103)])
+    }
+
+    /// Without `from_entry` an exit placed once covers the trades opened
+    /// after the call until the position closes: A fills at bar 1 (100),
+    /// the exit (limit 104) is placed on bar 1 only, B fills at bar 3
+    /// (102); bar 4 reaches 104 and closes both. After the position is
+    /// flat, C (bar 6) is not covered and stays open.
+    @Test func anExitWithoutFromEntryCoversLaterTradesUntilFlat() throws {
+        let r = try OrderRuleHarness.run(
+            """
+            if bar_index == 0
+                strategy.entry("A", strategy.long)
+            if bar_index == 1
+                strategy.exit("X", limit=104)
+            if bar_index == 2
+                strategy.entry("B", strategy.long)
+            if bar_index == 5
+                strategy.entry("C", strategy.long)
+            """, strategy: "strategy(\"rule\", overlay=true, pyramiding=2)",
+            bars: [Self.flat(99), Self.flat(100), Self.flat(101), Self.flat(102), (102, 104.5, 101.8, 104),
+                   Self.flat(104), Self.flat(104), (104, 108.5, 103.8, 108), Self.flat(108)])
+        #expect(
+            OrderRuleHarness.fills(r) == [Self.L(1, 100, 4, 104), Self.L(3, 102, 4, 104), Self.L(6, 104, nil, nil)])
+    }
+
     /// `commission_value` without `commission_type` is a percent (the
     /// declaration's default): long 1 from 100 to 102 at 0.1 % pays
     /// (100 + 102) x 0.1 / 100 = 0.202, net 2 - 0.202 = 1.798.
