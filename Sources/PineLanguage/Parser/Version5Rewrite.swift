@@ -22,6 +22,17 @@ enum Version5Rewrite {
         "strategy.cancel": 1, "strategy.cancel_all": 0, "strategy.close": 1, "strategy.close_all": 0,
     ]
 
+    /// True for an expression that is certainly a text: a string literal, a
+    /// concatenation with one, or a `str.*` call.
+    private static func isText(_ e: Expression) -> Bool {
+        switch e.kind {
+        case .stringLiteral: return true
+        case .binary(.add, let l, let r): return isText(l) || isText(r)
+        case .call(let c): return c.callee.dottedName?.hasPrefix("str.") ?? false
+        default: return false
+        }
+    }
+
     /// Built-in namespaces and functions without state: an argument calling
     /// only these gives the same value whether or not it is evaluated every bar.
     private static let statelessNamespaces = ["math.", "str.", "color.", "array.", "map.", "matrix."]
@@ -47,16 +58,21 @@ enum Version5Rewrite {
                 let positional = call.arguments.indices.filter { call.arguments[$0].label == nil }
                 if at < positional.count {
                     let argument = call.arguments[positional[at]]
-                    if case .stringLiteral = argument.value.kind {
-                        diagnostics.append(
-                            Diagnostic(
-                                .error,
-                                "\(name): in version 5 the positional argument #\(at + 1) is 'when' (a bool), not a text: "
-                                    + "name the text (comment = ...); TradingView refuses this call too",
-                                at: argument.range))
-                        break
+                    if isText(argument.value) {
+                        // Version 5's strategy.close(id, comment, ...) and
+                        // strategy.close_all(comment, ...) take the comment
+                        // there; a bool there is an older script's `when`.
+                        if name != "strategy.close" && name != "strategy.close_all" {
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error,
+                                    "\(name): in version 5 the positional argument #\(at + 1) is 'when' (a bool), not a text",
+                                    at: argument.range))
+                            break
+                        }
+                    } else {
+                        call.arguments[positional[at]].label = "when"
                     }
-                    call.arguments[positional[at]].label = "when"
                 }
             }
             let whens = call.arguments.filter { $0.label == "when" }

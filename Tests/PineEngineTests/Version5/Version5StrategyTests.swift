@@ -112,16 +112,30 @@ import Testing
         #expect(f?.description.contains("ta.sma") == true)
     }
 
-    /// `strategy.close_all("EOD")`: version 5's first positional parameter
-    /// is `when`, a bool; the text is refused where it stands.
-    @Test func aTextGivenAsPositionalWhenIsRefused() throws {
-        let f = failure("""
+    /// Version 5's reference: `strategy.close(id, comment, ...)` and
+    /// `strategy.close_all(comment, ...)` take a text there as the comment
+    /// (its own example `strategy.close("L", "50% market close",
+    /// qty_percent = 50)`); a bool there is an older script's `when`; a text
+    /// as `strategy.cancel`'s second argument is refused.
+    @Test func aTextAfterTheIdOfACloseIsItsComment() throws {
+        let program = try compile("""
             //@version=5
             strategy("t")
-            strategy.close_all("EOD")
+            if bar_index == 0
+                strategy.entry("L", strategy.long, qty = 2)
+            if bar_index == 2
+                strategy.close("L", "half " + "out", qty_percent = 50)
+            if bar_index == 4
+                strategy.close_all("EOD")
             """)
-        #expect(f?.errors.first?.line == 3)
-        #expect(f?.errors.first?.column == 20)
+        let r = try ScriptRunner(program: program, data: Self.data()).run(RunOptions()).report
+        // Entry placed on bar 0 fills at bar 1; the closes placed on bars 2
+        // and 4 fill at the next opens.
+        #expect(r.trades.map(\.qty) == [1, 1])
+        #expect(r.trades.map(\.exitComment) == ["half out", "EOD"])
+        #expect(r.trades.map(\.exitBar) == [3, 5])
+        let f = failure("//@version=5\nstrategy(\"t\")\nstrategy.cancel(\"L\", \"x\")")
+        #expect(f?.errors.first?.line == 3 && f?.errors.first?.column == 22)
         #expect(f?.description.contains("'when'") == true)
     }
 
