@@ -18,12 +18,13 @@ public final class BacktestSession<Script: BarScript> {
     public let endIndex: Int
     @exclusivity(unchecked) public private(set) var counters = BacktestCounters()
 
-    // The equity curve, one point per processed bar, written in place into
-    // arrays sized for the whole run (no growth per bar); `curve` hands them
-    // out without a copy once every bar is processed.
-    @exclusivity(unchecked) private var equityPoints: [Double]
-    @exclusivity(unchecked) private var openProfitPoints: [Double]
-    @exclusivity(unchecked) private var inMarketPoints: [Bool]
+    // The equity curve, one point per processed bar, written into buffers
+    // the session allocates for the whole run and frees with it: a write
+    // per bar is a store (an array would check its uniqueness on every
+    // write). `curve` copies the points processed so far into arrays.
+    private let equityPoints: UnsafeMutablePointer<Double>
+    private let openProfitPoints: UnsafeMutablePointer<Double>
+    private let inMarketPoints: UnsafeMutablePointer<Bool>
     /// The first bar close time at which orders take effect (`Int64.min`: always).
     private let tradeFromMs: Int64
     /// Margin requirements as fractions, times the point value.
@@ -113,9 +114,15 @@ public final class BacktestSession<Script: BarScript> {
         self.marginShort = settings.properties.marginShort / 100 * settings.symbol.pointValue
         self.path = BarPathFeed(magnifier: settings.magnifier, bars: bars)
         broker.reset(settings: settings)
-        equityPoints = Array(repeating: 0, count: end)
-        openProfitPoints = Array(repeating: 0, count: end)
-        inMarketPoints = Array(repeating: false, count: end)
+        equityPoints = .allocate(capacity: max(1, end))
+        openProfitPoints = .allocate(capacity: max(1, end))
+        inMarketPoints = .allocate(capacity: max(1, end))
+    }
+
+    deinit {
+        equityPoints.deallocate()
+        openProfitPoints.deallocate()
+        inMarketPoints.deallocate()
     }
 
     /// The equity curve of the bars processed so far.
@@ -123,9 +130,9 @@ public final class BacktestSession<Script: BarScript> {
         var c = EquityCurve()
         let n = nextIndex
         c.time = n == time.count ? time : Array(time[0..<n])
-        c.equity = n == equityPoints.count ? equityPoints : Array(equityPoints[0..<n])
-        c.openProfit = n == openProfitPoints.count ? openProfitPoints : Array(openProfitPoints[0..<n])
-        c.inMarket = n == inMarketPoints.count ? inMarketPoints : Array(inMarketPoints[0..<n])
+        c.equity = Array(UnsafeBufferPointer(start: equityPoints, count: n))
+        c.openProfit = Array(UnsafeBufferPointer(start: openProfitPoints, count: n))
+        c.inMarket = Array(UnsafeBufferPointer(start: inMarketPoints, count: n))
         return c
     }
 

@@ -39,9 +39,7 @@ extension Broker {
     @inline(__always)
     func marginCall(high: Double, low: Double) throws(BacktestError) -> Bool {
         // The check runs inside the fill engine, whose state it reads and changes in place.
-        try engine.marginCall(
-            high: high, low: low, marginLong: settings.properties.marginLong,
-            marginShort: settings.properties.marginShort, initialCapital: initialCapital)
+        try engine.marginCall(high: high, low: low, initialCapital: initialCapital)
     }
 
     /// `strategy.opentrades.capital_held`: the capital the open trades

@@ -4,14 +4,27 @@ import Foundation
 /// `Broker.marginCall(high:low:)` for the rule).
 extension FillEngine {
     @inline(__always)
-    mutating func marginCall(
-        high: Double, low: Double, marginLong: Double, marginShort: Double, initialCapital: Double
-    ) throws(BacktestError) -> Bool {
+    mutating func marginCall(high: Double, low: Double, initialCapital: Double) throws(BacktestError) -> Bool {
         marginCheckBar = clock.index
         guard let side = ledger.direction else { return false }
         let percent = side == .long ? marginLong : marginShort
         guard percent > 0 else { return false }
         let price = worstPriceSeen(long: side == .long, high: high, low: low)
+        if marginBound.revision != ledger.revision || marginBound.rate != ledger.rate
+            || marginBound.isLong != (side == .long)
+        {
+            marginBound.rebuild(
+                ledger: ledger, side: side, ratio: percent / 100, pointValue: rules.pointValue,
+                initialCapital: initialCapital)
+        }
+        if marginBound.surelyCovered(at: price) { return false }
+        return try exactMarginCall(side: side, price: price, percent: percent, initialCapital: initialCapital)
+    }
+
+    /// The margin call's exact test at `price` and, when it fails, the liquidation.
+    private mutating func exactMarginCall(
+        side: TradeDirection, price: Double, percent: Double, initialCapital: Double
+    ) throws(BacktestError) -> Bool {
         let qty = ledger.openQuantity
         let ratio = percent / 100
         let contractValue = price * rules.pointValue * ledger.rate

@@ -54,6 +54,11 @@ struct FillEngine: Sendable {
     /// The bar whose margin check has run (a position opened later on it,
     /// on the close, is not tracked).
     var marginCheckBar = -1
+    /// `margin_long` / `margin_short` in percent (0: no margin calls on that side).
+    var marginLong = 0.0
+    var marginShort = 0.0
+    /// The margin call's pre-test (see `MarginCallBound`).
+    var marginBound = MarginCallBound()
 
     /// Clears the book, the ledger and the path for a new run.
     mutating func reset(settings: BacktestSettings) {
@@ -62,6 +67,9 @@ struct FillEngine: Sendable {
         book.reset()
         ledger.reset()
         currencyFactors = settings.currencyFactors
+        marginLong = settings.properties.marginLong
+        marginShort = settings.properties.marginShort
+        marginBound = MarginCallBound()
         clock = BarClock()
         markPrice = .nan
         if case .off = settings.magnifier { pathExcursions = false } else { pathExcursions = true }

@@ -12,15 +12,15 @@ import Foundation
 /// closing equity (the initial capital before the first day); a day that
 /// does not end lower breaks the run of losing days.
 struct RiskRules: Sendable {
-    var drawdownLimit: Double = 0
+    var drawdownLimit: Double = 0 { didSet { refreshFlags() } }
     var drawdownIsPercent = false
-    var intradayLimit: Double = 0
+    var intradayLimit: Double = 0 { didSet { refreshFlags() } }
     var intradayIsPercent = false
     /// `strategy.risk.max_intraday_filled_orders` (0: none); the fills are
     /// counted by the fill engine.
-    var filledOrdersLimit = 0
+    var filledOrdersLimit = 0 { didSet { refreshFlags() } }
     /// `strategy.risk.max_cons_loss_days` (0: none) and the losing days in a row so far.
-    var consLossDaysLimit = 0
+    var consLossDaysLimit = 0 { didSet { refreshFlags() } }
     var consLossDays = 0
     var halted = false
     /// The day the intraday rule halted trading (`Int64.min`: none).
@@ -29,21 +29,30 @@ struct RiskRules: Sendable {
     var currentDay = Int64.min
     var dayStartEquity: Double = .nan
     /// The chart zone's clock: calendar days, with the zone's UTC offset
-    /// cached between transitions (no time-zone lookup per bar).
-    private var zone = ZoneClock(identifier: "UTC")
+    /// cached between transitions (no time-zone lookup per bar). Made on
+    /// the first day a rule asks for, so a run without daily rules does
+    /// not look the zone up.
+    private var zone: ZoneClock?
+    private var zoneName = "UTC"
 
     init() {}
 
     /// Rules counting calendar days in `timezone`.
     init(timezone: TimeZone) {
-        zone = ZoneClock(identifier: timezone.identifier)
+        zoneName = timezone.identifier
     }
 
-    /// True when a limit is set (the closing equity must be checked).
-    @inline(__always) var isActive: Bool { drawdownLimit > 0 || intradayLimit > 0 || consLossDaysLimit > 0 }
+    /// True when a limit is set (the closing equity must be checked). Kept
+    /// with the limits, so the bar loop reads one flag.
+    private(set) var isActive = false
 
-    /// True when a rule needs the calendar day of each bar.
-    @inline(__always) var tracksDays: Bool { intradayLimit > 0 || filledOrdersLimit > 0 || consLossDaysLimit > 0 }
+    /// True when a rule needs the calendar day of each bar (kept like `isActive`).
+    private(set) var tracksDays = false
+
+    private mutating func refreshFlags() {
+        isActive = drawdownLimit > 0 || intradayLimit > 0 || consLossDaysLimit > 0
+        tracksDays = intradayLimit > 0 || filledOrdersLimit > 0 || consLossDaysLimit > 0
+    }
 
     /// True while a rule keeps the strategy from placing orders.
     var isHalted: Bool { halted || (haltedDay != .min && haltedDay == currentDay) }
@@ -66,7 +75,8 @@ struct RiskRules: Sendable {
     /// The calendar day (days since 1970 in the chart's zone) of a time.
     @inline(__always)
     mutating func day(of time: Int64) -> Int64 {
-        let local = time + zone.offset(at: time)
+        if zone == nil { zone = ZoneClock(identifier: zoneName) }
+        let local = time + (zone?.offset(at: time) ?? 0)
         return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 

@@ -24,9 +24,14 @@ struct TradeLedger: Sendable {
     /// current bar: every amount booked now is converted at it (1 when the
     /// two currencies are the same money).
     var rate: Double = 1
+    /// Changes whenever the open trades or the closed profit may have
+    /// changed (an entry opened, a trade closed, a reset): what is derived
+    /// from them can be kept while it stays the same.
+    private(set) var revision = 0
 
     /// Empties the ledger, keeping its storage.
     mutating func reset() {
+        revision &+= 1
         openTrades.removeAll(keepingCapacity: true)
         closedTrades.removeAll(keepingCapacity: true)
         tradeSequence = 0
@@ -146,6 +151,7 @@ struct TradeLedger: Sendable {
         t.worstRate = rate
         t.sequence = tradeSequence
         tradeSequence += 1
+        revision &+= 1
         openTrades.append(t)
         // Only an entry makes the position larger, so the peaks move here.
         let size = positionSize
@@ -171,6 +177,7 @@ struct TradeLedger: Sendable {
         }
         let fillQty = min(matchedTotal, qty)
         guard fillQty > 0 else { return 0 }
+        revision &+= 1
         // close_entries_rule FIFO: the quantity is the named entries', but
         // the oldest open entries are the ones closed.
         let fifoByName = closeRule == .fifo && entryId != nil
