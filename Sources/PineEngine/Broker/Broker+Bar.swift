@@ -41,8 +41,23 @@ extension Broker {
     /// time on the last bar), records it and returns (equity, open profit).
     @inline(__always)
     func closeBar(nextOpen: Int64) -> (equity: Double, openProfit: Double) {
-        var op = openProfit(at: engine.markPrice)
-        var eq = initialCapital + engine.ledger.netProfit + op
+        let op = openProfit(at: engine.markPrice)
+        let eq = initialCapital + engine.ledger.netProfit + op
+        if risk.isActive || engine.fillLimitReached {
+            return closeBarUnderRules(nextOpen: nextOpen, equity: eq, openProfit: op)
+        }
+        equityRecord.record(eq)
+        return (eq, op)
+    }
+
+    /// `closeBar` when a risk rule is set or the day's fills reached their
+    /// limit: a rule hit flattens the position before the equity is recorded.
+    @inline(never)
+    func closeBarUnderRules(
+        nextOpen: Int64, equity closingEquity: Double, openProfit closingOpenProfit: Double
+    ) -> (equity: Double, openProfit: Double) {
+        var op = closingOpenProfit
+        var eq = closingEquity
         var hit =
             risk.isActive
             ? risk.check(

@@ -119,27 +119,28 @@ struct TradeLedger: Sendable {
     }
 
     /// Open trade `i`'s best and worst prices take in a range of prices
-    /// (reached on the current bar, at its rate).
+    /// (reached on the current bar, at its rate). The trade is written
+    /// (one exclusive access to the array) only when one of them moves.
     @inline(__always)
     mutating func extendExcursion(_ i: Int, high: Double, low: Double) {
-        if openTrades[i].direction == .long {
-            if high > openTrades[i].bestPrice {
-                openTrades[i].bestPrice = high
-                openTrades[i].bestRate = rate
-            }
-            if low < openTrades[i].worstPrice {
-                openTrades[i].worstPrice = low
-                openTrades[i].worstRate = rate
-            }
-        } else {
-            if low < openTrades[i].bestPrice {
-                openTrades[i].bestPrice = low
-                openTrades[i].bestRate = rate
-            }
-            if high > openTrades[i].worstPrice {
-                openTrades[i].worstPrice = high
-                openTrades[i].worstRate = rate
-            }
+        let isLong = openTrades[i].direction == .long
+        let newBest = isLong ? high > openTrades[i].bestPrice : low < openTrades[i].bestPrice
+        let newWorst = isLong ? low < openTrades[i].worstPrice : high > openTrades[i].worstPrice
+        guard newBest || newWorst else { return }
+        Self.extend(
+            &openTrades[i], best: newBest ? (isLong ? high : low) : nil, worst: newWorst ? (isLong ? low : high) : nil,
+            rate: rate)
+    }
+
+    @inline(__always)
+    private static func extend(_ t: inout OpenTrade, best: Double?, worst: Double?, rate: Double) {
+        if let best {
+            t.bestPrice = best
+            t.bestRate = rate
+        }
+        if let worst {
+            t.worstPrice = worst
+            t.worstRate = rate
         }
     }
 

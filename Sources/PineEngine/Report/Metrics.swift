@@ -54,8 +54,14 @@ public struct Metrics: Sendable, Hashable {
             if v < trough { trough = v }
             let dd = peak - v
             if dd > e.maxEquityDrawdown { e.maxEquityDrawdown = dd }
-            let ddPct = dd / peak * 100
-            if ddPct > e.maxEquityDrawdownPercent { e.maxEquityDrawdownPercent = ddPct }
+            // The division is skipped where a product shows the percent cannot
+            // exceed the record (see `EquityTracker.mayExceed`): with a positive
+            // peak, and the record times the peak far from underflow.
+            let record = e.maxEquityDrawdownPercent
+            if !(peak > 0) || !(record * peak > 1e-290) || EquityTracker.mayExceed(dd, peak, record) {
+                let ddPct = dd / peak * 100
+                if ddPct > e.maxEquityDrawdownPercent { e.maxEquityDrawdownPercent = ddPct }
+            }
             // The run-up % is the one of the largest run-up in money.
             let ru = v - trough
             if ru > e.maxEquityRunup {
@@ -136,26 +142,32 @@ public struct Metrics: Sendable, Hashable {
         let fixedOffset: Int? =
             timezone.nextDaylightSavingTimeTransition == nil ? timezone.secondsFromGMT() : nil
         var lastKey = Int.min
-        var lastDay = Int64.min
+        // The local day [dayStart, dayEnd) whose month is `key`: the month
+        // only changes with the day, so a bar inside it needs no conversion.
+        var dayStart = Int64.max
+        var dayEnd = Int64.min
         var key = Int.min
+        // The bar whose equity ends the month being read (-1: none yet).
+        var last = -1
+        let equity = curve.equity
         for i in 0..<curve.count {
             let ms = curve.time[i]
             let offset =
                 fixedOffset ?? timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))
             let local = ms + Int64(offset) * 1000
-            // The month only changes with the day: convert once per day.
-            let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
-            if day != lastDay {
-                lastDay = day
+            if local < dayStart || local >= dayEnd {
+                let day = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+                dayStart = day &* 86_400_000
+                dayEnd = dayStart &+ 86_400_000
                 key = monthKey(unixMs: local)
             }
             if key != lastKey {
-                out.append(curve.equity[i])
+                if last >= 0 { out.append(equity[last]) }
                 lastKey = key
-            } else {
-                out[out.count - 1] = curve.equity[i]
             }
+            last = i
         }
+        if last >= 0 { out.append(equity[last]) }
         return out
     }
 
