@@ -45,7 +45,7 @@ import Testing
             _ = try MetricExpression("sharpe_tv > 1", variables: names)
             Issue.record("expected an error")
         } catch {
-            #expect((error as? ExpressionError)?.message.hasPrefix("sharpe_tv is now called sharpe_monthly (the annualised ratio of monthly returns") == true)
+            #expect(error.message.hasPrefix("sharpe_tv is now called sharpe_monthly (the annualised ratio of monthly returns"))
         }
         #expect(throws: ExpressionError.self) { try MetricExpression("a = b", variables: names) }
         #expect(throws: ExpressionError.self) { try MetricExpression("foo(a)", variables: names) }
