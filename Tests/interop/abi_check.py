@@ -86,6 +86,9 @@ def num(v):
     return float("nan") if v is None else float(v)
 
 
+METRIC_NAMES = {"sharpe_tv": "sharpe_monthly", "sortino_tv": "sortino_monthly"}
+
+
 def compare_report(name, rep, ref):
     trades, metrics, equity = ref
     problems = []
@@ -117,7 +120,9 @@ def compare_report(name, rep, ref):
         got = getattr(rep.metrics, block)
         for field, ctype in fields:
             a = getattr(got, field)
-            b = metrics[block][field]
+            # The interface keeps its field names; pfopt's metrics call the
+            # annualised monthly ratios sharpe_monthly / sortino_monthly.
+            b = metrics[block][METRIC_NAMES.get(field, field)]
             b = int(b) if ctype is ctypes.c_int32 else num(b)
             if not same(a, b):
                 problems.append(f"metrics.{block}.{field} {a!r} vs {b!r}")

@@ -10,13 +10,6 @@ import PineEngine
 /// first fold's equity when its window opens; each later fold adds its own
 /// equity change to where the previous fold ended (profits are added, not
 /// compounded), so the curve has no jumps at fold boundaries.
-///
-/// Each fold is closed at its end: a position still open after the fold's
-/// last bar (listed in the run's `open_trades.csv`) becomes a trade closed at
-/// that bar's close, with exit id `fold end`, its P&L the open profit there
-/// net of the entry commission (no exit commission or slippage). It counts in
-/// the stitched trades, net profit and equity alike: the fold's last equity
-/// point is its closed equity plus these P&Ls, and the next fold starts there.
 struct OOSStitcher {
     struct EquityPoint: Equatable {
         var time: Int64
@@ -31,13 +24,7 @@ struct OOSStitcher {
         var tradesHeader: [String]
         var trades: [[String]]
         var equity: [(time: Int64, equity: Double, openProfit: Double)]
-        /// The entries still open after the fold's last bar (`open_trades.csv`
-        /// rows, in `tradesHeader` order; nil when the run wrote no such file).
-        var openTrades: [[String]]? = []
     }
-
-    /// The exit id of a trade closed because its fold ended.
-    static let foldEndExitId = "fold end"
 
     private(set) var tradesHeader: [String] = []
     private(set) var trades: [[String]] = []
@@ -49,8 +36,6 @@ struct OOSStitcher {
     /// The equity the stitched curve starts from.
     private(set) var initialEquity: Double = .nan
     private var carry: Double = .nan
-    /// One line per fold that ended with a position open (what was closed and its P&L).
-    private(set) var notes: [String] = []
 
     /// Adds the next fold (in time order).
     mutating func add(_ out: FoldOutput) {
@@ -59,26 +44,17 @@ struct OOSStitcher {
         let entry = out.tradesHeader.firstIndex(of: "entry_time_ms") ?? out.tradesHeader.firstIndex(of: "entry_time")
         let pnl = out.tradesHeader.firstIndex(of: "pnl")
         let number = out.tradesHeader.firstIndex(of: "trade")
-        let exitId = out.tradesHeader.firstIndex(of: "exit_id")
-        var foldEnd: [[String]] = []
-        for var row in out.openTrades ?? [] {
-            if let exitId, exitId < row.count { row[exitId] = Self.foldEndExitId }
-            foldEnd.append(row)
-        }
-        var foldEndPnl = 0.0
-        for (k, row) in (out.trades + foldEnd).enumerated() {
+        for row in out.trades {
             if let entry, entry < row.count, let t = Int64(row[entry]),
                t < f.outOfSampleStart || t >= f.outOfSampleEnd { continue }
             var cells = row
             if let number, number < cells.count { cells[number] = String(trades.count + 1) }
             trades.append([String(f.number)] + cells)
-            let p = pnl.flatMap { $0 < row.count ? Double(row[$0]) : nil } ?? .nan
-            tradePnl.append(p)
-            if k >= out.trades.count { foldEndPnl += p }
+            tradePnl.append(pnl.flatMap { $0 < row.count ? Double(row[$0]) : nil } ?? .nan)
             closedTrades.append(Self.closedTrade(row, header: out.tradesHeader))
         }
         let window = out.equity.filter { $0.time >= f.outOfSampleStart && $0.time < f.outOfSampleEnd }
-        guard let first = window.first, let last = window.last else { return }
+        guard let first = window.first else { return }
         // The fold's equity when its window opens: the last point before it, else the first in it.
         let base = out.equity.last(where: { $0.time < f.outOfSampleStart })?.equity ?? first.equity
         if carry.isNaN {
@@ -86,26 +62,10 @@ struct OOSStitcher {
             initialEquity = base
         }
         let offset = carry - base
-        for p in window.dropLast() {
+        for p in window {
             equity.append(EquityPoint(time: p.time, equity: p.equity + offset, openProfit: p.openProfit, fold: f.number))
         }
-        let day = String(Fold.iso(last.time).prefix(16))
-        if !foldEnd.isEmpty {
-            // Closed at the last bar: its equity without the marked profit, plus the fold-end trades' P&L.
-            let closed = last.equity - last.openProfit + foldEndPnl
-            equity.append(EquityPoint(time: last.time, equity: closed + offset, openProfit: 0, fold: f.number))
-            notes.append(
-                "fold \(f.number) ended with \(foldEnd.count) trade(s) open: closed at the last bar's close (\(day) UTC), "
-                    + "P&L \(String(format: "%.2f", foldEndPnl)), counted in the stitched trades, net profit and equity")
-        } else {
-            equity.append(EquityPoint(time: last.time, equity: last.equity + offset, openProfit: last.openProfit, fold: f.number))
-            if last.openProfit != 0 {
-                notes.append(
-                    "fold \(f.number) ended with a position open (marked at \(String(format: "%.2f", last.openProfit)) "
-                        + "at \(day) UTC) that its run did not list: it is in the stitched equity only, not in the trades or net profit")
-            }
-        }
-        if let final = equity.last { carry = final.equity }
+        if let last = equity.last { carry = last.equity }
     }
 
     /// Reads one trades.csv row into a trade record (missing columns: 0 / empty).
@@ -186,18 +146,7 @@ struct OOSStitcher {
             let o = oi.flatMap { $0 < c.count ? Double(c[$0]) : nil } ?? 0
             points.append((t, e, o))
         }
-        var open: [[String]]?
-        if FileManager.default.fileExists(atPath: directory + "/open_trades.csv") {
-            var lines = try text(directory + "/open_trades.csv").split(whereSeparator: \.isNewline)
-            let openHeader = lines.isEmpty ? header : CSVFormat.split(lines.removeFirst())
-            // Laid out in trades.csv's column order (a column it lacks stays empty).
-            let index = header.map { openHeader.firstIndex(of: $0) }
-            open = lines.map { line in
-                let c = CSVFormat.split(line)
-                return index.map { i in i.flatMap { $0 < c.count ? c[$0] : nil } ?? "" }
-            }
-        }
-        return FoldOutput(fold: fold, tradesHeader: header, trades: rows, equity: points, openTrades: open)
+        return FoldOutput(fold: fold, tradesHeader: header, trades: rows, equity: points)
     }
 
     private static func text(_ path: String) throws(SweepError) -> String {

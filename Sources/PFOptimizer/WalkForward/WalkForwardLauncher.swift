@@ -30,7 +30,7 @@ public enum WalkForwardLauncher {
         lines += SweepLauncher.table(rows).map { "  " + $0 }
         if !s.interrupted {
             lines.append(String(
-                format: "stitched out-of-sample: %d trades, net profit %.2f; equity %.2f -> %.2f (%+.2f%%, positions open at a fold's end closed at its last close)",
+                format: "stitched out-of-sample: %d closed trades, net profit %.2f; equity %.2f -> %.2f (%+.2f%%, open positions marked to market)",
                 s.stitchedTrades, s.stitchedNetProfit, s.stitchedInitialEquity, s.stitchedFinalEquity, s.stitchedReturnPct))
             lines.append("walk-forward efficiency: " + (s.efficiency.map { String(format: "%.2f", $0) } ?? "undefined (in-sample return <= 0)")
                 + ", profitable out-of-sample folds: "

@@ -40,7 +40,6 @@ struct WalkForwardReport {
             stitcher.add(try OOSStitcher.read(fold: r.fold, directory: wf.foldDirectory(r.fold) + "/oos"))
         }
         self.stitcher = stitcher
-        notes += stitcher.notes
         let oosDays = results.filter { $0.outOfSample?.status == .ok }.reduce(0.0) { $0 + $1.fold.outOfSampleDays }
         stitched = StitchedMetrics(stitcher, totalDays: oosDays)
 

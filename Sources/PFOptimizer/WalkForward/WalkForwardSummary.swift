@@ -18,7 +18,7 @@ public struct WalkForwardSummary: Sendable {
     public var stitchedNetProfit: Double
     public var stitchedReturnPct: Double
     public var stitchedTrades: Int
-    /// The stitched equity curve's first and last value (a position open at a fold's end closed at its last close).
+    /// The stitched equity curve's first and last value (marked to market).
     public var stitchedInitialEquity: Double = .nan
     public var stitchedFinalEquity: Double = .nan
     public var notes: [String]

@@ -215,14 +215,8 @@ public final class BacktestSession<Script: BarScript> {
             trades: broker.closedTrades, curve: curve, initialCapital: broker.initialCapital,
             firstOpen: store.open[0], lastClose: store.close[last], timezone: settings.timezone,
             riskFreeRate: settings.properties.riskFreeRate)
-        var report = BacktestReport(
+        return BacktestReport(
             trades: broker.closedTrades, openTrades: broker.openTrades, equityCurve: curve,
             counters: counters, metrics: metrics, initialCapital: broker.initialCapital)
-        if nextIndex > 0 {
-            report.mark = (store.time[last], last, store.close[last])
-            report.pointValue = settings.symbol.pointValue
-            report.openTradeProfits = (0..<broker.openTradesCount).map { broker.openTradeProfit($0) }
-        }
-        return report
     }
 }

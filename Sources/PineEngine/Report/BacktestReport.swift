@@ -4,15 +4,6 @@ public struct BacktestReport: Sendable {
     public var trades: [ClosedTrade]
     /// Entries still open after the last bar (not closed trades).
     public var openTrades: [OpenTrade]
-    /// Each open trade's profit at the last processed bar's close
-    /// (`strategy.opentrades.profit`: the strategy's currency, net of the entry
-    /// commission), in `openTrades` order; empty when not known.
-    public var openTradeProfits: [Double] = []
-    /// The last processed bar: its open time, 0-based index and close (the
-    /// price the open trades are marked at); nil when no bar was processed.
-    public var mark: (time: Int64, bar: Int, price: Double)?
-    /// The symbol's point value (for the open trades' excursions and cost).
-    public var pointValue: Double = 1
     public var equityCurve: EquityCurve
     public var counters: BacktestCounters
     public var metrics: Metrics

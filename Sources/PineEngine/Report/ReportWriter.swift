@@ -1,8 +1,7 @@
 import Foundation
 import PFData
 
-/// Writes a report's `trades.csv`, `open_trades.csv`, `equity.csv` and
-/// `metrics.json`.
+/// Writes a report's `trades.csv`, `equity.csv` and `metrics.json`.
 /// Floats are written as the shortest text that parses back to the same
 /// double, prices rounded to the tick when it is known; times as ISO 8601
 /// UTC with the same time in Unix ms in a `_ms` column at the end of the
@@ -26,30 +25,6 @@ public enum ReportWriter {
                 number(t.commission), String(t.entryBar), String(t.exitBar), number(t.maxRunup),
                 number(t.maxDrawdown), csvField(t.entryId), csvField(t.exitId), csvField(t.entryComment ?? ""),
                 csvField(t.exitComment ?? ""), String(t.entryTime), String(t.exitTime),
-            ]
-            out += fields.joined(separator: ",")
-            out += "\n"
-        }
-        return out
-    }
-
-    /// `open_trades.csv`: the entries still open after the last bar, in the
-    /// `tradeColumns` layout, marked at the last bar: its time, index and close
-    /// in the exit columns, `pnl` the open profit there net of the entry
-    /// commission (`strategy.opentrades.profit`); the exit id is empty.
-    public static func openTradesCSV(_ report: BacktestReport, tick: Double = 0) -> String {
-        var out = tradeColumns.joined(separator: ",") + "\n"
-        guard let mark = report.mark else { return out }
-        for (i, t) in report.openTrades.enumerated() {
-            let pnl = i < report.openTradeProfits.count ? report.openTradeProfits[i] : .nan
-            let cost = t.entryPrice * t.qty * report.pointValue * t.entryRate
-            let fields: [String] = [
-                String(i + 1), t.direction.description, UTCCalendar.isoString(milliseconds: t.entryTime),
-                price(t.entryPrice, tick), UTCCalendar.isoString(milliseconds: mark.time), price(mark.price, tick),
-                number(t.qty), number(pnl), number(cost != 0 ? pnl / cost * 100 : .nan),
-                number(t.entryCommission), String(t.entryBar), String(mark.bar),
-                number(t.maxRunup(pointValue: report.pointValue)), number(t.maxDrawdown(pointValue: report.pointValue)),
-                csvField(t.entryId), "", csvField(t.entryComment ?? ""), "", String(t.entryTime), String(mark.time),
             ]
             out += fields.joined(separator: ",")
             out += "\n"
@@ -126,8 +101,7 @@ public enum ReportWriter {
             throw .cannotWrite(path: directory, reason: error.localizedDescription)
         }
         let files = [
-            ("trades.csv", tradesCSV(report, tick: tick)), ("open_trades.csv", openTradesCSV(report, tick: tick)),
-            ("equity.csv", equityCSV(report)),
+            ("trades.csv", tradesCSV(report, tick: tick)), ("equity.csv", equityCSV(report)),
             ("metrics.json", metricsJSON(report)),
         ]
         for (name, text) in files {

@@ -319,25 +319,4 @@ struct PricePathAndReportTests {
         #expect(eq[0] == "time,equity,open_profit,time_ms")
         #expect(eq[3] == "1970-01-01T00:30:00Z,1000002.0,0.0,1800000")
     }
-
-    @Test func openTradesAreListedMarkedAtTheLastClose() throws {
-        let bars = makeBars([(100, 100, 100, 100), (101, 101, 101, 101), (103, 103, 103, 103), (106, 106, 106, 106)])
-        let script = ClosureScript { bar, broker in
-            if bar.index == 0 { broker.entry("L", direction: .long) }
-        }
-        var settings = BacktestSettings()
-        try settings.properties.apply(override: "commission_type", value: "cash_per_order")
-        try settings.properties.apply(override: "commission_value", value: "0.5")
-        let report = try Backtest.run(bars: bars, settings: settings, script: script)
-        #expect(report.trades.isEmpty)
-        let lines = ReportWriter.openTradesCSV(report).split(separator: "\n")
-        #expect(lines.first == "trade,direction,entry_time,entry_price,exit_time,exit_price,qty,pnl,pnl_pct,commission,entry_bar,exit_bar,max_runup,max_drawdown,entry_id,exit_id,entry_comment,exit_comment,entry_time_ms,exit_time_ms")
-        // Filled at bar 1's open (101), marked at bar 3's close (106): (106 - 101) x 1 - 0.5 entry commission.
-        let pnl = (106.0 - 101.0) * 1 - 0.5
-        #expect(lines.count == 2)
-        #expect(lines[1] == "1,long,1970-01-01T00:15:00Z,101.0,1970-01-01T00:45:00Z,106.0,1.0,\(pnl),\(pnl / 101 * 100),0.5,1,3,\(pnl),0.5,L,,,,900000,2700000")
-        // A run that ends flat lists none.
-        let flat = try Backtest.run(bars: bars, settings: settings, script: ClosureScript { _, _ in })
-        #expect(ReportWriter.openTradesCSV(flat).split(separator: "\n").count == 1)
-    }
 }
