@@ -120,9 +120,12 @@ extension FillEngine {
                 comment = book.labels[o.commentTrailing] ?? book.labels[o.comment]
                 trailPeak = o.trailBest
             }
-            let before = ledger.openQuantity
+            // Only a named exit reduces its group: the quantity it closed is
+            // measured for it alone.
+            let named = !o.ocaName.isNone
+            let before = named ? ledger.openQuantity : 0
             executeExit(o, rawPrice: point, slipped: t.isStop, comment: comment, trailPeak: trailPeak)
-            book.applyOCA(of: o, filledQty: before - ledger.openQuantity)
+            if named { book.applyOCA(of: o, filledQty: before - ledger.openQuantity) }
             book.pruneExits(ledger, rules: rules)
         }
     }
